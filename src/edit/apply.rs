@@ -1,0 +1,192 @@
+//! The one place where a project changes: [`apply`] carries out a command and returns its inverse.
+
+use crate::model::{AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target};
+
+use super::command::{Command, SpanDraft, TextField};
+
+/// A command could not be carried out; the project is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The document is not in the project.
+    #[error("document {0} is not in the project")]
+    NoDocument(DocId),
+    /// The comment is not in the document.
+    #[error("comment {0} is not in this document")]
+    NoComment(CommentId),
+    /// The span is not in the document.
+    #[error("highlight {0} is not in this document")]
+    NoSpan(SpanId),
+    /// The label or sentiment level is not in the schema.
+    #[error("{0} is not in the label schema")]
+    NotInSchema(String),
+    /// The selected range does not fit the text.
+    #[error("cannot highlight: {0}")]
+    Range(#[from] crate::model::RangeError),
+    /// A span needs at least one range.
+    #[error("cannot highlight an empty selection")]
+    NoRanges,
+    /// A document with this id already exists.
+    #[error("document {0} is already in the project")]
+    DuplicateDocument(DocId),
+    /// Nothing to undo or redo.
+    #[error("nothing to {0}")]
+    NothingTo(&'static str),
+}
+
+/// Carries out `command` on `project` and returns the command that undoes it.
+///
+/// On error the project is left exactly as it was.
+pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditError> {
+    match command {
+        Command::CreateSpan { doc, draft } => create_span(project, doc, draft),
+        Command::RestoreSpan { doc, span } => {
+            let id = span.id;
+            let document = document_mut(project, doc)?;
+            document.target_text(span.target).ok_or(match span.target {
+                Target::Comment(c) => EditError::NoComment(c),
+                Target::Body => EditError::NoDocument(doc),
+            })?;
+            insert_span(document, span);
+            Ok(Command::RemoveSpan { doc, span: id })
+        }
+        Command::RemoveSpan { doc, span } => {
+            let document = document_mut(project, doc)?;
+            let index = document.spans.iter().position(|s| s.id == span).ok_or(EditError::NoSpan(span))?;
+            let removed = document.spans.remove(index);
+            Ok(Command::RestoreSpan { doc, span: removed })
+        }
+        Command::SetSpanLabel { doc, span, label, at } => {
+            if project.schema.label(label).is_none() {
+                return Err(EditError::NotInSchema(label.to_string()));
+            }
+            let target = span_mut(project, doc, span)?;
+            let inverse = Command::SetSpanLabel {
+                doc,
+                span,
+                label: target.label,
+                at: target.modified,
+            };
+            target.label = label;
+            target.modified = at;
+            Ok(inverse)
+        }
+        Command::SetSentiment { doc, comment, sentiment } => {
+            if let Some(level) = sentiment
+                && project.schema.sentiment(level).is_none()
+            {
+                return Err(EditError::NotInSchema(level.to_string()));
+            }
+            let document = document_mut(project, doc)?;
+            let target = document
+                .comments
+                .iter_mut()
+                .find(|c| c.id == comment)
+                .ok_or(EditError::NoComment(comment))?;
+            let old = std::mem::replace(&mut target.sentiment, sentiment);
+            Ok(Command::SetSentiment { doc, comment, sentiment: old })
+        }
+        Command::SetText { field, value, at } => {
+            let old_at = match (field, at) {
+                (TextField::SpanSpeaker(doc, span) | TextField::SpanNote(doc, span), Some(at)) => {
+                    Some(std::mem::replace(&mut span_mut(project, doc, span)?.modified, at))
+                }
+                _ => None,
+            };
+            let slot = text_slot(project, field)?;
+            let old = std::mem::replace(slot, value);
+            Ok(Command::SetText { field, value: old, at: old_at })
+        }
+        Command::AddDocument { index, document, next_id } => {
+            if project.document(document.id).is_some() {
+                return Err(EditError::DuplicateDocument(document.id));
+            }
+            let doc = document.id;
+            let index = index.min(project.documents.len());
+            project.documents.insert(index, *document);
+            if next_id > project.next_id.peek() {
+                project.next_id = IdAllocator::starting_at(next_id);
+            }
+            Ok(Command::RemoveDocument { doc })
+        }
+        Command::RemoveDocument { doc } => {
+            let index = project.document_index(doc).ok_or(EditError::NoDocument(doc))?;
+            let document = project.documents.remove(index);
+            Ok(Command::AddDocument {
+                index,
+                document: Box::new(document),
+                next_id: project.next_id.peek(),
+            })
+        }
+    }
+}
+
+fn create_span(project: &mut Project, doc: DocId, draft: SpanDraft) -> Result<Command, EditError> {
+    if project.schema.label(draft.label).is_none() {
+        return Err(EditError::NotInSchema(draft.label.to_string()));
+    }
+    let annotator = project.annotator.clone();
+    let document = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+    let text = document.target_text(draft.target).ok_or(match draft.target {
+        Target::Comment(c) => EditError::NoComment(c),
+        Target::Body => EditError::NoDocument(doc),
+    })?;
+    if draft.ranges.is_empty() {
+        return Err(EditError::NoRanges);
+    }
+    let ranges = draft
+        .ranges
+        .iter()
+        .map(|&(start, end)| AnchoredRange::new(text, start, end))
+        .collect::<Result<Vec<_>, _>>()?;
+    let id = SpanId(project.next_id.fresh());
+    let span = SpanAnnotation {
+        id,
+        target: draft.target,
+        ranges,
+        label: draft.label,
+        speaker: String::new(),
+        note: String::new(),
+        created: draft.at,
+        modified: draft.at,
+        annotator,
+    };
+    insert_span(document_mut(project, doc)?, span);
+    Ok(Command::RemoveSpan { doc, span: id })
+}
+
+/// Keeps spans ordered by id, so that undoing a removal restores the file byte for byte.
+fn insert_span(document: &mut Document, span: SpanAnnotation) {
+    let index = document.spans.partition_point(|s| s.id < span.id);
+    document.spans.insert(index, span);
+}
+
+fn document_mut(project: &mut Project, doc: DocId) -> Result<&mut Document, EditError> {
+    project.document_mut(doc).ok_or(EditError::NoDocument(doc))
+}
+
+fn span_mut(project: &mut Project, doc: DocId, span: SpanId) -> Result<&mut SpanAnnotation, EditError> {
+    document_mut(project, doc)?
+        .spans
+        .iter_mut()
+        .find(|s| s.id == span)
+        .ok_or(EditError::NoSpan(span))
+}
+
+fn text_slot(project: &mut Project, field: TextField) -> Result<&mut String, EditError> {
+    Ok(match field {
+        TextField::ProjectName => &mut project.name,
+        TextField::Annotator => &mut project.annotator,
+        TextField::DocumentTitle(doc) => &mut document_mut(project, doc)?.title,
+        TextField::DocumentNote(doc) => &mut document_mut(project, doc)?.note,
+        TextField::CommentNote(doc, comment) => {
+            &mut document_mut(project, doc)?
+                .comments
+                .iter_mut()
+                .find(|c| c.id == comment)
+                .ok_or(EditError::NoComment(comment))?
+                .note
+        }
+        TextField::SpanSpeaker(doc, span) => &mut span_mut(project, doc, span)?.speaker,
+        TextField::SpanNote(doc, span) => &mut span_mut(project, doc, span)?.note,
+    })
+}

@@ -1,0 +1,136 @@
+//! Edit commands: every change to a project is one of these values.
+
+use jiff::Timestamp;
+
+use crate::model::{CommentId, DocId, Document, LabelId, SentimentId, SpanAnnotation, SpanId, Target};
+
+/// A span about to be made: what the user selected and chose, before it has an id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanDraft {
+    /// The text the ranges index.
+    pub target: Target,
+    /// Code point ranges `(start, end)` in the target text, in ascending order.
+    pub ranges: Vec<(usize, usize)>,
+    /// Label to apply.
+    pub label: LabelId,
+    /// When the user made it.
+    pub at: Timestamp,
+}
+
+/// A free-text field that can be edited in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// The project's name.
+    ProjectName,
+    /// The annotator's name.
+    Annotator,
+    /// A document's title.
+    DocumentTitle(DocId),
+    /// A document's note.
+    DocumentNote(DocId),
+    /// A comment's note.
+    CommentNote(DocId, CommentId),
+    /// A span's speaker or source.
+    SpanSpeaker(DocId, SpanId),
+    /// A span's note.
+    SpanNote(DocId, SpanId),
+}
+
+/// One change to a project. Applying a command yields its inverse, which is how undo works.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Make a new span; its id comes from the project's counter.
+    CreateSpan {
+        /// Document to annotate.
+        doc: DocId,
+        /// What to make.
+        draft: SpanDraft,
+    },
+    /// Put back an exact span (with its id), as undoing a removal or redoing a creation does.
+    RestoreSpan {
+        /// Document it belongs to.
+        doc: DocId,
+        /// The span.
+        span: SpanAnnotation,
+    },
+    /// Delete a span.
+    RemoveSpan {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which span.
+        span: SpanId,
+    },
+    /// Give a span another label.
+    SetSpanLabel {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which span.
+        span: SpanId,
+        /// The new label.
+        label: LabelId,
+        /// The span's new modification time.
+        at: Timestamp,
+    },
+    /// Tag a comment's sentiment, or clear it with `None`.
+    SetSentiment {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which comment.
+        comment: CommentId,
+        /// The new tag.
+        sentiment: Option<SentimentId>,
+    },
+    /// Replace the value of a free-text field.
+    SetText {
+        /// Which field.
+        field: TextField,
+        /// Its new value.
+        value: String,
+        /// For a span's field: the span's new modification time.
+        at: Option<Timestamp>,
+    },
+    /// Insert a whole document, e.g. an imported article.
+    AddDocument {
+        /// Position in the document list (clamped to its length).
+        index: usize,
+        /// The document, with ids already taken from the project's counter.
+        document: Box<Document>,
+        /// The project's id counter after the document's ids were taken.
+        next_id: u64,
+    },
+    /// Delete a document with everything in it.
+    RemoveDocument {
+        /// Which document.
+        doc: DocId,
+    },
+}
+
+impl Command {
+    /// The action's name as the Edit menu shows it after "Undo" or "Redo".
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::CreateSpan { .. } | Self::RestoreSpan { .. } => "Add highlight",
+            Self::RemoveSpan { .. } => "Remove highlight",
+            Self::SetSpanLabel { .. } => "Change label",
+            Self::SetSentiment { .. } => "Set sentiment",
+            Self::SetText { field, .. } => match field {
+                TextField::ProjectName => "Rename project",
+                TextField::Annotator => "Change annotator",
+                TextField::DocumentTitle(_) => "Edit title",
+                TextField::DocumentNote(_) | TextField::CommentNote(..) | TextField::SpanNote(..) => "Edit note",
+                TextField::SpanSpeaker(..) => "Edit speaker",
+            },
+            Self::AddDocument { .. } => "Add document",
+            Self::RemoveDocument { .. } => "Remove document",
+        }
+    }
+
+    /// Consecutive commands with the same key merge into one undo step, so typing a note is undone as a whole
+    /// rather than letter by letter.
+    pub fn merge_key(&self) -> Option<TextField> {
+        match self {
+            Self::SetText { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Edits: every change to a project is a [`Command`] value, carried out in one place ([`apply`]), which returns
+//! the inverse command. [`Editor`] builds undo and redo on that.
+
+mod apply;
+mod command;
+mod history;
+
+pub use apply::{EditError, apply};
+pub use command::{Command, SpanDraft, TextField};
+pub use history::Editor;

@@ -1,0 +1,46 @@
+//! Errors of reading an article file.
+
+use std::path::PathBuf;
+
+/// An article file could not be read at all. (A file that reads but fits no known shape is not an error: it
+/// imports whole, with a warning.)
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The operating system refused to read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// No text at all.
+    #[error("{}: the file is empty", .0.display())]
+    Empty(PathBuf),
+    /// Binary data rather than text.
+    #[error("{}: this is a binary file, not an article", .0.display())]
+    Binary(PathBuf),
+    /// Text in an encoding other than UTF-8.
+    #[error("{path}:{line}:{column}: the file is not valid UTF-8 text", path = .path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Line of the first bad byte (1-based).
+        line: usize,
+        /// Column of the first bad byte (1-based).
+        column: usize,
+    },
+    /// Too large to be one article.
+    #[error("{path}: the file is {size} bytes, more than the {limit} bytes an article may have", path = .path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A Gloss project was given where an article was expected.
+    #[error("{}: this is a Gloss project, not an article; open it instead of importing it", .0.display())]
+    IsProject(PathBuf),
+}

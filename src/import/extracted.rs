@@ -1,0 +1,90 @@
+//! What an importer makes of one file, before it becomes a document of a project.
+
+use serde::Serialize;
+
+use crate::model::{Comment, CommentId, DocId, Document, IdAllocator, Metadata};
+
+/// One reader comment as found in the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExtractedComment {
+    /// The number printed beside it, if any.
+    pub number: Option<String>,
+    /// Who wrote it.
+    pub author: String,
+    /// When, as printed.
+    pub date: Option<String>,
+    /// Its text; paragraphs separated by a blank line.
+    pub text: String,
+    /// Index (in the same list) of the comment it replies to.
+    pub parent: Option<usize>,
+}
+
+/// An article taken apart: the same structure for every input format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Extracted {
+    /// Headline.
+    pub title: String,
+    /// Whatever is known about the source.
+    pub metadata: Metadata,
+    /// The story; paragraphs separated by a blank line.
+    pub body: String,
+    /// Reader comments in page order.
+    pub comments: Vec<ExtractedComment>,
+    /// What the importer was unsure of; the import still succeeded.
+    pub warnings: Vec<String>,
+    /// Page furniture left out of both body and comments, described for the import report.
+    #[serde(skip)]
+    pub skipped: Vec<String>,
+}
+
+impl Extracted {
+    /// The document this article becomes, with ids taken from `ids`.
+    pub fn into_document(self, ids: &mut IdAllocator) -> Document {
+        let doc = DocId(ids.fresh());
+        let comment_ids: Vec<CommentId> = self.comments.iter().map(|_| CommentId(ids.fresh())).collect();
+        let comments = self
+            .comments
+            .into_iter()
+            .zip(&comment_ids)
+            .map(|(comment, &id)| Comment {
+                id,
+                number: comment.number,
+                author: comment.author,
+                date: comment.date,
+                parent: comment.parent.and_then(|i| comment_ids.get(i).copied()).filter(|&p| p != id),
+                text: comment.text,
+                sentiment: None,
+                note: String::new(),
+            })
+            .collect();
+        Document {
+            id: doc,
+            title: self.title,
+            metadata: self.metadata,
+            body: self.body,
+            comments,
+            spans: Vec::new(),
+            note: String::new(),
+        }
+    }
+
+    /// One line per finding, for `gloss import` and the import report.
+    pub fn summary(&self) -> String {
+        let paragraphs = if self.body.is_empty() { 0 } else { self.body.split("\n\n").count() };
+        let replies = self.comments.iter().filter(|c| c.parent.is_some()).count();
+        let mut parts = vec![
+            format!("\"{}\"", self.title),
+            format!("{paragraphs} paragraph(s)"),
+            format!("{} comment(s)", self.comments.len()),
+        ];
+        if replies > 0 {
+            parts.push(format!("{replies} of them replies"));
+        }
+        for (name, value) in self.metadata.known_fields() {
+            if name != "source_file" {
+                parts.push(format!("{name}: {value}"));
+            }
+        }
+        parts.join(", ")
+    }
+}

@@ -1,0 +1,10 @@
+//! Gloss: offline annotation of news articles and their reader comments.
+//!
+//! The layers, from the bottom: [`model`] (plain data), [`store`] (the project file), [`import`] (articles in),
+//! [`edit`] (commands and undo), [`analysis`] (counts); then [`cli`] and [`ui`] on top. Nothing below `ui`
+//! knows egui; see ARCHITECTURE.md.
+
+pub mod edit;
+pub mod import;
+pub mod model;
+pub mod store;

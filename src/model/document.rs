@@ -1,0 +1,136 @@
+//! Documents and their reader comments.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CommentId, DocId, SentimentId};
+use super::span::{SpanAnnotation, Target};
+use super::text::char_len;
+
+/// What is known about where an article comes from. Every field is optional because real input rarely has them all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Metadata {
+    /// Name of the file the article was imported from.
+    pub source_file: Option<String>,
+    /// Publication or web site.
+    pub site: Option<String>,
+    /// Place and agency line that opens a news story, e.g. "MOSCOW, Russia (ArmRadio)".
+    pub dateline: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Publication date as printed.
+    pub date: Option<String>,
+    /// Language tag such as "en" or "hy".
+    pub language: Option<String>,
+    /// Photo caption, kept once however often the page repeated it.
+    pub caption: Option<String>,
+    /// Anything else the source said about itself, kept rather than dropped.
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Metadata {
+    /// The named fields that are set, in display order, as (name, value) pairs.
+    pub fn known_fields(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("site", &self.site),
+            ("dateline", &self.dateline),
+            ("byline", &self.byline),
+            ("date", &self.date),
+            ("language", &self.language),
+            ("caption", &self.caption),
+            ("source_file", &self.source_file),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
+        .collect()
+    }
+}
+
+/// One reader comment below an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Stable id.
+    pub id: CommentId,
+    /// The number the page printed beside the comment, if any.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The name the comment was posted under.
+    pub author: String,
+    /// When it was posted, as printed.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The comment this one replies to.
+    #[serde(default)]
+    pub parent: Option<CommentId>,
+    /// The comment's text; paragraphs are separated by a blank line.
+    #[serde(with = "super::paragraphs")]
+    pub text: String,
+    /// The sentiment tag, unset until someone tags it.
+    #[serde(default)]
+    pub sentiment: Option<SentimentId>,
+    /// The annotator's free note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// An article with its comments and the annotations made on them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id.
+    pub id: DocId,
+    /// Headline.
+    pub title: String,
+    /// Source, dateline, byline and the like.
+    #[serde(default)]
+    pub metadata: Metadata,
+    /// The article text; paragraphs are separated by a blank line (`"\n\n"`). Span offsets index this string in
+    /// code points.
+    #[serde(with = "super::paragraphs")]
+    pub body: String,
+    /// Reader comments in page order.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// Highlights on the body and on the comments.
+    #[serde(default)]
+    pub spans: Vec<SpanAnnotation>,
+    /// The annotator's free note on the whole document.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Document {
+    /// The comment with this id.
+    pub fn comment(&self, id: CommentId) -> Option<&Comment> {
+        self.comments.iter().find(|comment| comment.id == id)
+    }
+
+    /// Position of the comment with this id in [`Self::comments`].
+    pub fn comment_index(&self, id: CommentId) -> Option<usize> {
+        self.comments.iter().position(|comment| comment.id == id)
+    }
+
+    /// The span annotation with this id.
+    pub fn span(&self, id: super::SpanId) -> Option<&SpanAnnotation> {
+        self.spans.iter().find(|span| span.id == id)
+    }
+
+    /// The text a target refers to, or `None` for a comment that does not exist.
+    pub fn target_text(&self, target: Target) -> Option<&str> {
+        match target {
+            Target::Body => Some(&self.body),
+            Target::Comment(id) => self.comment(id).map(|comment| comment.text.as_str()),
+        }
+    }
+
+    /// Number of comments that carry a sentiment tag.
+    pub fn tagged_comments(&self) -> usize {
+        self.comments.iter().filter(|c| c.sentiment.is_some()).count()
+    }
+
+    /// Length of the body in code points.
+    pub fn body_len(&self) -> usize {
+        char_len(&self.body)
+    }
+}

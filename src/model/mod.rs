@@ -1,0 +1,20 @@
+//! The data model: projects, documents, comments, span annotations and the label schema.
+//!
+//! Plain Rust and serde only. The model knows nothing of files, widgets or commands; the edit layer is its only
+//! writer (see `crate::edit`).
+
+mod document;
+mod ids;
+pub mod paragraphs;
+mod project;
+mod schema;
+mod span;
+pub mod text;
+mod validate;
+
+pub use document::{Comment, Document, Metadata};
+pub use ids::{CommentId, DocId, IdAllocator, LabelId, SentimentId, SpanId};
+pub use project::Project;
+pub use schema::{LabelSchema, ParseRgbError, Rgb, SentimentLevel, SpanLabel};
+pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target};
+pub use validate::Problem;

@@ -1,0 +1,36 @@
+//! Serde adapter that writes a text as a list of its paragraphs.
+//!
+//! A body held as one escaped string would put a whole article on one line of the project file. Split at each
+//! blank line (`"\n\n"`) it reads like the article, and a change to one paragraph changes one line. Splitting on a
+//! separator and joining with the same separator gives back the exact original string, so offsets stay valid.
+
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// What separates two paragraphs in a document or comment text.
+pub const SEPARATOR: &str = "\n\n";
+
+/// Writes `text` as a sequence of its paragraphs.
+pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(text.split(SEPARATOR))
+}
+
+/// Reads a sequence of paragraphs back into one text.
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let paragraphs = Vec::<String>::deserialize(deserializer)?;
+    Ok(paragraphs.join(SEPARATOR))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::SEPARATOR;
+
+    proptest! {
+        #[test]
+        fn split_then_join_is_exact(text in "(a|\n|\r|é|😀| ){0,40}") {
+            let parts: Vec<&str> = text.split(SEPARATOR).collect();
+            prop_assert_eq!(parts.join(SEPARATOR), text);
+        }
+    }
+}

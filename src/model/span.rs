@@ -1,0 +1,189 @@
+//! Span annotations: highlighted ranges of a document's body or of one comment.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CommentId, LabelId, SpanId};
+use super::text::{byte_index, char_index_of_byte, slice_chars};
+
+/// How many code points of context are kept on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// The text a span annotates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Target {
+    /// The article body.
+    Body,
+    /// One reader comment.
+    Comment(CommentId),
+}
+
+/// One contiguous range of a span, with the quoted text and its context so that the anchor can be repaired if the
+/// text ever changes (the W3C TextQuoteSelector beside the TextPositionSelector).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnchoredRange {
+    /// Start offset in code points of the target text.
+    pub start: usize,
+    /// End offset (exclusive) in code points.
+    pub end: usize,
+    /// The text between `start` and `end`.
+    pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] code points before the range.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] code points after the range.
+    pub suffix: String,
+}
+
+/// A range did not fit the text it was meant to anchor in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("range {start}..{end} does not fit a text of {len} characters")]
+pub struct RangeError {
+    /// Requested start.
+    pub start: usize,
+    /// Requested end.
+    pub end: usize,
+    /// Length of the text in code points.
+    pub len: usize,
+}
+
+impl AnchoredRange {
+    /// Anchors `start..end` (code points) in `text`, capturing the quote and its context.
+    pub fn new(text: &str, start: usize, end: usize) -> Result<Self, RangeError> {
+        let error = || RangeError {
+            start,
+            end,
+            len: text.chars().count(),
+        };
+        if start >= end {
+            return Err(error());
+        }
+        let from = byte_index(text, start).ok_or_else(error)?;
+        let to = from + byte_index(&text[from..], end - start).ok_or_else(error)?;
+        let before = &text[..from];
+        let prefix_start = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let after = &text[to..];
+        let suffix_end = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
+        Ok(Self {
+            start,
+            end,
+            exact: text[from..to].to_owned(),
+            prefix: before[prefix_start..].to_owned(),
+            suffix: after[..suffix_end].to_owned(),
+        })
+    }
+
+    /// Anchors the byte range `from..to` of `text`; both ends must lie on character boundaries.
+    pub fn from_bytes(text: &str, from: usize, to: usize) -> Result<Self, RangeError> {
+        Self::new(text, char_index_of_byte(text, from), char_index_of_byte(text, to))
+    }
+
+    /// Whether the quote still matches `text` at the stored offsets.
+    pub fn matches(&self, text: &str) -> bool {
+        slice_chars(text, self.start, self.end) == Some(self.exact.as_str())
+    }
+
+    /// Length in code points.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the range covers no text (never true of a valid range).
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether the code point at `offset` lies inside the range.
+    pub fn contains(&self, offset: usize) -> bool {
+        (self.start..self.end).contains(&offset)
+    }
+}
+
+/// A highlighted piece of text with its label and attributes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpanAnnotation {
+    /// Stable id.
+    pub id: SpanId,
+    /// The body, or the comment the span lies in.
+    pub target: Target,
+    /// One or more ranges in ascending order; a quote interrupted by "he said" is one annotation with two ranges.
+    pub ranges: Vec<AnchoredRange>,
+    /// The label, by id.
+    pub label: LabelId,
+    /// Who said it or where it comes from, if the annotator recorded it.
+    #[serde(default)]
+    pub speaker: String,
+    /// The annotator's free note.
+    #[serde(default)]
+    pub note: String,
+    /// When the span was made.
+    pub created: Timestamp,
+    /// When the span last changed.
+    pub modified: Timestamp,
+    /// Who made the span.
+    #[serde(default)]
+    pub annotator: String,
+}
+
+impl SpanAnnotation {
+    /// First code point covered.
+    pub fn start(&self) -> usize {
+        self.ranges.first().map_or(0, |r| r.start)
+    }
+
+    /// One past the last code point covered.
+    pub fn end(&self) -> usize {
+        self.ranges.last().map_or(0, |r| r.end)
+    }
+
+    /// The quoted text of all ranges, joined with " … " where the quote is interrupted.
+    pub fn quote(&self) -> String {
+        let parts: Vec<&str> = self.ranges.iter().map(|r| r.exact.as_str()).collect();
+        parts.join(" … ")
+    }
+
+    /// Whether any range covers the code point at `offset`.
+    pub fn covers(&self, offset: usize) -> bool {
+        self.ranges.iter().any(|r| r.contains(offset))
+    }
+
+    /// Total number of code points covered.
+    pub fn covered_len(&self) -> usize {
+        self.ranges.iter().map(AnchoredRange::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_quote_and_context_in_code_points() {
+        let text = "Ереван 😀 said “24.3 percent” today";
+        let start = text.chars().position(|c| c == '“').unwrap();
+        let range = AnchoredRange::new(text, start, start + 14).unwrap();
+        assert_eq!(range.exact, "“24.3 percent”");
+        assert_eq!(range.prefix, "Ереван 😀 said ");
+        assert_eq!(range.suffix, " today");
+        assert!(range.matches(text));
+        assert!(!range.matches("something else entirely, longer than that"));
+    }
+
+    #[test]
+    fn context_is_capped() {
+        let text = "x".repeat(100);
+        let range = AnchoredRange::new(&text, 50, 51).unwrap();
+        assert_eq!(range.prefix.chars().count(), CONTEXT_CHARS);
+        assert_eq!(range.suffix.chars().count(), CONTEXT_CHARS);
+    }
+
+    #[test]
+    fn rejects_empty_and_out_of_bounds_ranges() {
+        assert!(AnchoredRange::new("abc", 2, 2).is_err());
+        assert!(AnchoredRange::new("abc", 1, 4).is_err());
+        assert!(AnchoredRange::new("abc", 3, 1).is_err());
+    }
+}

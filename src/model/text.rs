@@ -1,0 +1,75 @@
+//! Offsets in Unicode code points.
+//!
+//! Spans are stored in code points of the text they annotate, the unit of the W3C Web Annotation model. Rust
+//! strings are indexed by UTF-8 bytes, so every conversion goes through these helpers.
+
+/// Number of Unicode code points in `text`.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Byte index of the code point at `char_index`, or of the end when `char_index` equals the length.
+///
+/// Returns `None` when `char_index` lies past the end of the text.
+pub fn byte_index(text: &str, char_index: usize) -> Option<usize> {
+    if char_index == 0 {
+        return Some(0);
+    }
+    match text.char_indices().nth(char_index) {
+        Some((byte, _)) => Some(byte),
+        None if char_len(text) == char_index => Some(text.len()),
+        None => None,
+    }
+}
+
+/// The part of `text` between the code point offsets `start` and `end`, or `None` if they do not fit.
+pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let from = byte_index(text, start)?;
+    let len = byte_index(&text[from..], end - start)?;
+    Some(&text[from..from + len])
+}
+
+/// Code point offset of the byte index `byte` (which must lie on a character boundary).
+pub fn char_index_of_byte(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or_else(|| char_len(text), char_len)
+}
+
+/// Line and column (both 1-based, column in characters) of byte `offset` in `bytes`, whose prefix up to `offset`
+/// is valid UTF-8.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_code_points_not_bytes() {
+        let text = "Ա😀b";
+        assert_eq!(char_len(text), 3);
+        assert_eq!(byte_index(text, 1), Some(2));
+        assert_eq!(byte_index(text, 2), Some(6));
+        assert_eq!(byte_index(text, 3), Some(7));
+        assert_eq!(byte_index(text, 4), None);
+        assert_eq!(slice_chars(text, 1, 2), Some("😀"));
+        assert_eq!(slice_chars(text, 2, 1), None);
+        assert_eq!(slice_chars(text, 0, 9), None);
+        assert_eq!(char_index_of_byte(text, 6), 2);
+    }
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let bytes = "ab\nçd".as_bytes();
+        assert_eq!(line_column(bytes, 0), (1, 1));
+        assert_eq!(line_column(bytes, 3), (2, 1));
+        assert_eq!(line_column(bytes, 6), (2, 3));
+    }
+}

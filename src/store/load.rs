@@ -1,0 +1,94 @@
+//! Reading project files.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Project;
+
+use super::error::StoreError;
+use crate::model::text::line_column;
+use super::format::{CURRENT_VERSION, FileIn, scan_version};
+use super::migrate::{OLDEST_VERSION, upgrade};
+
+/// Largest project file Gloss reads: far above any real project, low enough to refuse a wrong file quickly.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads and checks the project at `path`. Nothing on disk is changed, whatever happens.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let io = |action, source| StoreError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(|e| io("reading", e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io("reading", e))?;
+    from_bytes(&bytes, path)
+}
+
+/// Parses and checks a project from the bytes of a file; `path` is used in messages only.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
+    let path: PathBuf = path.to_owned();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(StoreError::Empty(path));
+    }
+    if bytes.contains(&0) {
+        return Err(StoreError::Binary(path));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let (line, column) = line_column(bytes, error.valid_up_to());
+            return Err(StoreError::NotUtf8 { path, line, column });
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(version) = scan_version(text) else {
+        return Err(match ron::from_str::<ron::Value>(text) {
+            Err(error) => syntax(path, &error),
+            Ok(_) => StoreError::NoVersion(path),
+        });
+    };
+    if version > CURRENT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path,
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version < OLDEST_VERSION {
+        return Err(StoreError::UnknownVersion { path, found: version });
+    }
+    let file: FileIn = if version == CURRENT_VERSION {
+        ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?
+    } else {
+        let value: ron::Value = ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?;
+        let migration = |message: String| StoreError::Migration {
+            path: path.clone(),
+            from: version,
+            message,
+        };
+        let value = upgrade(value, version).map_err(migration)?;
+        value.into_rust().map_err(|e| migration(e.to_string()))?
+    };
+    let project = Project::from(file);
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid { path, problems });
+    }
+    Ok(project)
+}
+
+fn syntax(path: PathBuf, error: &ron::error::SpannedError) -> StoreError {
+    StoreError::Syntax {
+        path,
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
