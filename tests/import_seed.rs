@@ -30,7 +30,7 @@ fn shared_seed_imports_field_by_field() {
     assert!(!article.body.contains("Discussion Policy"));
     assert!(!article.body.contains("Comments are welcomed"));
     assert!(article.body.contains("magazine,\u{a0}the Russian"), "non-breaking space kept");
-    assert!(article.body.contains("Turkey.\u{a0} “This normalization"), "non-breaking space before a space kept");
+    assert!(article.body.contains("Turkey. \u{a0}“This normalization"), "space and non-breaking space kept");
     assert!(article.body.contains("“We have a long record"), "curly quotes kept");
     assert!(article.body.contains("24.3 percent"));
     assert_eq!(article.metadata.source_file.as_deref(), Some("000_664d484072cc87fe.txt"));
