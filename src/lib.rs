@@ -4,7 +4,10 @@
 //! [`edit`] (commands and undo), [`analysis`] (counts); then [`cli`] and [`ui`] on top. Nothing below `ui`
 //! knows egui; see ARCHITECTURE.md.
 
+pub mod analysis;
+pub mod cli;
 pub mod edit;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod ui;

@@ -167,7 +167,7 @@ fn plausible_author(author: &str) -> Option<&str> {
     let fits = !author.is_empty()
         && author.chars().count() <= 60
         && author.split_whitespace().count() <= 6
-        && !author.ends_with(['.', ',', ';', '!', '?', ':', '"', '”']);
+        && !author.ends_with([',', ';', '!', '?', ':', '"', '”']);
     fits.then_some(author)
 }
 

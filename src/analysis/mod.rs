@@ -1,0 +1,5 @@
+//! Analysis: counts and summaries computed from a project, for `gloss stats` and the GUI.
+
+mod stats;
+
+pub use stats::{Count, Stats};

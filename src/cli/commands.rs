@@ -1,0 +1,142 @@
+//! The subcommands, each a few calls into the library.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Map, Value, json};
+
+use super::Command;
+use crate::analysis::{Count, Stats};
+use crate::edit::{Command as Edit, Editor};
+use crate::import::extract_file;
+use crate::model::Project;
+use crate::store;
+
+pub(super) fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Import { files, into } => import(&files, &into),
+        Command::Extract { file, json } => extract(&file, json),
+        Command::Stats { project, json } => stats(&project, json),
+        Command::Validate { project } => validate(&project),
+    }
+}
+
+fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
+    let project = if into.exists() {
+        store::load(into)?
+    } else {
+        Project::new(project_name(into))
+    };
+    let mut editor = Editor::new(project, true);
+    let mut failures = 0;
+    for file in files {
+        let article = match extract_file(file) {
+            Ok(article) => article,
+            Err(error) => {
+                eprintln!("gloss: {error}");
+                failures += 1;
+                continue;
+            }
+        };
+        println!("{}: {}", file.display(), article.summary());
+        for warning in &article.warnings {
+            println!("  warning: {warning}");
+        }
+        for skipped in &article.skipped {
+            println!("  left out {skipped}");
+        }
+        let mut ids = editor.project().next_id;
+        let document = article.into_document(&mut ids);
+        editor.apply(Edit::AddDocument {
+            index: editor.project().documents.len(),
+            document: Box::new(document),
+            next_id: ids.peek(),
+        })?;
+    }
+    let added = files.len() - failures;
+    if added == 0 {
+        bail!("nothing was imported, so {} was not written", into.display());
+    }
+    store::save(editor.project(), into)?;
+    println!(
+        "{}: {} document(s), {added} new",
+        into.display(),
+        editor.project().documents.len()
+    );
+    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// A new project is named after its file.
+fn project_name(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+}
+
+fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {
+    let article = extract_file(file)?;
+    if as_json {
+        let text = serde_json::to_string_pretty(&article).context("cannot write JSON")?;
+        println!("{text}");
+    } else {
+        println!("{}", article.summary());
+        for warning in &article.warnings {
+            println!("warning: {warning}");
+        }
+        for skipped in &article.skipped {
+            println!("left out {skipped}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(path: &Path, as_json: bool) -> Result<ExitCode> {
+    let project = store::load(path)?;
+    let stats = Stats::of(&project);
+    let untagged = stats.comments - stats.comments_tagged;
+    if as_json {
+        let counts = |counts: &[Count]| -> Map<String, Value> {
+            counts.iter().map(|c| (c.name.clone(), json!(c.count))).collect()
+        };
+        let mut sentiments = counts(&stats.sentiments);
+        sentiments.insert("untagged".to_owned(), json!(untagged));
+        let value = json!({
+            "documents": stats.documents,
+            "comments": stats.comments,
+            "comments_tagged": stats.comments_tagged,
+            "spans": stats.spans,
+            "spans_per_label": counts(&stats.spans_per_label),
+            "sentiments": sentiments,
+        });
+        println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", project.name);
+    println!("  documents  {:>6}", stats.documents);
+    println!("  comments   {:>6}  ({} tagged)", stats.comments, stats.comments_tagged);
+    println!("  spans      {:>6}", stats.spans);
+    println!("spans per label");
+    for count in &stats.spans_per_label {
+        println!("  {:<18} {:>6}", count.name, count.count);
+    }
+    println!("comment sentiment");
+    for count in &stats.sentiments {
+        println!("  {:<18} {:>6}", count.name, count.count);
+    }
+    println!("  {:<18} {:>6}", "(untagged)", untagged);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(path: &Path) -> Result<ExitCode> {
+    let project = store::load(path)?;
+    let stats = Stats::of(&project);
+    println!(
+        "{}: valid (format version {}; {} document(s), {} comment(s), {} span(s))",
+        path.display(),
+        store::CURRENT_VERSION,
+        stats.documents,
+        stats.comments,
+        stats.spans
+    );
+    Ok(ExitCode::SUCCESS)
+}

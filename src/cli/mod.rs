@@ -1,0 +1,102 @@
+//! The command line: a thin face over the library. `gloss` alone or `gloss FILE` starts the GUI; the
+//! subcommands work on files without a window.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Annotate news articles and their reader comments, offline.
+#[derive(Debug, Parser)]
+#[command(name = "gloss", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A project (.ron) to open, or an article to import into a new project.
+    pub file: Option<PathBuf>,
+    /// Work without a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What `gloss` does without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import articles into a project, creating it if it does not exist.
+    Import {
+        /// Article files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The project to create or append to.
+        #[arg(long, value_name = "PROJECT.ron")]
+        into: PathBuf,
+    },
+    /// Show what import would make of one file, without writing anything.
+    Extract {
+        /// The article file.
+        file: PathBuf,
+        /// Print JSON: title, metadata, body, comments, warnings.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count documents, comments, spans per label and sentiment tags.
+    Stats {
+        /// The project.
+        project: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a project file; exit 0 if it is sound.
+    Validate {
+        /// The project.
+        project: PathBuf,
+    },
+}
+
+/// What the command line asks for.
+pub enum Request {
+    /// Start the GUI, opening this file if given.
+    Gui(Option<PathBuf>),
+    /// Run a command and exit.
+    Command(Command),
+    /// Help, version or a usage error was printed; exit with this code.
+    Exit(ExitCode),
+}
+
+/// Parses the process arguments. Usage errors become one line on stderr and exit code 1.
+pub fn parse() -> Request {
+    match Cli::try_parse() {
+        Ok(Cli {
+            command: Some(command), ..
+        }) => Request::Command(command),
+        Ok(Cli { file, command: None }) => Request::Gui(file),
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            Request::Exit(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("gloss: {} (see gloss --help)", first.trim_start_matches("error: "));
+            Request::Exit(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Runs `command`, printing results on stdout and any error as one line on stderr.
+pub fn run(command: Command) -> ExitCode {
+    match commands::run(command) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("gloss: {}", one_line(&format!("{error:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Error messages go on one line, whatever the underlying library printed.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

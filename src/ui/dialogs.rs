@@ -1,0 +1,137 @@
+//! Modal dialogs: typing a path where no native file dialog exists, the unsaved-changes question, errors.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, Modal, Ui};
+
+use super::file_dialog::Purpose;
+
+/// A path typed by hand.
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: Purpose,
+    /// The text typed so far.
+    pub text: String,
+    /// Why the prompt is shown instead of a native dialog, if it is.
+    pub note: Option<String>,
+    /// Whether the text field still needs the keyboard focus.
+    pub focus: bool,
+}
+
+/// What the user did with a modal.
+pub enum Answer<T> {
+    /// Nothing yet.
+    Pending,
+    /// Confirmed with a value.
+    Done(T),
+    /// Closed without an answer.
+    Cancelled,
+}
+
+impl PathPrompt {
+    /// A prompt for `purpose`, pre-filled with `text`.
+    pub fn new(purpose: Purpose, text: String, note: Option<String>) -> Self {
+        Self {
+            purpose,
+            text,
+            note,
+            focus: true,
+        }
+    }
+
+    /// Shows the prompt; answers with the path once the user confirms.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Answer<PathBuf> {
+        let modal = Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(self.purpose.title());
+            if let Some(note) = &self.note {
+                ui.label(note);
+            }
+            let label = ui.label("Path:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/home/me/articles/story.txt"),
+            );
+            let field = field.labelled_by(label.id);
+            if self.focus {
+                field.request_focus();
+                self.focus = false;
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let confirm = ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new(self.purpose.verb()));
+                if confirm.clicked() || entered && !self.text.trim().is_empty() {
+                    return Answer::Done(expand_home(self.text.trim()));
+                }
+                if ui.button("Cancel").clicked() {
+                    return Answer::Cancelled;
+                }
+                Answer::Pending
+            })
+            .inner
+        });
+        if modal.should_close() {
+            return Answer::Cancelled;
+        }
+        modal.inner
+    }
+}
+
+/// `~/x` means the home folder, as in a shell.
+fn expand_home(text: &str) -> PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(dirs) = directories::BaseDirs::new()
+    {
+        return dirs.home_dir().join(rest);
+    }
+    PathBuf::from(text)
+}
+
+/// The answer to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+}
+
+/// Asks whether to save the changes to `name` before going on.
+pub fn unsaved_ui(ctx: &egui::Context, name: &str) -> Answer<SaveChoice> {
+    let modal = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Save changes?");
+        ui.label(format!("{name} has changes that are not saved. They are lost if you don't save them."));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                Answer::Done(SaveChoice::Save)
+            } else if ui.button("Don't save").clicked() {
+                Answer::Done(SaveChoice::Discard)
+            } else if ui.button("Cancel").clicked() {
+                Answer::Cancelled
+            } else {
+                Answer::Pending
+            }
+        })
+        .inner
+    });
+    if modal.should_close() {
+        return Answer::Cancelled;
+    }
+    modal.inner
+}
+
+/// Shows an error that needs acknowledging; returns true once it is dismissed.
+pub fn error_ui(ctx: &egui::Context, message: &str) -> bool {
+    let modal = Modal::new(Id::unique("error")).show(ctx, |ui: &mut Ui| {
+        ui.set_width(480.0);
+        ui.heading("Something went wrong");
+        ui.label(message);
+        ui.add_space(8.0);
+        ui.button("OK").clicked()
+    });
+    modal.inner || modal.should_close()
+}

@@ -1,0 +1,28 @@
+//! Geometry of character ranges inside a galley, for painting highlights and the selection behind the text.
+
+use egui::{Galley, Rect, pos2};
+
+/// Rectangles covering the characters `start..end` (code points of the galley's text), one per row touched.
+pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let chars = row.char_count_excluding_newline().0;
+        let row_end = row_start + chars;
+        let from = start.max(row_start);
+        let to = end.min(row_end);
+        if from < to {
+            let x0 = row.pos.x + row.x_offset((from - row_start).into());
+            let x1 = row.pos.x + row.x_offset((to - row_start).into());
+            rects.push(Rect::from_min_max(pos2(x0, row.min_y()), pos2(x1, row.max_y())));
+        } else if from == to && start < row_end + 1 && end > row_end && row.ends_with_newline && chars == 0 {
+            // An empty line inside the range: show a sliver so the selection does not look interrupted.
+            rects.push(Rect::from_min_max(pos2(row.pos.x, row.min_y()), pos2(row.pos.x + 4.0, row.max_y())));
+        }
+        row_start += row.char_count_including_newline().0;
+        if row_start >= end {
+            break;
+        }
+    }
+    rects
+}

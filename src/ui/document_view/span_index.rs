@@ -1,0 +1,135 @@
+//! Finds the spans that overlap a piece of text without scanning every span: per target, the ranges sorted by
+//! start with a running maximum of their ends.
+
+use std::collections::HashMap;
+
+use crate::model::{Document, LabelId, SpanId, Target};
+
+/// One range of one span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedRange {
+    /// Start in code points of the target text.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The span.
+    pub span: SpanId,
+    /// Its label.
+    pub label: LabelId,
+}
+
+#[derive(Default)]
+struct TargetRanges {
+    ranges: Vec<IndexedRange>,
+    /// `max_end[i]` is the largest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+/// Interval lookup over the spans of one document.
+#[derive(Default)]
+pub struct SpanIndex {
+    targets: HashMap<Target, TargetRanges>,
+}
+
+impl SpanIndex {
+    /// Indexes every range of every span of `document`.
+    pub fn build(document: &Document) -> Self {
+        let mut targets: HashMap<Target, TargetRanges> = HashMap::new();
+        for span in &document.spans {
+            let entry = targets.entry(span.target).or_default();
+            for range in &span.ranges {
+                entry.ranges.push(IndexedRange {
+                    start: range.start,
+                    end: range.end,
+                    span: span.id,
+                    label: span.label,
+                });
+            }
+        }
+        for entry in targets.values_mut() {
+            entry.ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.span));
+            let mut max = 0;
+            entry.max_end = entry
+                .ranges
+                .iter()
+                .map(|r| {
+                    max = max.max(r.end);
+                    max
+                })
+                .collect();
+        }
+        Self { targets }
+    }
+
+    /// Ranges of `target` that overlap `start..end`, in order of start.
+    pub fn overlapping(&self, target: Target, start: usize, end: usize) -> Vec<IndexedRange> {
+        let Some(entry) = self.targets.get(&target) else {
+            return Vec::new();
+        };
+        let before_end = entry.ranges.partition_point(|r| r.start < end);
+        // Walk back only while some earlier range can still reach into `start..end`.
+        let mut found: Vec<IndexedRange> = Vec::new();
+        for i in (0..before_end).rev() {
+            if entry.max_end[i] <= start {
+                break;
+            }
+            let range = entry.ranges[i];
+            if range.end > start {
+                found.push(range);
+            }
+        }
+        found.reverse();
+        found
+    }
+
+    /// The spans covering the code point at `offset`, shortest first (the innermost is the likeliest meant).
+    pub fn at(&self, target: Target, offset: usize) -> Vec<IndexedRange> {
+        let mut found = self.overlapping(target, offset, offset + 1);
+        found.sort_by_key(|r| (r.end - r.start, r.span));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnchoredRange, DocId, Metadata, SpanAnnotation};
+
+    fn doc_with(ranges: &[(usize, usize)]) -> Document {
+        let body = "x".repeat(100);
+        let spans = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, end))| SpanAnnotation {
+                id: SpanId(i as u64 + 1),
+                target: Target::Body,
+                ranges: vec![AnchoredRange::new(&body, start, end).unwrap()],
+                label: LabelId(1),
+                speaker: String::new(),
+                note: String::new(),
+                created: jiff::Timestamp::UNIX_EPOCH,
+                modified: jiff::Timestamp::UNIX_EPOCH,
+                annotator: String::new(),
+            })
+            .collect();
+        Document {
+            id: DocId(0),
+            title: String::new(),
+            metadata: Metadata::default(),
+            body,
+            comments: Vec::new(),
+            spans,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn finds_overlapping_and_nested_ranges() {
+        let index = SpanIndex::build(&doc_with(&[(0, 50), (10, 20), (30, 40), (60, 70)]));
+        let ids = |v: Vec<IndexedRange>| v.into_iter().map(|r| r.span.0).collect::<Vec<_>>();
+        assert_eq!(ids(index.overlapping(Target::Body, 35, 65)), [1, 3, 4]);
+        assert_eq!(ids(index.overlapping(Target::Body, 50, 60)), Vec::<u64>::new());
+        assert_eq!(ids(index.at(Target::Body, 15)), [2, 1]);
+        assert!(index.overlapping(Target::Comment(crate::model::CommentId(9)), 0, 100).is_empty());
+    }
+}

@@ -1,0 +1,161 @@
+//! The right-hand panel: annotator, label palette, and the selected highlight or focused comment.
+
+use egui::{Button, Color32, RichText, Ui};
+
+use super::app::{GlossApp, Outbox};
+use super::colors::to_color32;
+use crate::edit::{Command, TextField};
+use crate::model::{Comment, Document, LabelSchema, SpanAnnotation};
+
+/// Draws the inspector; every change goes out as a command through the app's outbox.
+pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
+    let mut clicked_label = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let GlossApp {
+            editor, view, outbox, ..
+        } = app;
+        let project = editor.project();
+        text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
+        ui.separator();
+        let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();
+        clicked_label = palette_ui(ui, &project.schema, can_label);
+        let Some(doc) = view.doc.and_then(|id| project.document(id)) else { return };
+        if let Some(span) = view.selected_span.and_then(|id| doc.span(id)) {
+            ui.separator();
+            if span_ui(ui, doc, span, &project.schema, outbox) {
+                view.selected_span = None;
+            }
+        }
+        if let Some(comment) = view.focused_comment.and_then(|id| doc.comment(id)) {
+            ui.separator();
+            if let Some(choice) = comment_ui(ui, doc.id, comment, &project.schema, outbox) {
+                outbox.commands.push(Command::SetSentiment {
+                    doc: doc.id,
+                    comment: comment.id,
+                    sentiment: choice,
+                });
+            }
+        }
+    });
+    if let Some(label) = clicked_label {
+        app.apply_label(label);
+    }
+}
+
+/// The label palette. Returns the label clicked.
+fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool) -> Option<crate::model::LabelId> {
+    ui.heading("Labels");
+    if !enabled {
+        ui.weak("Select text, then press a label's key or click it.");
+    }
+    let mut clicked = None;
+    for label in &schema.span_labels {
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(swatch, 3.0, to_color32(label.color));
+            let key = label.key.map(|k| k.to_uppercase().to_string()).unwrap_or_default();
+            let button = ui
+                .add_enabled(enabled, Button::new(&label.name).shortcut_text(key))
+                .on_hover_text(&label.description)
+                .on_disabled_hover_text(&label.description);
+            if button.clicked() {
+                clicked = Some(label.id);
+            }
+        });
+    }
+    clicked
+}
+
+/// The selected highlight. Returns true if the user removed it.
+fn span_ui(ui: &mut Ui, doc: &Document, span: &SpanAnnotation, schema: &LabelSchema, outbox: &mut Outbox) -> bool {
+    ui.heading("Highlight");
+    if let Some(label) = schema.label(span.label) {
+        ui.label(RichText::new(&label.name).color(to_color32(label.color)).strong());
+    }
+    let quote: String = span.quote().chars().take(400).collect();
+    ui.label(RichText::new(format!("“{quote}”")).italics());
+    let where_ = match span.target {
+        crate::model::Target::Body => "in the article".to_owned(),
+        crate::model::Target::Comment(id) => doc
+            .comment(id)
+            .map_or_else(|| "in a comment".to_owned(), |c| format!("in the comment of {}", c.author)),
+    };
+    ui.weak(format!("{where_}, characters {}–{}", span.start(), span.end()));
+    let at = Some(jiff::Timestamp::now());
+    text_field_at_ui(ui, "Speaker / source", &span.speaker, TextField::SpanSpeaker(doc.id, span.id), false, at, outbox);
+    text_field_at_ui(ui, "Note", &span.note, TextField::SpanNote(doc.id, span.id), true, at, outbox);
+    if !span.annotator.is_empty() {
+        ui.weak(format!("by {}", span.annotator));
+    }
+    let remove = ui.button("Remove highlight").clicked();
+    if remove {
+        outbox.commands.push(Command::RemoveSpan {
+            doc: doc.id,
+            span: span.id,
+        });
+    }
+    remove
+}
+
+/// The focused comment with its sentiment buttons. Returns the sentiment chosen (`Some(None)` to clear it).
+fn comment_ui(
+    ui: &mut Ui,
+    doc: crate::model::DocId,
+    comment: &Comment,
+    schema: &LabelSchema,
+    outbox: &mut Outbox,
+) -> Option<Option<crate::model::SentimentId>> {
+    ui.heading("Comment");
+    let number = comment.number.as_deref().map(|n| format!("#{n} ")).unwrap_or_default();
+    ui.label(RichText::new(format!("{number}{}", comment.author)).strong());
+    ui.label("Sentiment");
+    let mut choice = None;
+    ui.horizontal_wrapped(|ui| {
+        for level in &schema.sentiments {
+            let selected = comment.sentiment == Some(level.id);
+            let text = RichText::new(&level.name).color(if selected { Color32::WHITE } else { to_color32(level.color) });
+            let button = Button::selectable(selected, text)
+                .fill(if selected { to_color32(level.color) } else { Color32::TRANSPARENT });
+            let hint = match level.key {
+                Some(key) => format!("{} (key {})", level.description, key.to_uppercase()),
+                None => level.description.clone(),
+            };
+            if ui.add(button).on_hover_text(hint).clicked() {
+                choice = Some((!selected).then_some(level.id));
+            }
+        }
+    });
+    text_field_ui(ui, "Comment note", &comment.note, TextField::CommentNote(doc, comment.id), true, outbox);
+    choice
+}
+
+fn text_field_ui(ui: &mut Ui, label: &str, value: &str, field: TextField, multiline: bool, outbox: &mut Outbox) {
+    text_field_at_ui(ui, label, value, field, multiline, None, outbox);
+}
+
+/// A text field whose every change is a `SetText` command; typing merges into one undo step until the field
+/// loses focus.
+fn text_field_at_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    field: TextField,
+    multiline: bool,
+    at: Option<jiff::Timestamp>,
+    outbox: &mut Outbox,
+) {
+    let caption = ui.label(label);
+    let mut text = value.to_owned();
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(caption.id);
+    if response.changed() {
+        outbox.commands.push(Command::SetText { field, value: text, at });
+    }
+    if response.lost_focus() {
+        outbox.seal = true;
+    }
+}

@@ -1,0 +1,127 @@
+//! The keyboard: action shortcuts, label keys on a selection, sentiment keys on a focused comment.
+
+use egui::{Context, Key, Modifiers};
+
+use super::actions::Action;
+use super::app::{GlossApp, Pending};
+use super::file_dialog::Purpose;
+use crate::edit::{Command, SpanDraft};
+use crate::model::{LabelId, SentimentId, Target};
+
+impl GlossApp {
+    /// Reads this frame's key presses. Label and sentiment keys are plain letters and digits, so they are left to
+    /// a text field that has the keyboard.
+    pub(super) fn handle_keys(&mut self, ctx: &Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for action in Action::ALL {
+            if typing && action.needs_view_focus() {
+                continue;
+            }
+            if action.shortcuts().iter().any(|s| ctx.input_mut(|i| i.consume_shortcut(s))) {
+                self.run_action(action);
+            }
+        }
+        if typing {
+            return;
+        }
+        let project = self.editor.project();
+        let labels: Vec<(LabelId, char)> = project
+            .schema
+            .span_labels
+            .iter()
+            .filter_map(|l| l.key.map(|k| (l.id, k)))
+            .collect();
+        let levels: Vec<(SentimentId, char)> = project
+            .schema
+            .sentiments
+            .iter()
+            .filter_map(|l| l.key.map(|k| (l.id, k)))
+            .collect();
+        let pressed = |key: char| {
+            Key::from_name(&key.to_string()).is_some_and(|k| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k)))
+        };
+        if let Some(&(label, _)) = labels.iter().find(|&&(_, key)| pressed(key)) {
+            self.apply_label(label);
+        } else if let Some(&(level, _)) = levels.iter().find(|&&(_, key)| pressed(key)) {
+            self.toggle_sentiment(level);
+        }
+    }
+
+    /// Highlights the selected text with `label`, or gives the selected highlight that label.
+    pub(super) fn apply_label(&mut self, label: LabelId) {
+        let Some(doc) = self.view.doc else { return };
+        if let Some(selection) = self.view.selection.filter(|s| !s.is_empty()) {
+            let (start, end) = selection.range();
+            self.outbox.commands.push(Command::CreateSpan {
+                doc,
+                draft: SpanDraft {
+                    target: selection.target,
+                    ranges: vec![(start, end)],
+                    label,
+                    at: jiff::Timestamp::now(),
+                },
+            });
+        } else if let Some(span) = self.view.selected_span {
+            self.outbox.commands.push(Command::SetSpanLabel {
+                doc,
+                span,
+                label,
+                at: jiff::Timestamp::now(),
+            });
+        } else {
+            self.toasts.push("Select some text first, then choose a label.");
+        }
+    }
+
+    /// Tags the focused comment with `level`, or clears the tag if it already has that level.
+    pub(super) fn toggle_sentiment(&mut self, level: SentimentId) {
+        let Some(doc) = self.current_document() else { return };
+        let comment = self.view.focused_comment.or(match self.view.selection.map(|s| s.target) {
+            Some(Target::Comment(c)) => Some(c),
+            _ => None,
+        });
+        let Some(comment) = comment.and_then(|c| doc.comment(c)) else {
+            self.toasts.push("Click a comment first, then choose its sentiment.");
+            return;
+        };
+        let sentiment = (comment.sentiment != Some(level)).then_some(level);
+        self.outbox.commands.push(Command::SetSentiment {
+            doc: doc.id,
+            comment: comment.id,
+            sentiment,
+        });
+    }
+
+    /// Carries out a menu or shortcut action.
+    pub(super) fn run_action(&mut self, action: Action) {
+        match action {
+            Action::Open => self.guard(Pending::ChooseProject),
+            Action::Import => self.choose_file(Purpose::Import),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => self.choose_file(Purpose::SaveAs),
+            Action::Quit => self.guard(Pending::Close),
+            Action::Undo => {
+                if let Err(error) = self.editor.undo() {
+                    self.toasts.push(error.to_string());
+                }
+            }
+            Action::Redo => {
+                if let Err(error) = self.editor.redo() {
+                    self.toasts.push(error.to_string());
+                }
+            }
+            Action::RemoveHighlight => {
+                if let (Some(doc), Some(span)) = (self.view.doc, self.view.selected_span) {
+                    self.outbox.commands.push(Command::RemoveSpan { doc, span });
+                    self.view.selected_span = None;
+                }
+            }
+            Action::ClearSelection => {
+                self.view.selection = None;
+                self.view.selected_span = None;
+            }
+        }
+    }
+}

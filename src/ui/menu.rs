@@ -1,0 +1,65 @@
+//! The menu bar and the status bar.
+
+use egui::{Button, Ui};
+
+use super::actions::{Action, Menu};
+use super::app::GlossApp;
+
+/// File and Edit menus, made from [`Action`].
+pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut GlossApp) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| menu_items_ui(ui, app, Menu::File));
+        ui.menu_button("Edit", |ui| menu_items_ui(ui, app, Menu::Edit));
+    });
+}
+
+fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
+    for action in Action::in_menu(menu) {
+        let (name, enabled) = match action {
+            Action::Undo => match app.editor.undo_name() {
+                Some(name) => (format!("Undo {}", name.to_lowercase()), true),
+                None => ("Undo".to_owned(), false),
+            },
+            Action::Redo => match app.editor.redo_name() {
+                Some(name) => (format!("Redo {}", name.to_lowercase()), true),
+                None => ("Redo".to_owned(), false),
+            },
+            Action::RemoveHighlight => (action.name().to_owned(), app.view.selected_span.is_some()),
+            _ => (action.name().to_owned(), true),
+        };
+        let shortcut = action.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
+        if matches!(action, Action::Quit | Action::Undo) {
+            ui.separator();
+        }
+        if ui.add_enabled(enabled, Button::new(name).shortcut_text(shortcut)).clicked() {
+            app.outbox.actions.push(action);
+            ui.close();
+        }
+    }
+}
+
+/// What is open, and what the keys do right now.
+pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
+    ui.horizontal(|ui| {
+        let project = app.editor.project();
+        ui.label(format!("{} · {} document(s)", app.display_name(), project.documents.len()));
+        ui.separator();
+        let hint = if let Some(selection) = app.view.selection.filter(|s| !s.is_empty()) {
+            let (start, end) = selection.range();
+            format!("{} characters selected: press a label key or click a label", end - start)
+        } else if app.view.selected_span.is_some() {
+            "Highlight selected: press a label key to change it, Delete to remove it".to_owned()
+        } else if app.view.focused_comment.is_some() {
+            let keys: Vec<String> = project
+                .schema
+                .sentiments
+                .iter()
+                .filter_map(|l| l.key.map(|k| format!("{} {}", k.to_uppercase(), l.name)))
+                .collect();
+            format!("Comment focused: {}", keys.join(", "))
+        } else {
+            "Select text with the mouse to highlight it; click a comment to tag its sentiment".to_owned()
+        };
+        ui.weak(hint);
+    });
+}

@@ -1,0 +1,57 @@
+//! What Gloss remembers between runs: the last project and the recent ones. Window size and panel widths are
+//! remembered by eframe itself.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "gloss.settings";
+const MAX_RECENT: usize = 10;
+
+/// Remembered between runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The project open when Gloss last closed.
+    pub last_project: Option<PathBuf>,
+    /// Recently opened projects, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the settings; anything unreadable is forgotten rather than reported, since it is only convenience.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| s.get_string(KEY))
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings.
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        if let Ok(text) = ron::to_string(self) {
+            storage.set_string(KEY, text);
+        }
+    }
+
+    /// Records that `path` was opened or saved.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(MAX_RECENT);
+        self.last_project = Some(path);
+    }
+}
+
+/// The sample project that ships with Gloss, looked for beside the working folder, the executable and the
+/// source tree.
+pub fn sample_project() -> Option<PathBuf> {
+    let relative = Path::new("projects").join("sample.ron");
+    let mut candidates = vec![relative.clone()];
+    if let Ok(exe) = std::env::current_exe() {
+        candidates.extend(exe.ancestors().skip(1).take(4).map(|dir| dir.join(&relative)));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(&relative));
+    candidates.into_iter().find(|p| p.is_file())
+}
