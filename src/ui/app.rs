@@ -469,7 +469,7 @@ impl GlossApp {
             .or_else(|| project.documents.first())
         else {
             ui.centered_and_justified(|ui| {
-                ui.label("No documents yet. Import an article with File ▸ Import articles… (Ctrl+I), or drop a file here.");
+                ui.label("No documents yet. Import an article with File > Import articles… (Ctrl+I), or drop a file here.");
             });
             return;
         };

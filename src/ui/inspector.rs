@@ -53,13 +53,15 @@ fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool) -> Option<crate:
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
             ui.painter().rect_filled(swatch, 3.0, to_color32(label.color));
-            let key = label.key.map(|k| k.to_uppercase().to_string()).unwrap_or_default();
             let button = ui
-                .add_enabled(enabled, Button::new(&label.name).shortcut_text(key))
+                .add_enabled(enabled, Button::new(&label.name))
                 .on_hover_text(&label.description)
                 .on_disabled_hover_text(&label.description);
             if button.clicked() {
                 clicked = Some(label.id);
+            }
+            if let Some(key) = label.key {
+                ui.weak(key.to_uppercase().to_string());
             }
         });
     }

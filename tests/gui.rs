@@ -1,0 +1,193 @@
+//! The GUI driven through egui_kittest: select text with the mouse, label it, tag a comment, undo and redo, save.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::model::{SpanAnnotation, Target};
+use gloss::ui::GlossApp;
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    let path = dir.join("sample.ron");
+    std::fs::copy(source, &path).unwrap();
+    path
+}
+
+fn harness(path: PathBuf) -> Harness<'static, GlossApp> {
+    let mut harness = Harness::builder()
+        // Tall enough to show the whole sample, comments included, without scrolling.
+        .with_size(egui::vec2(1280.0, 2000.0))
+        .build_eframe(move |_cc| GlossApp::new(None, Some(path)));
+    harness.run_steps(3);
+    harness
+}
+
+fn pointer(harness: &Harness<'_, GlossApp>, event_pos: Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos: event_pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+/// Presses at `from`, moves in steps to `to` and releases, as a person selecting text does.
+fn drag(harness: &mut Harness<'_, GlossApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    pointer(harness, from, true);
+    harness.step();
+    for i in 1..=5 {
+        harness.hover_at(from + (to - from) * (i as f32 / 5.0));
+        harness.step();
+    }
+    pointer(harness, to, false);
+    harness.step();
+    harness.step();
+}
+
+fn click(harness: &mut Harness<'_, GlossApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.step();
+    pointer(harness, at, true);
+    harness.step();
+    pointer(harness, at, false);
+    harness.step();
+    harness.step();
+}
+
+fn body_char(harness: &Harness<'_, GlossApp>, offset: usize) -> Pos2 {
+    harness.state().char_pos(Target::Body, offset).expect("the body is laid out")
+}
+
+fn newest_span(app: &GlossApp) -> Option<SpanAnnotation> {
+    let doc = &app.editor().project().documents[0];
+    doc.spans.iter().max_by_key(|s| s.id).cloned()
+}
+
+#[test]
+fn select_label_tag_undo_redo_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut harness = harness(path.clone());
+    let spans_before = harness.state().editor().project().documents[0].spans.len();
+    assert!(!harness.state().editor().is_dirty());
+    assert_eq!(harness.state().window_title(), "sample.ron — Gloss");
+
+    // "town council" is characters 4..16 of the body.
+    let (from, to) = (body_char(&harness, 4), body_char(&harness, 16));
+    drag(&mut harness, from, to);
+    let selection = harness.state().view_state().selection.expect("a selection");
+    assert_eq!(selection.target, Target::Body);
+    assert_eq!(selection.range(), (4, 16));
+
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    let span = newest_span(harness.state()).unwrap();
+    assert_eq!(span.ranges[0].exact, "town council");
+    let project = harness.state().editor().project();
+    assert_eq!(project.schema.label(span.label).unwrap().name, "Claim");
+    assert_eq!(harness.state().view_state().selected_span, Some(span.id), "the new highlight is selected");
+    assert!(harness.state().editor().is_dirty());
+    assert_eq!(harness.state().window_title(), "● sample.ron — Gloss");
+
+    // Relabel the selected highlight with the palette.
+    harness.get_by_label("Quote").click();
+    harness.run_steps(2);
+    let relabelled = newest_span(harness.state()).unwrap();
+    assert_eq!(project_label(&harness, &relabelled), "Quote");
+
+    // Focus the fourth comment (Petra V., tagged Neutral) and tag it with the keyboard.
+    let comment = harness.state().editor().project().documents[0].comments[3].id;
+    let at = harness.state().char_pos(Target::Comment(comment), 3).expect("comment laid out");
+    click(&mut harness, at);
+    assert_eq!(harness.state().view_state().focused_comment, Some(comment));
+    harness.key_press(Key::P);
+    harness.run_steps(2);
+    assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Positive"));
+
+    // And with the inspector's button.
+    harness.get_by_label("Mixed").click();
+    harness.run_steps(2);
+    assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Mixed"));
+
+    // Undo the three edits one by one, then redo them.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Positive"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Neutral"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(project_label(&harness, &newest_span(harness.state()).unwrap()), "Claim");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().editor().project().documents[0].spans.len(), spans_before);
+    assert!(!harness.state().editor().is_dirty(), "undoing everything is the saved state again");
+
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    harness.run_steps(2);
+    assert_eq!(newest_span(harness.state()).unwrap().ranges[0].exact, "town council");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    assert_eq!(project_label(&harness, &newest_span(harness.state()).unwrap()), "Quote");
+
+    // Ctrl+S writes the file and keeps the previous one as .bak.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert!(!harness.state().editor().is_dirty());
+    let saved = gloss::store::load(&path).unwrap();
+    assert_eq!(&saved, harness.state().editor().project());
+    assert!(gloss::store::backup_path(&path).exists());
+}
+
+fn project_label(harness: &Harness<'_, GlossApp>, span: &SpanAnnotation) -> String {
+    let project = harness.state().editor().project();
+    project.schema.label(span.label).unwrap().name.clone()
+}
+
+fn sentiment_of(harness: &Harness<'_, GlossApp>, index: usize) -> Option<String> {
+    let project = harness.state().editor().project();
+    let level = project.documents[0].comments[index].sentiment?;
+    Some(project.schema.sentiment(level)?.name.clone())
+}
+
+#[test]
+fn clicking_a_highlight_selects_it_and_delete_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    let doc = &harness.state().editor().project().documents[0];
+    let first = doc.spans.iter().min_by_key(|s| s.start()).unwrap().clone();
+    let count = doc.spans.len();
+    let at = body_char(&harness, first.start() + 2);
+    click(&mut harness, at);
+    assert_eq!(harness.state().view_state().selected_span, Some(first.id));
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert_eq!(harness.state().editor().project().documents[0].spans.len(), count - 1);
+    assert_eq!(harness.state().view_state().selected_span, None);
+}
+
+#[test]
+fn opening_an_article_makes_an_unsaved_project() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/articles/harbour-levy.txt");
+    let harness = harness(path);
+    let app = harness.state();
+    assert_eq!(app.path(), None);
+    assert!(app.editor().is_dirty());
+    assert_eq!(app.editor().project().documents.len(), 1);
+    assert_eq!(app.editor().project().documents[0].comments.len(), 5);
+}
+
+#[test]
+fn a_broken_project_shows_an_error_instead_of_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format_version: 1, name: \"x\"").unwrap();
+    let harness = harness(path);
+    let error = harness.state().error().expect("an error is shown");
+    assert!(error.contains("broken.ron:1:"), "{error}");
+}
