@@ -17,11 +17,7 @@ fn main() -> Result<()> {
     let mut ids = editor.project().next_id;
     let document = article.into_document(&mut ids);
     let doc = document.id;
-    editor.apply(Command::AddDocument {
-        index: 0,
-        document: Box::new(document),
-        next_id: ids.peek(),
-    })?;
+    editor.apply(Command::AddDocument { index: 0, document: Box::new(document), next_id: ids.peek() })?;
     let at: jiff::Timestamp = "2026-11-28T12:00:00Z".parse()?;
     let highlights = [
         ("Claim", "The breakwater was built in 1962 and it is failing.", "Ines Dalgaard"),
@@ -40,18 +36,21 @@ fn main() -> Result<()> {
         let project = editor.project();
         let level = project.schema.sentiments.iter().find(|l| l.name == *name).context("no such level")?.id;
         let comment = project.documents[0].comments.get(i).context("too few comments")?.id;
-        editor.apply(Command::SetSentiment {
-            doc,
-            comment,
-            sentiment: Some(level),
-        })?;
+        editor.apply(Command::SetSentiment { doc, comment, sentiment: Some(level) })?;
     }
     gloss::store::save(editor.project(), &root.join("sample.ron"))?;
     println!("wrote {}", root.join("sample.ron").display());
     Ok(())
 }
 
-fn highlight(editor: &mut Editor, doc: DocId, label: &str, quote: &str, speaker: &str, at: jiff::Timestamp) -> Result<()> {
+fn highlight(
+    editor: &mut Editor,
+    doc: DocId,
+    label: &str,
+    quote: &str,
+    speaker: &str,
+    at: jiff::Timestamp,
+) -> Result<()> {
     let project = editor.project();
     let body = &project.documents[0].body;
     let Some(byte) = body.find(quote) else { bail!("{quote:?} is not in the article") };
@@ -60,12 +59,7 @@ fn highlight(editor: &mut Editor, doc: DocId, label: &str, quote: &str, speaker:
     let label = project.schema.span_labels.iter().find(|l| l.name == label).context("no such label")?.id;
     editor.apply(Command::CreateSpan {
         doc,
-        draft: SpanDraft {
-            target: Target::Body,
-            ranges: vec![(start, end)],
-            label,
-            at,
-        },
+        draft: SpanDraft { target: Target::Body, ranges: vec![(start, end)], label, at },
     })?;
     if !speaker.is_empty() {
         let span = editor.project().documents[0].spans.iter().map(|s| s.id).max().context("no span")?;

@@ -1,5 +1,7 @@
 //! The GUI driven through egui_kittest: select text with the mouse, label it, tag a comment, undo and redo, save.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, Pos2};

@@ -1,5 +1,7 @@
 //! The seed article of ../shared (when present): every field the importer must get right.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
 use std::path::PathBuf;
 
 use gloss::import::extract_file;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
 
 use super::Command;
@@ -23,11 +23,7 @@ pub(super) fn run(command: Command) -> Result<ExitCode> {
 }
 
 fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
-    let project = if into.exists() {
-        store::load(into)?
-    } else {
-        Project::new(project_name(into))
-    };
+    let project = if into.exists() { store::load(into)? } else { Project::new(project_name(into)) };
     let mut editor = Editor::new(project, true);
     let mut failures = 0;
     for file in files {
@@ -56,21 +52,17 @@ fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
     }
     let added = files.len() - failures;
     if added == 0 {
-        bail!("nothing was imported, so {} was not written", into.display());
+        // Each failure has been reported on its own line; the project stays as it was.
+        return Ok(ExitCode::FAILURE);
     }
     store::save(editor.project(), into)?;
-    println!(
-        "{}: {} document(s), {added} new",
-        into.display(),
-        editor.project().documents.len()
-    );
+    println!("{}: {} document(s), {added} new", into.display(), editor.project().documents.len());
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// A new project is named after its file.
 fn project_name(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
 }
 
 fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {

@@ -67,9 +67,7 @@ pub enum Request {
 /// Parses the process arguments. Usage errors become one line on stderr and exit code 1.
 pub fn parse() -> Request {
     match Cli::try_parse() {
-        Ok(Cli {
-            command: Some(command), ..
-        }) => Request::Command(command),
+        Ok(Cli { command: Some(command), .. }) => Request::Command(command),
         Ok(Cli { file, command: None }) => Request::Gui(file),
         Err(error) if !error.use_stderr() => {
             // --help and --version.
@@ -77,9 +75,11 @@ pub fn parse() -> Request {
             Request::Exit(ExitCode::SUCCESS)
         }
         Err(error) => {
+            // clap explains over several lines; the part before the usage is the message.
             let rendered = error.render().to_string();
-            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("gloss: {} (see gloss --help)", first.trim_start_matches("error: "));
+            let message: Vec<&str> = rendered.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+            let message = message.join(" ");
+            eprintln!("gloss: {} (see gloss --help)", message.trim_start_matches("error: "));
             Request::Exit(ExitCode::FAILURE)
         }
     }

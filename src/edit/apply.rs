@@ -38,7 +38,7 @@ pub enum EditError {
 /// On error the project is left exactly as it was.
 pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditError> {
     match command {
-        Command::CreateSpan { doc, draft } => create_span(project, doc, draft),
+        Command::CreateSpan { doc, draft } => create_span(project, doc, &draft),
         Command::RestoreSpan { doc, span } => {
             let id = span.id;
             let document = document_mut(project, doc)?;
@@ -60,12 +60,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                 return Err(EditError::NotInSchema(label.to_string()));
             }
             let target = span_mut(project, doc, span)?;
-            let inverse = Command::SetSpanLabel {
-                doc,
-                span,
-                label: target.label,
-                at: target.modified,
-            };
+            let inverse = Command::SetSpanLabel { doc, span, label: target.label, at: target.modified };
             target.label = label;
             target.modified = at;
             Ok(inverse)
@@ -77,11 +72,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                 return Err(EditError::NotInSchema(level.to_string()));
             }
             let document = document_mut(project, doc)?;
-            let target = document
-                .comments
-                .iter_mut()
-                .find(|c| c.id == comment)
-                .ok_or(EditError::NoComment(comment))?;
+            let target = document.comments.iter_mut().find(|c| c.id == comment).ok_or(EditError::NoComment(comment))?;
             let old = std::mem::replace(&mut target.sentiment, sentiment);
             Ok(Command::SetSentiment { doc, comment, sentiment: old })
         }
@@ -111,16 +102,12 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
         Command::RemoveDocument { doc } => {
             let index = project.document_index(doc).ok_or(EditError::NoDocument(doc))?;
             let document = project.documents.remove(index);
-            Ok(Command::AddDocument {
-                index,
-                document: Box::new(document),
-                next_id: project.next_id.peek(),
-            })
+            Ok(Command::AddDocument { index, document: Box::new(document), next_id: project.next_id.peek() })
         }
     }
 }
 
-fn create_span(project: &mut Project, doc: DocId, draft: SpanDraft) -> Result<Command, EditError> {
+fn create_span(project: &mut Project, doc: DocId, draft: &SpanDraft) -> Result<Command, EditError> {
     if project.schema.label(draft.label).is_none() {
         return Err(EditError::NotInSchema(draft.label.to_string()));
     }
@@ -133,11 +120,8 @@ fn create_span(project: &mut Project, doc: DocId, draft: SpanDraft) -> Result<Co
     if draft.ranges.is_empty() {
         return Err(EditError::NoRanges);
     }
-    let ranges = draft
-        .ranges
-        .iter()
-        .map(|&(start, end)| AnchoredRange::new(text, start, end))
-        .collect::<Result<Vec<_>, _>>()?;
+    let ranges =
+        draft.ranges.iter().map(|&(start, end)| AnchoredRange::new(text, start, end)).collect::<Result<Vec<_>, _>>()?;
     let id = SpanId(project.next_id.fresh());
     let span = SpanAnnotation {
         id,
@@ -165,11 +149,7 @@ fn document_mut(project: &mut Project, doc: DocId) -> Result<&mut Document, Edit
 }
 
 fn span_mut(project: &mut Project, doc: DocId, span: SpanId) -> Result<&mut SpanAnnotation, EditError> {
-    document_mut(project, doc)?
-        .spans
-        .iter_mut()
-        .find(|s| s.id == span)
-        .ok_or(EditError::NoSpan(span))
+    document_mut(project, doc)?.spans.iter_mut().find(|s| s.id == span).ok_or(EditError::NoSpan(span))
 }
 
 fn text_slot(project: &mut Project, field: TextField) -> Result<&mut String, EditError> {

@@ -37,14 +37,7 @@ impl Editor {
     /// An editor on a project that matches what is on disk (or that has nowhere to be saved yet, if `saved` is
     /// false).
     pub fn new(project: Project, saved: bool) -> Self {
-        Self {
-            project,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            state: 0,
-            next_state: 1,
-            saved_state: saved.then_some(0),
-        }
+        Self { project, undo: Vec::new(), redo: Vec::new(), state: 0, next_state: 1, saved_state: saved.then_some(0) }
     }
 
     /// The project as it stands.
@@ -66,12 +59,7 @@ impl Editor {
             self.state = self.fresh_state();
             return Ok(());
         }
-        self.undo.push(Entry {
-            name,
-            command: inverse,
-            state: self.state,
-            merge_key,
-        });
+        self.undo.push(Entry { name, command: inverse, state: self.state, merge_key });
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
@@ -104,12 +92,7 @@ impl Editor {
 
     fn step(&mut self, entry: Entry) -> Result<Entry, EditError> {
         let back = apply(&mut self.project, entry.command)?;
-        let reverse = Entry {
-            name: entry.name,
-            command: back,
-            state: self.state,
-            merge_key: None,
-        };
+        let reverse = Entry { name: entry.name, command: back, state: self.state, merge_key: None };
         self.state = entry.state;
         Ok(reverse)
     }

@@ -8,3 +8,6 @@ mod history;
 pub use apply::{EditError, apply};
 pub use command::{Command, SpanDraft, TextField};
 pub use history::Editor;
+
+#[cfg(test)]
+mod tests;

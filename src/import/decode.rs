@@ -10,17 +10,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
 
 /// Reads `path` as text; see [`decode`].
 pub fn read_text(path: &Path) -> Result<String, ImportError> {
-    let io = |source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io = |error| ImportError::Io { path: path.to_owned(), error };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        });
+        return Err(ImportError::TooLarge { path: path.to_owned(), size, limit: MAX_ARTICLE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     decode(&bytes, path)
@@ -35,11 +28,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, ImportError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = crate::model::text::line_column(bytes, error.valid_up_to());
-        ImportError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            column,
-        }
+        ImportError::NotUtf8 { path: path.to_owned(), line, column }
     })?;
     if text.trim().is_empty() {
         return Err(ImportError::Empty(path.to_owned()));
@@ -53,10 +42,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if sample.contains(&0) {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     controls * 100 > sample.len().max(1) * 5
 }
 

@@ -26,13 +26,7 @@ impl Project {
     pub fn new(name: impl Into<String>) -> Self {
         let mut ids = IdAllocator::default();
         let schema = LabelSchema::news_default(&mut ids);
-        Self {
-            name: name.into(),
-            annotator: String::new(),
-            next_id: ids,
-            schema,
-            documents: Vec::new(),
-        }
+        Self { name: name.into(), annotator: String::new(), next_id: ids, schema, documents: Vec::new() }
     }
 
     /// The document with this id.

@@ -99,36 +99,16 @@ impl LabelSchema {
             description: description.to_owned(),
         };
         let span_labels = vec![
-            label(
-                "Claim",
-                Rgb(0xf4, 0xa2, 0x59),
-                '1',
-                "A statement presented as fact that can be checked.",
-            ),
-            label(
-                "Quote",
-                Rgb(0x5b, 0x9b, 0xd5),
-                '2',
-                "Words attributed to a person or body, direct or reported.",
-            ),
+            label("Claim", Rgb(0xf4, 0xa2, 0x59), '1', "A statement presented as fact that can be checked."),
+            label("Quote", Rgb(0x5b, 0x9b, 0xd5), '2', "Words attributed to a person or body, direct or reported."),
             label(
                 "Statistic",
                 Rgb(0x70, 0xc1, 0x7a),
                 '3',
                 "A figure, amount, percentage or date that carries the argument.",
             ),
-            label(
-                "Opinion",
-                Rgb(0xc3, 0x8a, 0xd6),
-                '4',
-                "A judgement or prediction rather than a checkable fact.",
-            ),
-            label(
-                "Source",
-                Rgb(0xe8, 0xc5, 0x47),
-                '5',
-                "Who or what the information is attributed to.",
-            ),
+            label("Opinion", Rgb(0xc3, 0x8a, 0xd6), '4', "A judgement or prediction rather than a checkable fact."),
+            label("Source", Rgb(0xe8, 0xc5, 0x47), '5', "Who or what the information is attributed to."),
         ];
         let mut level = |name: &str, color: Rgb, key: char, description: &str| SentimentLevel {
             id: SentimentId(ids.fresh()),
@@ -138,35 +118,12 @@ impl LabelSchema {
             description: description.to_owned(),
         };
         let sentiments = vec![
-            level(
-                "Negative",
-                Rgb(0xd6, 0x4f, 0x4f),
-                'n',
-                "Hostile, critical or pessimistic.",
-            ),
-            level(
-                "Neutral",
-                Rgb(0x9e, 0x9e, 0x9e),
-                'u',
-                "Factual or without a clear attitude.",
-            ),
-            level(
-                "Positive",
-                Rgb(0x4c, 0xaf, 0x50),
-                'p',
-                "Approving, supportive or hopeful.",
-            ),
-            level(
-                "Mixed",
-                Rgb(0xe0, 0x9a, 0x3e),
-                'm',
-                "Both negative and positive attitudes.",
-            ),
+            level("Negative", Rgb(0xd6, 0x4f, 0x4f), 'n', "Hostile, critical or pessimistic."),
+            level("Neutral", Rgb(0x9e, 0x9e, 0x9e), 'u', "Factual or without a clear attitude."),
+            level("Positive", Rgb(0x4c, 0xaf, 0x50), 'p', "Approving, supportive or hopeful."),
+            level("Mixed", Rgb(0xe0, 0x9a, 0x3e), 'm', "Both negative and positive attitudes."),
         ];
-        Self {
-            span_labels,
-            sentiments,
-        }
+        Self { span_labels, sentiments }
     }
 
     /// The span label with this id.
@@ -176,9 +133,7 @@ impl LabelSchema {
 
     /// The span label bound to `key`, compared without case.
     pub fn label_for_key(&self, key: char) -> Option<&SpanLabel> {
-        self.span_labels
-            .iter()
-            .find(|label| label.key.is_some_and(|k| k.eq_ignore_ascii_case(&key)))
+        self.span_labels.iter().find(|label| label.key.is_some_and(|k| k.eq_ignore_ascii_case(&key)))
     }
 
     /// The sentiment level with this id.
@@ -188,9 +143,7 @@ impl LabelSchema {
 
     /// The sentiment level bound to `key`, compared without case.
     pub fn sentiment_for_key(&self, key: char) -> Option<&SentimentLevel> {
-        self.sentiments
-            .iter()
-            .find(|level| level.key.is_some_and(|k| k.eq_ignore_ascii_case(&key)))
+        self.sentiments.iter().find(|level| level.key.is_some_and(|k| k.eq_ignore_ascii_case(&key)))
     }
 }
 

@@ -49,22 +49,14 @@ pub struct RangeError {
 impl AnchoredRange {
     /// Anchors `start..end` (code points) in `text`, capturing the quote and its context.
     pub fn new(text: &str, start: usize, end: usize) -> Result<Self, RangeError> {
-        let error = || RangeError {
-            start,
-            end,
-            len: text.chars().count(),
-        };
+        let error = || RangeError { start, end, len: text.chars().count() };
         if start >= end {
             return Err(error());
         }
         let from = byte_index(text, start).ok_or_else(error)?;
         let to = from + byte_index(&text[from..], end - start).ok_or_else(error)?;
         let before = &text[..from];
-        let prefix_start = before
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_CHARS - 1)
-            .map_or(0, |(i, _)| i);
+        let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
         let after = &text[to..];
         let suffix_end = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
         Ok(Self {

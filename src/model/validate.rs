@@ -46,11 +46,7 @@ pub enum Problem {
 impl Project {
     /// Every contradiction in the project; an empty list means it is consistent.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut checker = Checker {
-            project: self,
-            seen: HashSet::new(),
-            problems: Vec::new(),
-        };
+        let mut checker = Checker { project: self, seen: HashSet::new(), problems: Vec::new() };
         checker.schema();
         for doc in &self.documents {
             checker.document(doc);
@@ -122,10 +118,7 @@ impl Checker<'_> {
     }
 
     fn dangling(&mut self, what: &str, missing: String) {
-        self.problems.push(Problem::Dangling {
-            what: what.to_owned(),
-            missing,
-        });
+        self.problems.push(Problem::Dangling { what: what.to_owned(), missing });
     }
 }
 
@@ -139,10 +132,7 @@ fn range_problem(span: &super::SpanAnnotation, text: &str) -> Option<String> {
             return Some(format!("range {}..{} is empty", range.start, range.end));
         }
         if i > 0 && range.start < previous_end {
-            return Some(format!(
-                "range {}..{} overlaps or precedes the one before it",
-                range.start, range.end
-            ));
+            return Some(format!("range {}..{} overlaps or precedes the one before it", range.start, range.end));
         }
         if !range.matches(text) {
             return Some(format!(

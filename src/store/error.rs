@@ -8,14 +8,14 @@ use crate::model::Problem;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The operating system refused to read or write.
-    #[error("{path}: {action} failed: {source}", path = .path.display())]
+    #[error("{path}: cannot {action}: {error}", path = .path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// What was attempted ("reading", "writing", ...).
+        /// What was attempted ("read", "write", ...).
         action: &'static str,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error, shown in the message.
+        error: std::io::Error,
     },
     /// The file has no content.
     #[error("{}: the file is empty, so it is not a Gloss project", .0.display())]

@@ -23,7 +23,7 @@ pub(crate) struct FileOut<'a> {
 
 /// The file as read, in the current version.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "GlossProject")]
 pub(crate) struct FileIn {
     #[allow(dead_code, reason = "checked before the whole file is parsed")]
     pub format_version: u32,

@@ -5,29 +5,21 @@ use std::path::{Path, PathBuf};
 use crate::model::Project;
 
 use super::error::StoreError;
-use crate::model::text::line_column;
 use super::format::{CURRENT_VERSION, FileIn, scan_version};
 use super::migrate::{OLDEST_VERSION, upgrade};
+use crate::model::text::line_column;
 
 /// Largest project file Gloss reads: far above any real project, low enough to refuse a wrong file quickly.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Reads and checks the project at `path`. Nothing on disk is changed, whatever happens.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
-    let io = |action, source| StoreError::Io {
-        path: path.to_owned(),
-        action,
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(|e| io("reading", e))?.len();
+    let io = |action, error| StoreError::Io { path: path.to_owned(), action, error };
+    let size = std::fs::metadata(path).map_err(|e| io("read", e))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(StoreError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
     }
-    let bytes = std::fs::read(path).map_err(|e| io("reading", e))?;
+    let bytes = std::fs::read(path).map_err(|e| io("read", e))?;
     from_bytes(&bytes, path)
 }
 
@@ -55,11 +47,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
         });
     };
     if version > CURRENT_VERSION {
-        return Err(StoreError::NewerVersion {
-            path,
-            found: version,
-            supported: CURRENT_VERSION,
-        });
+        return Err(StoreError::NewerVersion { path, found: version, supported: CURRENT_VERSION });
     }
     if version < OLDEST_VERSION {
         return Err(StoreError::UnknownVersion { path, found: version });
@@ -68,11 +56,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
         ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?
     } else {
         let value: ron::Value = ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?;
-        let migration = |message: String| StoreError::Migration {
-            path: path.clone(),
-            from: version,
-            message,
-        };
+        let migration = |message: String| StoreError::Migration { path: path.clone(), from: version, message };
         let value = upgrade(value, version).map_err(migration)?;
         value.into_rust().map_err(|e| migration(e.to_string()))?
     };

@@ -33,9 +33,6 @@ pub(crate) fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
 /// Writes the current version into an upgraded value.
 fn set_version(value: &mut Value) {
     if let Value::Map(map) = value {
-        map.insert(
-            Value::String("format_version".to_owned()),
-            Value::Number(ron::Number::U32(CURRENT_VERSION)),
-        );
+        map.insert(Value::String("format_version".to_owned()), Value::Number(ron::Number::U32(CURRENT_VERSION)));
     }
 }

@@ -36,7 +36,7 @@ pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(project)?;
     let target = resolve_symlink(path);
     if target.is_file() {
-        let previous = std::fs::read(&target).map_err(|e| io(&target, "reading the previous version", e))?;
+        let previous = std::fs::read(&target).map_err(|e| io(&target, "read the previous version", e))?;
         if previous != text.as_bytes() {
             write_atomically(&backup_path(&target), &previous, &target)?;
         }
@@ -55,14 +55,14 @@ fn write_atomically(path: &Path, bytes: &[u8], like: &Path) -> Result<(), StoreE
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io(path, "creating a temporary file for", e))?;
-    temp.write_all(bytes).map_err(|e| io(path, "writing", e))?;
+        .map_err(|e| io(path, "create a temporary file beside it", e))?;
+    temp.write_all(bytes).map_err(|e| io(path, "write", e))?;
     if let Ok(metadata) = std::fs::metadata(like) {
         // A failure here only leaves the stricter default permissions of a temporary file.
         let _ = temp.as_file().set_permissions(metadata.permissions());
     }
-    temp.as_file().sync_all().map_err(|e| io(path, "flushing", e))?;
-    temp.persist(path).map_err(|e| io(path, "replacing", e.error))?;
+    temp.as_file().sync_all().map_err(|e| io(path, "flush to disk", e))?;
+    temp.persist(path).map_err(|e| io(path, "replace", e.error))?;
     sync_dir(dir);
     Ok(())
 }
@@ -82,10 +82,6 @@ fn resolve_symlink(path: &Path) -> PathBuf {
     }
 }
 
-fn io(path: &Path, action: &'static str, source: std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.to_owned(),
-        action,
-        source,
-    }
+fn io(path: &Path, action: &'static str, error: std::io::Error) -> StoreError {
+    StoreError::Io { path: path.to_owned(), action, error }
 }

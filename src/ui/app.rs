@@ -63,9 +63,7 @@ impl GlossApp {
     pub fn new(storage: Option<&dyn eframe::Storage>, file: Option<PathBuf>) -> Self {
         let settings = Settings::load(storage);
         let mut app = Self::with_settings(settings);
-        let start = file
-            .or_else(|| app.settings.last_project.clone().filter(|p| p.is_file()))
-            .or_else(sample_project);
+        let start = file.or_else(|| app.settings.last_project.clone().filter(|p| p.is_file())).or_else(sample_project);
         if let Some(path) = start {
             app.open_now(&path);
         }
@@ -126,10 +124,7 @@ impl GlossApp {
     /// The document shown, if any.
     pub(super) fn current_document(&self) -> Option<&Document> {
         let project = self.editor.project();
-        self.view
-            .doc
-            .and_then(|id| project.document(id))
-            .or_else(|| project.documents.first())
+        self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first())
     }
 
     /// Opens a project, or imports an article into a new project, replacing what is open without asking.
@@ -317,9 +312,7 @@ impl GlossApp {
 
     /// The file name, or the project name for a project never saved.
     pub(super) fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .map_or_else(|| self.editor.project().name.clone(), display_name)
+        self.path.as_deref().map_or_else(|| self.editor.project().name.clone(), display_name)
     }
 
     fn apply_outbox(&mut self) {
@@ -410,17 +403,13 @@ impl GlossApp {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A file name made from the project name, for "Save as".
 fn suggested_file_name(project: &Project) -> String {
-    let stem: String = project
-        .name
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
-        .collect();
+    let stem: String =
+        project.name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     let stem = stem.trim_matches('-');
     let stem: String = stem.chars().take(60).collect();
     format!("{}.ron", if stem.is_empty() { "project" } else { &stem })
@@ -440,10 +429,7 @@ impl eframe::App for GlossApp {
             .resizable(true)
             .default_size(220.0)
             .show(ui, |ui| documents_panel::documents_ui(ui, self));
-        Panel::right("inspector")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| inspector::inspector_ui(ui, self));
+        Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| inspector::inspector_ui(ui, self));
         CentralPanel::default_margins().show(ui, |ui| self.document_ui(ui));
         self.dialogs_ui(&ctx);
         self.apply_outbox();
@@ -462,25 +448,18 @@ impl eframe::App for GlossApp {
 impl GlossApp {
     fn document_ui(&mut self, ui: &mut Ui) {
         let project = self.editor.project();
-        let Some(doc) = self
-            .view
-            .doc
-            .and_then(|id| project.document(id))
-            .or_else(|| project.documents.first())
-        else {
+        let Some(doc) = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first()) else {
             ui.centered_and_justified(|ui| {
-                ui.label("No documents yet. Import an article with File > Import articles… (Ctrl+I), or drop a file here.");
+                ui.label(
+                    "No documents yet. Import an article with File > Import articles… (Ctrl+I), or drop a file here.",
+                );
             });
             return;
         };
         if self.view.doc != Some(doc.id) {
             self.view.show_document(Some(doc.id));
         }
-        let input = ViewInput {
-            doc,
-            schema: &project.schema,
-            revision: self.editor.revision(),
-        };
+        let input = ViewInput { doc, schema: &project.schema, revision: self.editor.revision() };
         self.document_view.ui(ui, &input, &mut self.view);
     }
 }

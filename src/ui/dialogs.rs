@@ -31,12 +31,7 @@ pub enum Answer<T> {
 impl PathPrompt {
     /// A prompt for `purpose`, pre-filled with `text`.
     pub fn new(purpose: Purpose, text: String, note: Option<String>) -> Self {
-        Self {
-            purpose,
-            text,
-            note,
-            focus: true,
-        }
+        Self { purpose, text, note, focus: true }
     }
 
     /// Shows the prompt; answers with the path once the user confirms.

@@ -83,14 +83,10 @@ impl NativeDialog {
                 dialog = dialog.set_directory(folder);
             }
             let chosen = match purpose {
-                Purpose::Open => dialog
-                    .add_filter("Gloss project", &["ron"])
-                    .pick_file()
-                    .map(|p| vec![p]),
-                Purpose::Import => dialog
-                    .add_filter("Articles", &["txt", "text", "md"])
-                    .add_filter("All files", &["*"])
-                    .pick_files(),
+                Purpose::Open => dialog.add_filter("Gloss project", &["ron"]).pick_file().map(|p| vec![p]),
+                Purpose::Import => {
+                    dialog.add_filter("Articles", &["txt", "text", "md"]).add_filter("All files", &["*"]).pick_files()
+                }
                 Purpose::SaveAs => dialog
                     .add_filter("Gloss project", &["ron"])
                     .set_file_name(name.unwrap_or_else(|| "project.ron".to_owned()))
@@ -100,11 +96,7 @@ impl NativeDialog {
             // The window may have closed meanwhile; then nobody listens and that is fine.
             let _ = sender.send(chosen);
         });
-        Self {
-            purpose,
-            receiver,
-            started: Instant::now(),
-        }
+        Self { purpose, receiver, started: Instant::now() }
     }
 
     /// The outcome, once the dialog has closed.

@@ -27,11 +27,7 @@ pub(super) fn is_project_path(path: &Path) -> bool {
 pub(super) fn open(path: &Path) -> Result<Opened> {
     if is_project_path(path) {
         let project = crate::store::load(path)?;
-        return Ok(Opened {
-            editor: Editor::new(project, true),
-            saved: true,
-            notices: Vec::new(),
-        });
+        return Ok(Opened { editor: Editor::new(project, true), saved: true, notices: Vec::new() });
     }
     let article = extract_file(path).with_context(|| "cannot import the article".to_owned())?;
     let mut notices = vec![format!("Imported {}", article.summary())];
@@ -39,14 +35,6 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
     let mut editor = Editor::new(Project::new(article.title.clone()), false);
     let mut ids = editor.project().next_id;
     let document = article.into_document(&mut ids);
-    editor.apply(Command::AddDocument {
-        index: 0,
-        document: Box::new(document),
-        next_id: ids.peek(),
-    })?;
-    Ok(Opened {
-        editor,
-        saved: false,
-        notices,
-    })
+    editor.apply(Command::AddDocument { index: 0, document: Box::new(document), next_id: ids.peek() })?;
+    Ok(Opened { editor, saved: false, notices })
 }

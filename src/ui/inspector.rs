@@ -11,9 +11,7 @@ use crate::model::{Comment, Document, LabelSchema, SpanAnnotation};
 pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
     let mut clicked_label = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let GlossApp {
-            editor, view, outbox, ..
-        } = app;
+        let GlossApp { editor, view, outbox, .. } = app;
         let project = editor.project();
         text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
         ui.separator();
@@ -29,11 +27,7 @@ pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
         if let Some(comment) = view.focused_comment.and_then(|id| doc.comment(id)) {
             ui.separator();
             if let Some(choice) = comment_ui(ui, doc.id, comment, &project.schema, outbox) {
-                outbox.commands.push(Command::SetSentiment {
-                    doc: doc.id,
-                    comment: comment.id,
-                    sentiment: choice,
-                });
+                outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: choice });
             }
         }
     });
@@ -78,9 +72,9 @@ fn span_ui(ui: &mut Ui, doc: &Document, span: &SpanAnnotation, schema: &LabelSch
     ui.label(RichText::new(format!("“{quote}”")).italics());
     let where_ = match span.target {
         crate::model::Target::Body => "in the article".to_owned(),
-        crate::model::Target::Comment(id) => doc
-            .comment(id)
-            .map_or_else(|| "in a comment".to_owned(), |c| format!("in the comment of {}", c.author)),
+        crate::model::Target::Comment(id) => {
+            doc.comment(id).map_or_else(|| "in a comment".to_owned(), |c| format!("in the comment of {}", c.author))
+        }
     };
     ui.weak(format!("{where_}, characters {}–{}", span.start(), span.end()));
     let at = Some(jiff::Timestamp::now());
@@ -91,10 +85,7 @@ fn span_ui(ui: &mut Ui, doc: &Document, span: &SpanAnnotation, schema: &LabelSch
     }
     let remove = ui.button("Remove highlight").clicked();
     if remove {
-        outbox.commands.push(Command::RemoveSpan {
-            doc: doc.id,
-            span: span.id,
-        });
+        outbox.commands.push(Command::RemoveSpan { doc: doc.id, span: span.id });
     }
     remove
 }
@@ -115,9 +106,13 @@ fn comment_ui(
     ui.horizontal_wrapped(|ui| {
         for level in &schema.sentiments {
             let selected = comment.sentiment == Some(level.id);
-            let text = RichText::new(&level.name).color(if selected { Color32::WHITE } else { to_color32(level.color) });
-            let button = Button::selectable(selected, text)
-                .fill(if selected { to_color32(level.color) } else { Color32::TRANSPARENT });
+            let text =
+                RichText::new(&level.name).color(if selected { Color32::WHITE } else { to_color32(level.color) });
+            let button = Button::selectable(selected, text).fill(if selected {
+                to_color32(level.color)
+            } else {
+                Color32::TRANSPARENT
+            });
             let hint = match level.key {
                 Some(key) => format!("{} (key {})", level.description, key.to_uppercase()),
                 None => level.description.clone(),

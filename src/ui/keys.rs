@@ -25,18 +25,10 @@ impl GlossApp {
             return;
         }
         let project = self.editor.project();
-        let labels: Vec<(LabelId, char)> = project
-            .schema
-            .span_labels
-            .iter()
-            .filter_map(|l| l.key.map(|k| (l.id, k)))
-            .collect();
-        let levels: Vec<(SentimentId, char)> = project
-            .schema
-            .sentiments
-            .iter()
-            .filter_map(|l| l.key.map(|k| (l.id, k)))
-            .collect();
+        let labels: Vec<(LabelId, char)> =
+            project.schema.span_labels.iter().filter_map(|l| l.key.map(|k| (l.id, k))).collect();
+        let levels: Vec<(SentimentId, char)> =
+            project.schema.sentiments.iter().filter_map(|l| l.key.map(|k| (l.id, k))).collect();
         let pressed = |key: char| {
             Key::from_name(&key.to_string()).is_some_and(|k| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k)))
         };
@@ -62,12 +54,7 @@ impl GlossApp {
                 },
             });
         } else if let Some(span) = self.view.selected_span {
-            self.outbox.commands.push(Command::SetSpanLabel {
-                doc,
-                span,
-                label,
-                at: jiff::Timestamp::now(),
-            });
+            self.outbox.commands.push(Command::SetSpanLabel { doc, span, label, at: jiff::Timestamp::now() });
         } else {
             self.toasts.push("Select some text first, then choose a label.");
         }
@@ -85,11 +72,7 @@ impl GlossApp {
             return;
         };
         let sentiment = (comment.sentiment != Some(level)).then_some(level);
-        self.outbox.commands.push(Command::SetSentiment {
-            doc: doc.id,
-            comment: comment.id,
-            sentiment,
-        });
+        self.outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment });
     }
 
     /// Carries out a menu or shortcut action.

@@ -37,15 +37,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON) {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "Gloss",
-        options,
-        Box::new(move |cc| Ok(Box::new(GlossApp::new(cc.storage, file)))),
-    );
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    let result =
+        eframe::run_native("Gloss", options, Box::new(move |cc| Ok(Box::new(GlossApp::new(cc.storage, file)))));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

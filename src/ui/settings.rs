@@ -21,10 +21,7 @@ pub struct Settings {
 impl Settings {
     /// Reads the settings; anything unreadable is forgotten rather than reported, since it is only convenience.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
-        storage
-            .and_then(|s| s.get_string(KEY))
-            .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default()
+        storage.and_then(|s| s.get_string(KEY)).and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
     }
 
     /// Writes the settings.

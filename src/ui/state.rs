@@ -43,9 +43,6 @@ pub struct ViewState {
 impl ViewState {
     /// Forgets everything that points into the shown document, e.g. when another document is shown.
     pub fn show_document(&mut self, doc: Option<DocId>) {
-        *self = Self {
-            doc,
-            ..Self::default()
-        };
+        *self = Self { doc, ..Self::default() };
     }
 }

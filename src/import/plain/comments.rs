@@ -32,16 +32,10 @@ pub(super) fn find_section(lines: &[Line<'_>], from: usize) -> Option<Section> {
             saw_text = true;
             continue;
         };
-        let followed = lines[index + 1..]
-            .iter()
-            .filter_map(|l| header(l.key()))
-            .any(|h| h.shape == found.shape);
+        let followed = lines[index + 1..].iter().filter_map(|l| header(l.key())).any(|h| h.shape == found.shape);
         let opens = starts_paragraph(lines, index) && (found.number.is_some() || saw_heading || followed);
         if opens {
-            return Some(Section {
-                start: index,
-                shape: found.shape,
-            });
+            return Some(Section { start: index, shape: found.shape });
         }
         saw_text = true;
     }
@@ -57,9 +51,7 @@ pub(super) fn read(lines: &[Line<'_>], section: &Section) -> (Vec<ExtractedComme
         .map_or(lines.len(), |i| section.start + i);
     let headers: Vec<(usize, Header)> = (section.start..end)
         .filter_map(|i| {
-            header(lines[i].key())
-                .filter(|h| h.shape == section.shape && starts_paragraph(lines, i))
-                .map(|h| (i, h))
+            header(lines[i].key()).filter(|h| h.shape == section.shape && starts_paragraph(lines, i)).map(|h| (i, h))
         })
         .collect();
     let mut comments: Vec<ExtractedComment> = Vec::with_capacity(headers.len());
@@ -84,11 +76,7 @@ pub(super) fn read(lines: &[Line<'_>], section: &Section) -> (Vec<ExtractedComme
 /// A reply is indented deeper than the comment it answers, or says "replied:" under a top-level comment.
 fn parent_of(comments: &[ExtractedComment], indents: &[usize], indent: usize, is_reply: bool) -> Option<usize> {
     let deeper = (0..comments.len()).rev().find(|&i| indents[i] < indent);
-    deeper.or_else(|| {
-        is_reply
-            .then(|| (0..comments.len()).rev().find(|&i| comments[i].parent.is_none()))
-            .flatten()
-    })
+    deeper.or_else(|| is_reply.then(|| (0..comments.len()).rev().find(|&i| comments[i].parent.is_none())).flatten())
 }
 
 /// The text of one comment from the lines after its header: a date on the first line is taken out, buttons such

@@ -66,10 +66,6 @@ fn is_caption(lines: &[Line<'_>], index: usize) -> bool {
     if key.chars().count() > 300 {
         return false;
     }
-    let repeated = lines
-        .iter()
-        .take(FRONT_WINDOW)
-        .enumerate()
-        .any(|(i, other)| i != index && other.key() == key);
+    let repeated = lines.iter().take(FRONT_WINDOW).enumerate().any(|(i, other)| i != index && other.key() == key);
     repeated || is_photo_credit(key)
 }

@@ -27,14 +27,8 @@ pub(super) fn split(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .map(|raw| {
             let content = raw.trim_start_matches([' ', '\t']);
-            let indent = raw[..raw.len() - content.len()]
-                .chars()
-                .map(|c| if c == '\t' { 4 } else { 1 })
-                .sum();
-            Line {
-                indent,
-                content: content.trim_end_matches([' ', '\t']),
-            }
+            let indent = raw[..raw.len() - content.len()].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+            Line { indent, content: content.trim_end_matches([' ', '\t']) }
         })
         .collect()
 }

@@ -21,18 +21,11 @@ pub fn extract(text: &str) -> Extracted {
     let (story_end, skipped) = end_of_story(&lines, front.end, body_end);
 
     let mut warnings = Vec::new();
-    let story: Vec<Line<'_>> = lines[front.end..story_end]
-        .iter()
-        .copied()
-        .filter(|l| !is_body_noise(l.key()))
-        .collect();
+    let story: Vec<Line<'_>> =
+        lines[front.end..story_end].iter().copied().filter(|l| !is_body_noise(l.key())).collect();
     let mut body = paragraphs(&story);
-    let mut metadata = Metadata {
-        caption: front.caption,
-        byline: front.byline,
-        date: front.date,
-        ..Metadata::default()
-    };
+    let mut metadata =
+        Metadata { caption: front.caption, byline: front.byline, date: front.date, ..Metadata::default() };
     if let Some(first) = body.first_mut()
         && let Some((len, rest)) = dateline(first)
     {
@@ -58,14 +51,7 @@ pub fn extract(text: &str) -> Extracted {
             fallback_title(text)
         }
     };
-    let mut extracted = Extracted {
-        title,
-        metadata,
-        body: body.join("\n\n"),
-        comments,
-        warnings,
-        skipped: Vec::new(),
-    };
+    let mut extracted = Extracted { title, metadata, body: body.join("\n\n"), comments, warnings, skipped: Vec::new() };
     if let Some(first) = skipped {
         extracted.skipped.push(describe_skip(&lines, first, body_end, "site text before the comments"));
     }

@@ -51,8 +51,9 @@ pub(super) fn byline(line: &str) -> Option<&str> {
     (name.split_whitespace().count() <= 10 && !name.ends_with('.')).then_some(name)
 }
 
-static PHOTO_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\((?:photo|image|picture|photograph|credit|source)s?\s*(?:by|:)|^(?:photo|image|caption)\s*:"));
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\((?:photo|image|picture|photograph|credit|source)s?\s*(?:by|:)|^(?:photo|image|caption)\s*:")
+});
 
 /// A line that credits a photo, as captions do.
 pub(super) fn is_photo_credit(line: &str) -> bool {
@@ -121,9 +122,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:(\d{1,5})[.)]|#(
 static ON_DATE_SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?P<author>.+?)\s+on\s+(?P<date>.+?)\s+(?P<verb>(?i:said|says|wrote|writes|replied|replies|commented)):$")
 });
-static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?P<author>.+?)\s+(?P<verb>(?i:said|says|wrote|writes|replied|replies|commented)):$")
-});
+static SAID: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?P<author>.+?)\s+(?P<verb>(?i:said|says|wrote|writes|replied|replies|commented)):$"));
 static PIPE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?P<author>.+?)\s+[|•·]\s+(?P<date>.+)$"));
 
 /// Reads `line` as a comment header, if it is one.
@@ -258,7 +258,10 @@ mod tests {
         let h = header("Anna on March 3, 2016 at 5:12 pm said:").unwrap();
         assert_eq!((h.author.as_str(), h.date.as_deref()), ("Anna", Some("March 3, 2016 at 5:12 pm")));
         let h = header("Sam Lee | 3 hours ago").unwrap();
-        assert_eq!((h.author.as_str(), h.date.as_deref(), h.shape), ("Sam Lee", Some("3 hours ago"), HeaderShape::Pipe));
+        assert_eq!(
+            (h.author.as_str(), h.date.as_deref(), h.shape),
+            ("Sam Lee", Some("3 hours ago"), HeaderShape::Pipe)
+        );
         assert!(header("Bob replied:").unwrap().is_reply);
         assert!(header("Lavrov said that Russia would welcome the opening of the border, he said:").is_none());
         assert!(header("Prices | Markets").is_none());

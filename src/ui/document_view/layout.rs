@@ -146,13 +146,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let strong = visuals.strong_text_color();
     let text = visuals.text_color();
     let weak = visuals.weak_text_color();
-    let mut b = Builder {
-        ui,
-        column,
-        left,
-        y: 16.0,
-        blocks: Vec::new(),
-    };
+    let mut b = Builder { ui, column, left, y: 16.0, blocks: Vec::new() };
 
     b.push(BlockKind::Title, job(&doc.title, 26.0, FontFamily::Proportional, strong, false), 0.0);
     b.gap(8.0);
@@ -198,12 +192,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
         b.gap(10.0);
     }
     b.gap(40.0);
-    Layout {
-        key,
-        size: egui::vec2(width, b.y),
-        blocks: b.blocks,
-        cards,
-    }
+    Layout { key, size: egui::vec2(width, b.y), blocks: b.blocks, cards }
 }
 
 /// One block per paragraph of `text`; offsets count the separators between paragraphs.
@@ -229,11 +218,8 @@ fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, colo
 
 fn meta_line(doc: &Document) -> String {
     let meta = &doc.metadata;
-    let mut parts: Vec<String> = [&meta.dateline, &meta.byline, &meta.date, &meta.site]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+    let mut parts: Vec<String> =
+        [&meta.dateline, &meta.byline, &meta.date, &meta.site].into_iter().flatten().cloned().collect();
     if let Some(caption) = &meta.caption {
         parts.push(format!("Photo: {caption}"));
     }

@@ -1,28 +1,106 @@
-//! Geometry of character ranges inside a galley, for painting highlights and the selection behind the text.
+//! Painting the visible part of the article: comment cards, highlights and the selection behind the text, then
+//! the text itself.
 
-use egui::{Galley, Rect, pos2};
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
-/// Rectangles covering the characters `start..end` (code points of the galley's text), one per row touched.
-pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
-    let mut rects = Vec::new();
-    let mut row_start = 0;
-    for row in &galley.rows {
-        let chars = row.char_count_excluding_newline().0;
-        let row_end = row_start + chars;
-        let from = start.max(row_start);
-        let to = end.min(row_end);
-        if from < to {
-            let x0 = row.pos.x + row.x_offset((from - row_start).into());
-            let x1 = row.pos.x + row.x_offset((to - row_start).into());
-            rects.push(Rect::from_min_max(pos2(x0, row.min_y()), pos2(x1, row.max_y())));
-        } else if from == to && start < row_end + 1 && end > row_end && row.ends_with_newline && chars == 0 {
-            // An empty line inside the range: show a sliver so the selection does not look interrupted.
-            rects.push(Rect::from_min_max(pos2(row.pos.x, row.min_y()), pos2(row.pos.x + 4.0, row.max_y())));
+use super::ViewInput;
+use super::geometry::range_rects;
+use super::layout::{Block, BlockKind, Layout};
+use super::span_index::SpanIndex;
+use crate::model::{CommentId, Target};
+use crate::ui::colors::{highlight_fill, to_color32};
+use crate::ui::state::ViewState;
+
+/// Everything one frame of painting reads.
+pub(super) struct Painting<'a> {
+    pub ui: &'a Ui,
+    pub layout: &'a Layout,
+    pub index: &'a SpanIndex,
+    pub input: &'a ViewInput<'a>,
+    pub state: &'a ViewState,
+    /// Screen position of the content's top-left corner.
+    pub origin: Pos2,
+}
+
+impl Painting<'_> {
+    /// Paints the blocks and cards that intersect `viewport` (in content coordinates), and nothing else.
+    pub fn visible(&self, viewport: Rect) {
+        let visuals = self.ui.visuals();
+        let painter = self.ui.painter();
+        for card in self.layout.cards.iter().filter(|c| c.rect.intersects(viewport)) {
+            let stroke = if self.state.focused_comment == Some(card.comment) {
+                Stroke::new(2.0, visuals.selection.stroke.color)
+            } else {
+                visuals.widgets.noninteractive.bg_stroke
+            };
+            let rect = card.rect.translate(self.origin.to_vec2());
+            painter.rect(rect, 6.0, visuals.faint_bg_color, stroke, StrokeKind::Inside);
         }
-        row_start += row.char_count_including_newline().0;
-        if row_start >= end {
-            break;
+        let blocks = &self.layout.blocks;
+        let first = blocks.partition_point(|b| b.bottom() < viewport.min.y);
+        for block in blocks[first..].iter().take_while(|b| b.offset.y <= viewport.max.y) {
+            let pos = self.origin + block.offset;
+            match block.kind {
+                BlockKind::Paragraph { target, start, len } => {
+                    self.highlights(block, pos, target, start, len);
+                    self.selection(block, pos, target, start, len);
+                }
+                BlockKind::CommentHeader(comment) => self.sentiment_badge(block, pos, comment),
+                _ => {}
+            }
+            painter.galley(pos, block.galley.clone(), visuals.text_color());
         }
     }
-    rects
+
+    fn highlights(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
+        let painter = self.ui.painter();
+        let dark = self.ui.visuals().dark_mode;
+        for range in self.index.overlapping(target, start, start + len) {
+            let color = self.input.schema.label(range.label).map_or(Color32::GRAY, |l| to_color32(l.color));
+            let from = range.start.max(start) - start;
+            let to = range.end.min(start + len) - start;
+            let selected = self.state.selected_span == Some(range.span);
+            for rect in range_rects(&block.galley, from, to) {
+                let rect = rect.translate(pos.to_vec2());
+                painter.rect_filled(rect, 2.0, highlight_fill(color, dark));
+                // A bar under each highlight keeps overlapping spans tellable apart.
+                let underline = Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - 2.0), rect.max);
+                painter.rect_filled(underline, 0.0, color);
+                if selected {
+                    painter.rect_stroke(rect.expand(1.0), 2.0, Stroke::new(2.0, color), StrokeKind::Outside);
+                }
+            }
+        }
+    }
+
+    fn selection(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
+        let Some(selection) = self.state.selection.filter(|s| s.target == target) else { return };
+        let (from, to) = selection.range();
+        let (from, to) = (from.max(start), to.min(start + len));
+        if from >= to {
+            return;
+        }
+        let fill = self.ui.visuals().selection.bg_fill;
+        for rect in range_rects(&block.galley, from - start, to - start) {
+            self.ui.painter().rect_filled(rect.translate(pos.to_vec2()), 0.0, fill);
+        }
+    }
+
+    /// The comment's sentiment as a coloured pill at the right of its header, or "untagged".
+    fn sentiment_badge(&self, block: &Block, pos: Pos2, comment: CommentId) {
+        let Some(comment) = self.input.doc.comment(comment) else { return };
+        let ui = self.ui;
+        let level = comment.sentiment.and_then(|id| self.input.schema.sentiment(id));
+        let (text, fill, color) = match level {
+            Some(level) => (level.name.as_str(), to_color32(level.color), Color32::WHITE),
+            None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),
+        };
+        let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(12.0), color);
+        let right = pos.x + block.galley.job.wrap.max_width;
+        let size = galley.size() + egui::vec2(14.0, 4.0);
+        let rect = Rect::from_min_size(egui::pos2(right - size.x, pos.y), size);
+        let stroke = if level.is_some() { Stroke::NONE } else { ui.visuals().widgets.noninteractive.bg_stroke };
+        ui.painter().rect(rect, 8.0, fill, stroke, StrokeKind::Inside);
+        ui.painter().galley(rect.min + egui::vec2(7.0, 2.0), galley, color);
+    }
 }

@@ -1,0 +1,135 @@
+//! Mouse interaction with the article: drag to select, click a highlight or a comment, double-click a word.
+
+use egui::{CursorIcon, Pos2, Rect, Ui};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::layout::{BlockKind, Layout};
+use super::span_index::SpanIndex;
+use crate::model::{Document, Target};
+use crate::ui::state::{TextSelection, ViewState};
+
+/// Where the pointer is in the text: the block under it and the character offset within its target.
+pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, usize)> {
+    let local = pos - origin;
+    layout.blocks.iter().find_map(|block| {
+        let BlockKind::Paragraph { target, start, .. } = block.kind else { return None };
+        let rect = Rect::from_min_size(block.offset.to_pos2(), block.galley.size()).expand2(egui::vec2(0.0, 3.0));
+        if !rect.contains(local.to_pos2()) {
+            return None;
+        }
+        let cursor = block.galley.cursor_from_pos(local - block.offset);
+        Some((target, start + cursor.index.0))
+    })
+}
+
+/// Where a drag that started in `target` has reached: the pointer is clamped to that target's paragraphs, so a
+/// selection never crosses from the article into a comment.
+fn drag_hit(layout: &Layout, origin: Pos2, pos: Pos2, target: Target) -> Option<usize> {
+    let local = pos - origin;
+    let blocks: Vec<_> = layout
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Paragraph { target: t, start, .. } if t == target => Some((b, start)),
+            _ => None,
+        })
+        .collect();
+    let (block, start) = blocks.iter().rev().find(|(b, _)| b.offset.y <= local.y).or_else(|| blocks.first())?;
+    let cursor = block.galley.cursor_from_pos(local - block.offset);
+    Some(start + cursor.index.0)
+}
+
+pub(super) fn interact(
+    ui: &Ui,
+    response: &egui::Response,
+    layout: &Layout,
+    index: &SpanIndex,
+    origin: Pos2,
+    doc: &Document,
+    state: &mut ViewState,
+) {
+    if let Some(pos) = response.hover_pos()
+        && hit(layout, origin, pos).is_some()
+    {
+        ui.ctx().set_cursor_icon(CursorIcon::Text);
+    }
+    if response.drag_started()
+        && let Some(press) = ui.input(|i| i.pointer.press_origin())
+    {
+        state.selection =
+            hit(layout, origin, press).map(|(target, offset)| TextSelection { target, anchor: offset, head: offset });
+        if state.selection.is_some() {
+            state.selected_span = None;
+        }
+    }
+    if response.dragged()
+        && let Some(pos) = response.interact_pointer_pos()
+        && let Some(selection) = &mut state.selection
+    {
+        if let Some(offset) = drag_hit(layout, origin, pos, selection.target) {
+            selection.head = offset;
+        }
+        autoscroll(ui, pos);
+    }
+    if response.drag_stopped() && state.selection.as_ref().is_some_and(TextSelection::is_empty) {
+        state.selection = None;
+    }
+    if response.double_clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+        && let Some((target, offset)) = hit(layout, origin, pos)
+    {
+        state.selection = word_at(doc, target, offset);
+        state.selected_span = None;
+    } else if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        click(layout, index, origin, pos, state);
+    }
+}
+
+fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, state: &mut ViewState) {
+    state.selection = None;
+    state.selected_span = None;
+    if let Some((target, offset)) = hit(layout, origin, pos) {
+        state.selected_span = index.at(target, offset).first().map(|r| r.span);
+        if let Target::Comment(comment) = target {
+            state.focused_comment = Some(comment);
+        }
+        return;
+    }
+    let local = (pos - origin).to_pos2();
+    if let Some(card) = layout.cards.iter().find(|c| c.rect.contains(local)) {
+        state.focused_comment = Some(card.comment);
+    }
+}
+
+fn word_at(doc: &Document, target: Target, offset: usize) -> Option<TextSelection> {
+    let text = doc.target_text(target)?;
+    let mut position = 0;
+    for word in text.split_word_bounds() {
+        let len = word.chars().count();
+        if (position..position + len).contains(&offset) {
+            if word.trim().is_empty() {
+                return None;
+            }
+            return Some(TextSelection { target, anchor: position, head: position + len });
+        }
+        position += len;
+    }
+    None
+}
+
+/// Dragging past the top or bottom edge scrolls, so a selection can run longer than the window.
+fn autoscroll(ui: &Ui, pos: Pos2) {
+    let clip = ui.clip_rect();
+    let margin = 24.0;
+    let speed = if pos.y < clip.top() + margin {
+        (clip.top() + margin - pos.y).min(60.0)
+    } else if pos.y > clip.bottom() - margin {
+        -(pos.y - (clip.bottom() - margin)).min(60.0)
+    } else {
+        return;
+    };
+    ui.scroll_with_delta_animation(egui::vec2(0.0, speed * 0.5), egui::style::ScrollAnimation::none());
+    ui.ctx().request_repaint();
+}

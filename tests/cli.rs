@@ -1,0 +1,160 @@
+//! The `gloss` binary: every subcommand, and bad input that must end in one line and exit code 1 with no file
+//! changed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gloss(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles").join(name)
+}
+
+fn article() -> String {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_664d484072cc87fe.txt");
+    let path = if seed.exists() {
+        seed
+    } else {
+        println!("../shared is not present; using a fixture");
+        fixture("says.txt")
+    };
+    path.display().to_string()
+}
+
+/// Exit code 1, exactly one line on stderr, nothing on stdout.
+fn assert_user_error(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(1), "stderr: {}", stderr(output));
+    let err = stderr(output);
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("gloss: "), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+    err
+}
+
+#[test]
+fn import_creates_then_appends_and_stats_and_validate_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = article();
+    let out = gloss(&["import", &seed, "--into", "p.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("comment(s)"), "{text}");
+    assert!(text.contains("p.ron: 1 document(s), 1 new"), "{text}");
+
+    let wrote = fixture("wrote.txt").display().to_string();
+    let out = gloss(&["import", &wrote, "--into", "p.ron"], dir.path());
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("p.ron: 2 document(s), 1 new"));
+
+    let out = gloss(&["validate", "p.ron"], dir.path());
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("p.ron: valid"));
+
+    let out = gloss(&["stats", "p.ron", "--json"], dir.path());
+    assert!(out.status.success());
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["documents"], 2);
+    assert_eq!(stats["spans"], 0);
+    assert_eq!(stats["spans_per_label"]["Claim"], 0);
+    assert_eq!(stats["sentiments"]["untagged"], stats["comments"]);
+
+    let out = gloss(&["stats", "p.ron"], dir.path());
+    assert!(stdout(&out).contains("spans per label"));
+}
+
+#[test]
+fn extract_json_has_the_agreed_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gloss(&["extract", &article(), "--json"], dir.path());
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for key in ["title", "metadata", "body", "comments", "warnings"] {
+        assert!(value.get(key).is_some(), "{key} missing");
+    }
+    let comment = &value["comments"][0];
+    for key in ["number", "author", "date", "text"] {
+        assert!(comment.get(key).is_some(), "comment {key} missing");
+    }
+    assert!(value["metadata"].is_object());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "extract writes nothing");
+}
+
+#[test]
+fn bad_articles_fail_cleanly_and_leave_the_project_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = article();
+    assert!(gloss(&["import", &seed, "--into", "p.ron"], dir.path()).status.success());
+    let before = std::fs::read(dir.path().join("p.ron")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 story\n\nBody").unwrap();
+    for (file, expected) in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin1.txt", "latin1.txt:1:4: the file is not valid UTF-8"),
+        ("missing.txt", "cannot read"),
+    ] {
+        let out = gloss(&["import", file, "--into", "p.ron"], dir.path());
+        let err = assert_user_error(&out);
+        assert!(err.contains(expected), "{file}: {err}");
+        assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), before, "{file} changed the project");
+        let out = gloss(&["extract", file, "--json"], dir.path());
+        assert_user_error(&out);
+    }
+}
+
+#[test]
+fn bad_projects_fail_cleanly_and_stay_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.ron", Vec::new(), "empty"),
+        ("binary.ron", b"\x00\x01\x02garbage".to_vec(), "binary"),
+        ("utf8.ron", b"(format_version: 1, name: \"\xff\")".to_vec(), "utf8.ron:1:28: "),
+        ("truncated.ron", sample.as_bytes()[..sample.len() / 3].to_vec(), "truncated.ron:"),
+        ("future.ron", sample.replace("format_version: 1", "format_version: 9").into_bytes(), "format version 9"),
+    ];
+    let seed = article();
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        for args in [
+            vec!["validate", name],
+            vec!["stats", name],
+            vec!["stats", name, "--json"],
+            vec!["import", seed.as_str(), "--into", name],
+        ] {
+            let err = assert_user_error(&gloss(&args, dir.path()));
+            assert!(err.contains(expected), "{args:?}: {err}");
+            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{args:?} changed {name}");
+        }
+        assert!(!store_backup(&path).exists());
+    }
+}
+
+fn store_backup(path: &Path) -> PathBuf {
+    gloss::store::backup_path(path)
+}
+
+#[test]
+fn usage_errors_are_one_line_and_help_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_user_error(&gloss(&["--no-such-flag"], dir.path()));
+    assert_user_error(&gloss(&["import", "a.txt"], dir.path()));
+    assert_user_error(&gloss(&["validate", "nothing-here.ron"], dir.path()));
+    let help = gloss(&["--help"], dir.path());
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("import"));
+}

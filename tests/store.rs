@@ -1,0 +1,154 @@
+//! The project file: round trips, determinism, backups, and every kind of bad file.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+use std::path::{Path, PathBuf};
+
+use gloss::edit::{Command, Editor, SpanDraft};
+use gloss::import::extract_file;
+use gloss::model::{Project, Target};
+use gloss::store::{self, StoreError};
+
+fn manifest(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn project_from(article: &Path) -> Project {
+    let mut project = Project::new("round trip");
+    let document = extract_file(article).unwrap().into_document(&mut project.next_id);
+    project.documents.push(document);
+    project
+}
+
+fn seed_or_fixture() -> PathBuf {
+    let seed = manifest("../shared/seed/000_664d484072cc87fe.txt");
+    if seed.exists() {
+        seed
+    } else {
+        println!("../shared is not present; using a fixture of the same shape");
+        manifest("projects/articles/harbour-levy.txt")
+    }
+}
+
+#[test]
+fn import_save_load_gives_the_same_project_and_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let project = project_from(&seed_or_fixture());
+    store::save(&project, &path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded, project);
+    store::save(&loaded, &path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), first, "saving an unchanged project twice gives identical bytes");
+    let text = String::from_utf8(first).unwrap();
+    assert!(text.lines().nth(1).unwrap().starts_with('('));
+    assert!(text.lines().nth(2).unwrap().trim() == "format_version: 1,", "the version is the first field");
+}
+
+#[test]
+fn a_small_edit_gives_a_small_diff() {
+    let project = project_from(&seed_or_fixture());
+    let before = store::to_string(&project).unwrap();
+    let doc = project.documents[0].id;
+    let label = project.schema.span_labels[1].id;
+    let mut editor = Editor::new(project, true);
+    editor
+        .apply(Command::CreateSpan {
+            doc,
+            draft: SpanDraft { target: Target::Body, ranges: vec![(10, 30)], label, at: jiff::Timestamp::UNIX_EPOCH },
+        })
+        .unwrap();
+    let after = store::to_string(editor.project()).unwrap();
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let changed = new.iter().filter(|line| !old.contains(line)).count();
+    assert!(changed <= 25, "{changed} lines changed for one highlight");
+    assert!(new.len() - old.len() <= 25);
+}
+
+#[test]
+fn saving_keeps_the_previous_file_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut project = Project::new("first");
+    store::save(&project, &path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    assert!(!store::backup_path(&path).exists());
+    project.name = "second".to_owned();
+    store::save(&project, &path).unwrap();
+    assert_eq!(std::fs::read(store::backup_path(&path)).unwrap(), first);
+    assert_eq!(store::load(&path).unwrap().name, "second");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-folder").join("p.ron");
+    assert!(matches!(store::save(&Project::new("x"), &path), Err(StoreError::Io { .. })));
+    assert!(!path.exists());
+}
+
+#[test]
+fn the_checked_in_version_1_file_loads() {
+    // Every format version keeps a file here; the loader must read each of them for ever.
+    let path = manifest("tests/fixtures/format/v1.ron");
+    let project = store::load(&path).unwrap();
+    assert_eq!(project.documents.len(), 1);
+    assert_eq!(project.documents[0].comments.len(), 5);
+    assert_eq!(project.documents[0].spans.len(), 7);
+    assert_eq!(store::OLDEST_VERSION, 1);
+    // Version 1 is still the current one, so re-saving reproduces the file exactly.
+    assert_eq!(store::CURRENT_VERSION, 1);
+    assert_eq!(store::to_string(&project).unwrap(), std::fs::read_to_string(&path).unwrap());
+}
+
+fn load_text(text: &[u8]) -> StoreError {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, text).unwrap();
+    let error = store::load(&path).unwrap_err();
+    assert_eq!(std::fs::read(&path).unwrap(), text, "a failed load changes nothing on disk");
+    error
+}
+
+#[test]
+fn bad_files_get_clear_messages() {
+    assert!(load_text(b"").to_string().contains("the file is empty"));
+    assert!(load_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00").to_string().contains("binary file"));
+    let error = load_text(b"(\n  format_version: 1,\n  name: \"caf\xe9\"").to_string();
+    assert!(error.ends_with("bad.ron:3:13: the file is not valid UTF-8 text"), "{error}");
+
+    let sample = std::fs::read_to_string(manifest("projects/sample.ron")).unwrap();
+    let truncated = &sample[..sample.len() / 2];
+    let error = load_text(truncated.as_bytes());
+    let StoreError::Syntax { line, column, .. } = &error else { panic!("{error}") };
+    assert!(*line > 10 && *column >= 1, "{error}");
+    assert!(error.to_string().contains(&format!("bad.ron:{line}:{column}: ")));
+
+    let newer = sample.replace("format_version: 1,", "format_version: 2,\n    future_field: Some(true),");
+    let error = load_text(newer.as_bytes()).to_string();
+    assert!(error.contains("newer Gloss (project format version 2)"), "{error}");
+    assert!(error.contains("up to 1"), "{error}");
+
+    let typo = sample.replace("annotator: \"Gloss sample\"", "anotator: \"Gloss sample\"");
+    let error = load_text(typo.as_bytes()).to_string();
+    assert!(error.contains("bad.ron:5:") && error.contains("anotator"), "{error}");
+
+    let error = load_text(b"(name: \"no version\")").to_string();
+    assert!(error.contains("no format_version"), "{error}");
+
+    let dangling = sample.replace("label: 1,", "label: 999,");
+    let error = load_text(dangling.as_bytes()).to_string();
+    assert!(error.contains("refers to label 999"), "{error}");
+
+    let moved = sample.replacen("start: 194,", "start: 195,", 1);
+    let error = load_text(moved.as_bytes()).to_string();
+    assert!(error.contains("should quote"), "{error}");
+}
