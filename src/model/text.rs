@@ -37,6 +37,16 @@ pub fn char_index_of_byte(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or_else(|| char_len(text), char_len)
 }
 
+/// The range `start..end` without the white space at either end, or `None` if nothing else is in it. People
+/// selecting a phrase with the mouse usually catch a space too.
+pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let inner = slice_chars(text, start, end)?;
+    let leading = inner.chars().take_while(|c| c.is_whitespace()).count();
+    let trailing = inner.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let len = end - start;
+    (leading < len).then(|| (start + leading, end - trailing))
+}
+
 /// Line and column (both 1-based, column in characters) of byte `offset` in `bytes`, whose prefix up to `offset`
 /// is valid UTF-8.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -63,6 +73,14 @@ mod tests {
         assert_eq!(slice_chars(text, 2, 1), None);
         assert_eq!(slice_chars(text, 0, 9), None);
         assert_eq!(char_index_of_byte(text, 6), 2);
+    }
+
+    #[test]
+    fn trims_white_space_at_the_ends_of_a_range() {
+        let text = "a  “quote”\u{a0} b";
+        assert_eq!(trim_range(text, 1, 12), Some((3, 10)));
+        assert_eq!(trim_range(text, 1, 3), None);
+        assert_eq!(trim_range(text, 0, 99), None);
     }
 
     #[test]

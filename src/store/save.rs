@@ -51,9 +51,17 @@ fn write_atomically(path: &Path, bytes: &[u8], like: &Path) -> Result<(), StoreE
         _ => Path::new("."),
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new project gets the permissions of any new file (subject to the umask), not a temporary file's
+        // owner-only ones.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .map_err(|e| io(path, "create a temporary file beside it", e))?;
     temp.write_all(bytes).map_err(|e| io(path, "write", e))?;

@@ -56,6 +56,8 @@ pub struct GlossApp {
     pub(super) settings: Settings,
     allow_close: bool,
     window_title: String,
+    /// Where "Save as" proposes to put a project that has no file yet: beside the article it came from.
+    new_project_dir: Option<PathBuf>,
 }
 
 impl GlossApp {
@@ -88,6 +90,7 @@ impl GlossApp {
             settings,
             allow_close: false,
             window_title: String::new(),
+            new_project_dir: None,
         }
     }
 
@@ -133,6 +136,8 @@ impl GlossApp {
             Ok(opened) => {
                 self.editor = opened.editor;
                 self.path = opened.saved.then(|| path.to_owned());
+                self.new_project_dir = path.parent().map(Path::to_owned);
+                self.document_view = DocumentView::for_project(self.path.as_deref());
                 if opened.saved {
                     self.settings.remember(path);
                 }
@@ -192,7 +197,7 @@ impl GlossApp {
         if self.native.is_some() || self.prompt.is_some() {
             return;
         }
-        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned);
+        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
         let suggested = suggested_file_name(self.editor.project());
         if self.native_ok {
             self.native = Some(NativeDialog::start(purpose, folder, Some(suggested)));
@@ -410,8 +415,8 @@ fn display_name(path: &Path) -> String {
 fn suggested_file_name(project: &Project) -> String {
     let stem: String =
         project.name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    let stem = stem.trim_matches('-');
-    let stem: String = stem.chars().take(60).collect();
+    let words: Vec<&str> = stem.split('-').filter(|w| !w.is_empty()).collect();
+    let stem: String = words.join("-").chars().take(60).collect();
     format!("{}.ron", if stem.is_empty() { "project" } else { &stem })
 }
 
@@ -420,8 +425,9 @@ impl eframe::App for GlossApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        if !self.modal_open() {
-            self.handle_keys(&ctx);
+        let keyboard = !self.modal_open();
+        if keyboard {
+            self.handle_shortcuts(&ctx);
         }
         Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self));
         Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, self));
@@ -431,6 +437,9 @@ impl eframe::App for GlossApp {
             .show(ui, |ui| documents_panel::documents_ui(ui, self));
         Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| inspector::inspector_ui(ui, self));
         CentralPanel::default_margins().show(ui, |ui| self.document_ui(ui));
+        if keyboard {
+            self.handle_annotation_keys(&ctx);
+        }
         self.dialogs_ui(&ctx);
         self.apply_outbox();
         if self.allow_close {

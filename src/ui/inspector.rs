@@ -148,6 +148,10 @@ fn text_field_at_ui(
     } else {
         egui::TextEdit::singleline(&mut text)
     };
+    let edit = match field {
+        TextField::Annotator => edit.hint_text("Your name; it is recorded on each highlight"),
+        _ => edit,
+    };
     let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(caption.id);
     if response.changed() {
         outbox.commands.push(Command::SetText { field, value: text, at });

@@ -6,12 +6,13 @@ use super::actions::Action;
 use super::app::{GlossApp, Pending};
 use super::file_dialog::Purpose;
 use crate::edit::{Command, SpanDraft};
+use crate::model::text::trim_range;
 use crate::model::{LabelId, SentimentId, Target};
 
 impl GlossApp {
-    /// Reads this frame's key presses. Label and sentiment keys are plain letters and digits, so they are left to
-    /// a text field that has the keyboard.
-    pub(super) fn handle_keys(&mut self, ctx: &Context) {
+    /// Reads this frame's action shortcuts. Runs before the panels, so that Ctrl+Z undoes the project rather than
+    /// the text field under the cursor.
+    pub(super) fn handle_shortcuts(&mut self, ctx: &Context) {
         let typing = ctx.egui_wants_keyboard_input();
         for action in Action::ALL {
             if typing && action.needs_view_focus() {
@@ -21,7 +22,13 @@ impl GlossApp {
                 self.run_action(action);
             }
         }
-        if typing {
+    }
+
+    /// Reads this frame's label and sentiment keys. Runs after the document view, so that a key pressed in the
+    /// same frame as the mouse button is released applies to the selection just made. The keys are plain letters
+    /// and digits, so they are left to a text field that has the keyboard.
+    pub(super) fn handle_annotation_keys(&mut self, ctx: &Context) {
+        if ctx.egui_wants_keyboard_input() {
             return;
         }
         let project = self.editor.project();
@@ -44,6 +51,11 @@ impl GlossApp {
         let Some(doc) = self.view.doc else { return };
         if let Some(selection) = self.view.selection.filter(|s| !s.is_empty()) {
             let (start, end) = selection.range();
+            let text = self.current_document().and_then(|d| d.target_text(selection.target));
+            let Some((start, end)) = text.and_then(|t| trim_range(t, start, end)) else {
+                self.toasts.push("The selection holds only white space.");
+                return;
+            };
             self.outbox.commands.push(Command::CreateSpan {
                 doc,
                 draft: SpanDraft {

@@ -21,7 +21,7 @@ pub const CARD_PAD: f32 = 10.0;
 pub enum BlockKind {
     /// The headline.
     Title,
-    /// Dateline, byline, date, site and caption.
+    /// Dateline, byline, date and site; or the photo caption.
     Meta,
     /// A paragraph of annotatable text, starting at code point `start` of its target.
     Paragraph {
@@ -112,9 +112,10 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, kind: BlockKind, job: LayoutJob, indent: f32) {
+    /// Lays out `job` from `indent` to the column's right edge less `right_pad`.
+    fn push(&mut self, kind: BlockKind, job: LayoutJob, indent: f32, right_pad: f32) {
         let mut job = job;
-        job.wrap.max_width = (self.column - indent).max(40.0);
+        job.wrap.max_width = (self.column - indent - right_pad).max(40.0);
         let galley = self.ui.fonts_mut(|fonts| fonts.layout_job(job));
         let offset = egui::vec2(self.left + indent, self.y);
         self.y += galley.size().y;
@@ -148,11 +149,15 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let weak = visuals.weak_text_color();
     let mut b = Builder { ui, column, left, y: 16.0, blocks: Vec::new() };
 
-    b.push(BlockKind::Title, job(&doc.title, 26.0, FontFamily::Proportional, strong, false), 0.0);
+    b.push(BlockKind::Title, job(&doc.title, 26.0, FontFamily::Proportional, strong, false), 0.0, 0.0);
     b.gap(8.0);
     let meta = meta_line(doc);
     if !meta.is_empty() {
-        b.push(BlockKind::Meta, job(&meta, 13.0, FontFamily::Proportional, weak, true), 0.0);
+        b.push(BlockKind::Meta, job(&meta, 13.0, FontFamily::Proportional, weak, false), 0.0, 0.0);
+    }
+    if let Some(caption) = &doc.metadata.caption {
+        b.gap(4.0);
+        b.push(BlockKind::Meta, job(caption, 13.0, FontFamily::Proportional, weak, true), 0.0, 0.0);
     }
     b.gap(18.0);
     paragraphs(&mut b, &doc.body, Target::Body, 0.0, text);
@@ -161,7 +166,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     if !doc.comments.is_empty() {
         b.gap(20.0);
         let heading = format!("Comments ({})", doc.comments.len());
-        b.push(BlockKind::CommentsHeading, job(&heading, 19.0, FontFamily::Proportional, strong, false), 0.0);
+        b.push(BlockKind::CommentsHeading, job(&heading, 19.0, FontFamily::Proportional, strong, false), 0.0, 0.0);
         b.gap(12.0);
     }
     let parents: HashMap<CommentId, Option<CommentId>> = doc.comments.iter().map(|c| (c.id, c.parent)).collect();
@@ -181,6 +186,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
             BlockKind::CommentHeader(comment.id),
             job(&header, 14.0, FontFamily::Proportional, strong, false),
             indent + CARD_PAD,
+            CARD_PAD,
         );
         b.gap(4.0);
         paragraphs(&mut b, &comment.text, Target::Comment(comment.id), indent + CARD_PAD, text);
@@ -198,6 +204,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
 /// One block per paragraph of `text`; offsets count the separators between paragraphs.
 fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, color: Color32) {
     let in_card = matches!(target, Target::Comment(_));
+    let right_pad = if in_card { CARD_PAD } else { 0.0 };
     let separator = SEPARATOR.chars().count();
     let mut start = 0;
     let mut first = true;
@@ -210,7 +217,7 @@ fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, colo
             first = false;
             let kind = BlockKind::Paragraph { target, start, len };
             let size = if in_card { 15.0 } else { 16.5 };
-            b.push(kind, job(paragraph, size, FontFamily::Proportional, color, false), indent);
+            b.push(kind, job(paragraph, size, FontFamily::Proportional, color, false), indent, right_pad);
         }
         start += len + separator;
     }

@@ -20,6 +20,8 @@ pub use span_index::SpanIndex;
 /// Caches of the document view: the layout for the current width and the span index for the current revision.
 #[derive(Default)]
 pub struct DocumentView {
+    /// Tells projects apart in egui's memory, which keeps each document's scroll position between runs.
+    scope: u64,
     layout: Option<Layout>,
     index: Option<(DocId, u64, SpanIndex)>,
     /// Screen position of the content's top-left corner in the last frame.
@@ -37,13 +39,19 @@ pub struct ViewInput<'a> {
 }
 
 impl DocumentView {
+    /// A view for the project saved at `path` (or a new one, if `None`).
+    pub fn for_project(path: Option<&std::path::Path>) -> Self {
+        let scope = path.map_or(0, |p| egui::Id::unique(p).value());
+        Self { scope, ..Self::default() }
+    }
+
     /// Shows the document and handles mouse selection; changes only `state`, never the project.
     pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) {
         let doc = input.doc;
         if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == input.revision) {
             self.index = Some((doc.id, input.revision, SpanIndex::build(doc)));
         }
-        egui::ScrollArea::vertical().id_salt(("document", doc.id)).auto_shrink(false).show_viewport(
+        egui::ScrollArea::vertical().id_salt(("document", self.scope, doc.id)).auto_shrink(false).show_viewport(
             ui,
             |ui, viewport| {
                 let width = ui.available_width();
@@ -62,6 +70,7 @@ impl DocumentView {
                 {
                     ui.scroll_to_rect(target.translate(rect.min.to_vec2()), Some(Align::Center));
                 }
+                scroll_keys(ui, viewport, rect);
                 let painting = paint::Painting { ui, layout, index, input, state, origin: rect.min };
                 painting.visible(viewport);
             },
@@ -82,6 +91,32 @@ impl DocumentView {
         })?;
         let cursor = block.galley.pos_from_cursor(CCursor::new(local));
         Some(self.origin + block.offset + cursor.center().to_vec2())
+    }
+}
+
+/// Page Up, Page Down, Home and End scroll the article, unless a text field has the keyboard.
+fn scroll_keys(ui: &Ui, viewport: egui::Rect, content: egui::Rect) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let page = viewport.height() * 0.9;
+    let (down, up, home, end) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::PageDown),
+            i.key_pressed(egui::Key::PageUp),
+            i.key_pressed(egui::Key::Home),
+            i.key_pressed(egui::Key::End),
+        )
+    });
+    if down {
+        ui.scroll_with_delta(egui::vec2(0.0, -page));
+    } else if up {
+        ui.scroll_with_delta(egui::vec2(0.0, page));
+    } else if home {
+        ui.scroll_to_rect(egui::Rect::from_min_size(content.min, egui::vec2(1.0, 1.0)), Some(Align::TOP));
+    } else if end {
+        let bottom = egui::pos2(content.min.x, content.max.y - 1.0);
+        ui.scroll_to_rect(egui::Rect::from_min_size(bottom, egui::vec2(1.0, 1.0)), Some(Align::BOTTOM));
     }
 }
 
