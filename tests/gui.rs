@@ -193,3 +193,79 @@ fn a_broken_project_shows_an_error_instead_of_panicking() {
     let error = harness.state().error().expect("an error is shown");
     assert!(error.contains("broken.ron:1:"), "{error}");
 }
+
+fn make_dirty(harness: &mut Harness<'_, GlossApp>) {
+    let (from, to) = (body_char(harness, 4), body_char(harness, 16));
+    drag(harness, from, to);
+    harness.key_press(Key::Num2);
+    harness.run_steps(2);
+    assert!(harness.state().editor().is_dirty());
+}
+
+fn request_close(harness: &mut Harness<'_, GlossApp>) {
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let original = std::fs::read(&path).unwrap();
+    let mut harness = harness(path.clone());
+    make_dirty(&mut harness);
+
+    request_close(&mut harness);
+    assert!(!harness.state().is_closing());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_closing());
+    assert!(harness.query_by_label("Don't save").is_none(), "the question is gone");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(2);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    assert!(harness.state().is_closing());
+    assert_eq!(std::fs::read(&path).unwrap(), original, "nothing was saved");
+}
+
+#[test]
+fn closing_and_choosing_save_writes_the_file_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut harness = harness(path.clone());
+    make_dirty(&mut harness);
+    request_close(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    assert!(harness.state().is_closing());
+    assert_eq!(&gloss::store::load(&path).unwrap(), harness.state().editor().project());
+}
+
+#[test]
+fn save_as_without_a_file_dialog_asks_for_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/articles/harbour-levy.txt");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |_cc| GlossApp::new(None, Some(article)).without_native_dialogs());
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let target = dir.path().join("levy");
+    let field = harness.get_by_label("Path:");
+    field.focus();
+    field.type_text("");
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Path:").type_text(&target.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    let saved = dir.path().join("levy.ron");
+    assert_eq!(harness.state().path(), Some(saved.as_path()), "the .ron extension is added");
+    assert!(!harness.state().editor().is_dirty());
+    assert_eq!(harness.state().window_title(), "levy.ron — Gloss");
+    assert_eq!(gloss::store::load(&saved).unwrap().documents[0].comments.len(), 5);
+}

@@ -61,9 +61,7 @@ fn write_atomically(path: &Path, bytes: &[u8], like: &Path) -> Result<(), StoreE
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder
-        .tempfile_in(dir)
-        .map_err(|e| io(path, "create a temporary file beside it", e))?;
+    let mut temp = builder.tempfile_in(dir).map_err(|e| io(path, "create a temporary file beside it", e))?;
     temp.write_all(bytes).map_err(|e| io(path, "write", e))?;
     if let Ok(metadata) = std::fs::metadata(like) {
         // A failure here only leaves the stricter default permissions of a temporary file.

@@ -94,6 +94,18 @@ impl GlossApp {
         }
     }
 
+    /// Never tries the desktop's file dialog; always asks for a path in the window. For tests, and for desktops
+    /// where the native dialog misbehaves.
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.native_ok = false;
+        self
+    }
+
+    /// Whether the app has decided to close the window (after any unsaved changes were dealt with).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
     /// The project with its history.
     pub fn editor(&self) -> &Editor {
         &self.editor
