@@ -145,7 +145,8 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let left = ((width - column) / 2.0).max(0.0);
     let visuals = ui.visuals();
     let strong = visuals.strong_text_color();
-    let text = visuals.text_color();
+    // egui's default text colour is meant for labels; long reading wants more contrast.
+    let text = if visuals.dark_mode { Color32::from_gray(218) } else { Color32::from_gray(28) };
     let weak = visuals.weak_text_color();
     let mut b = Builder { ui, column, left, y: 16.0, blocks: Vec::new() };
 
@@ -225,11 +226,8 @@ fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, colo
 
 fn meta_line(doc: &Document) -> String {
     let meta = &doc.metadata;
-    let mut parts: Vec<String> =
-        [&meta.dateline, &meta.byline, &meta.date, &meta.site].into_iter().flatten().cloned().collect();
-    if let Some(caption) = &meta.caption {
-        parts.push(format!("Photo: {caption}"));
-    }
+    let parts: Vec<&str> =
+        [&meta.dateline, &meta.byline, &meta.date, &meta.site].into_iter().flatten().map(String::as_str).collect();
     parts.join("   ·   ")
 }
 
