@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
-use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
+use super::dialogs::PathPrompt;
 use super::document_view::{DocumentView, ViewInput};
-use super::file_dialog::{NativeDialog, Outcome, Purpose, native_available};
+use super::file_dialog::{NativeDialog, native_available};
 use super::settings::{Settings, sample_project};
 use super::state::ViewState;
 use super::toasts::Toasts;
@@ -41,23 +41,38 @@ pub(super) enum Pending {
 
 /// The Gloss window.
 pub struct GlossApp {
+    /// The project and its undo history; the only way to change the project.
     pub(super) editor: Editor,
+    /// The file the project is saved in; `None` until it is first saved.
     pub(super) path: Option<PathBuf>,
+    /// What is shown and selected.
     pub(super) view: ViewState,
-    document_view: DocumentView,
+    /// Layout and hit-testing caches of the article view.
+    pub(super) document_view: DocumentView,
+    /// What the panels asked for during this frame.
     pub(super) outbox: Outbox,
-    native: Option<NativeDialog>,
-    native_ok: bool,
-    prompt: Option<PathPrompt>,
-    ask_unsaved: Option<Pending>,
-    after_save: Option<Pending>,
-    error: Option<String>,
+    /// A native file dialog that is open.
+    pub(super) native: Option<NativeDialog>,
+    /// Whether native file dialogs are worth trying on this desktop.
+    pub(super) native_ok: bool,
+    /// The typed-path dialog, when it is open.
+    pub(super) prompt: Option<PathPrompt>,
+    /// What waits for the answer to "Save changes?", while that question is shown.
+    pub(super) ask_unsaved: Option<Pending>,
+    /// What to do once the save under way has succeeded.
+    pub(super) after_save: Option<Pending>,
+    /// An error the user has to acknowledge.
+    pub(super) error: Option<String>,
+    /// Short notices.
     pub(super) toasts: Toasts,
+    /// Remembered between runs.
     pub(super) settings: Settings,
-    allow_close: bool,
-    window_title: String,
+    /// Set once the window may close (nothing unsaved, or the user chose).
+    pub(super) allow_close: bool,
+    /// The title last sent to the window.
+    pub(super) window_title: String,
     /// Where "Save as" proposes to put a project that has no file yet: beside the article it came from.
-    new_project_dir: Option<PathBuf>,
+    pub(super) new_project_dir: Option<PathBuf>,
 }
 
 impl GlossApp {
@@ -142,189 +157,8 @@ impl GlossApp {
         self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first())
     }
 
-    /// Opens a project, or imports an article into a new project, replacing what is open without asking.
-    pub(super) fn open_now(&mut self, path: &Path) {
-        match super::files::open(path) {
-            Ok(opened) => {
-                self.editor = opened.editor;
-                self.path = opened.saved.then(|| path.to_owned());
-                self.new_project_dir = path.parent().map(Path::to_owned);
-                self.document_view = DocumentView::for_project(self.path.as_deref());
-                if opened.saved {
-                    self.settings.remember(path);
-                }
-                let first = self.editor.project().documents.first().map(|d| d.id);
-                self.view.show_document(first);
-                for notice in opened.notices {
-                    self.toasts.push(notice);
-                }
-            }
-            Err(error) => self.error = Some(format!("{error:#}")),
-        }
-    }
-
-    /// Runs `pending` now if nothing is unsaved, or after the user answered "Save changes?".
-    pub(super) fn guard(&mut self, pending: Pending) {
-        if self.editor.is_dirty() {
-            self.ask_unsaved = Some(pending);
-        } else {
-            self.proceed(pending);
-        }
-    }
-
-    fn proceed(&mut self, pending: Pending) {
-        match pending {
-            Pending::Close => self.allow_close = true,
-            Pending::Open(path) => self.open_now(&path),
-            Pending::ChooseProject => self.choose_file(Purpose::Open),
-        }
-    }
-
-    /// Saves to the current file, or asks for one. Returns whether the project is now saved.
-    pub(super) fn save(&mut self) -> bool {
-        let Some(path) = self.path.clone() else {
-            self.choose_file(Purpose::SaveAs);
-            return false;
-        };
-        match crate::store::save(self.editor.project(), &path) {
-            Ok(()) => {
-                self.editor.mark_saved();
-                self.settings.remember(&path);
-                self.toasts.push(format!("Saved {}", display_name(&path)));
-                if let Some(pending) = self.after_save.take() {
-                    self.proceed(pending);
-                }
-                true
-            }
-            Err(error) => {
-                self.after_save = None;
-                self.error = Some(error.to_string());
-                false
-            }
-        }
-    }
-
-    /// Asks for a file: the native dialog where there is one, else a path field.
-    pub(super) fn choose_file(&mut self, purpose: Purpose) {
-        if self.native.is_some() || self.prompt.is_some() {
-            return;
-        }
-        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
-        let suggested = suggested_file_name(self.editor.project());
-        if self.native_ok {
-            self.native = Some(NativeDialog::start(purpose, folder, Some(suggested)));
-        } else {
-            let text = match purpose {
-                Purpose::SaveAs => folder.unwrap_or_default().join(suggested).display().to_string(),
-                _ => folder.map(|f| format!("{}/", f.display())).unwrap_or_default(),
-            };
-            self.prompt = Some(PathPrompt::new(purpose, text, None));
-        }
-    }
-
-    fn chosen(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
-        match purpose {
-            Purpose::Open => {
-                if let Some(path) = paths.into_iter().next() {
-                    self.guard(Pending::Open(path));
-                }
-            }
-            Purpose::Import => self.import(&paths),
-            Purpose::SaveAs => {
-                if let Some(mut path) = paths.into_iter().next() {
-                    if path.extension().is_none() {
-                        path.set_extension("ron");
-                    }
-                    self.path = Some(path);
-                    self.save();
-                }
-            }
-        }
-    }
-
-    /// Adds the articles in `paths` to the project, each as one undoable command.
-    pub(super) fn import(&mut self, paths: &[PathBuf]) {
-        let mut ids = self.editor.project().next_id;
-        let mut failures = Vec::new();
-        let mut last = None;
-        for path in paths {
-            match crate::import::extract_file(path) {
-                Ok(article) => {
-                    self.toasts.push(format!("Imported {}", article.summary()));
-                    let document = article.into_document(&mut ids);
-                    last = Some(document.id);
-                    self.outbox.commands.push(Command::AddDocument {
-                        index: usize::MAX,
-                        document: Box::new(document),
-                        next_id: ids.peek(),
-                    });
-                }
-                Err(error) => failures.push(error.to_string()),
-            }
-        }
-        self.outbox.show_document = last.or(self.outbox.show_document);
-        if !failures.is_empty() {
-            self.error = Some(failures.join("\n"));
-        }
-    }
-
     fn modal_open(&self) -> bool {
         self.prompt.is_some() || self.ask_unsaved.is_some() || self.error.is_some() || self.native.is_some()
-    }
-
-    fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        if let Some(native) = &self.native
-            && let Some(outcome) = native.poll()
-        {
-            self.native = None;
-            match outcome {
-                Outcome::Chosen(purpose, paths) => self.chosen(purpose, paths),
-                Outcome::Cancelled => self.after_save = None,
-                Outcome::Unavailable(purpose) => {
-                    self.native_ok = false;
-                    let note = "No file dialog is available on this desktop (it needs a desktop portal). Type the \
-                                path instead.";
-                    self.prompt = Some(PathPrompt::new(purpose, String::new(), Some(note.to_owned())));
-                }
-            }
-        } else if self.native.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        if let Some(prompt) = &mut self.prompt {
-            match prompt.ui(ctx) {
-                Answer::Pending => {}
-                Answer::Done(path) => {
-                    let purpose = prompt.purpose;
-                    self.prompt = None;
-                    self.chosen(purpose, vec![path]);
-                }
-                Answer::Cancelled => {
-                    self.prompt = None;
-                    self.after_save = None;
-                }
-            }
-        }
-        if let Some(pending) = &self.ask_unsaved {
-            match dialogs::unsaved_ui(ctx, &self.display_name()) {
-                Answer::Pending => {}
-                Answer::Done(SaveChoice::Discard) => {
-                    let pending = pending.clone();
-                    self.ask_unsaved = None;
-                    self.proceed(pending);
-                }
-                Answer::Done(SaveChoice::Save) => {
-                    self.after_save = Some(pending.clone());
-                    self.ask_unsaved = None;
-                    self.save();
-                }
-                Answer::Cancelled => self.ask_unsaved = None,
-            }
-        }
-        if let Some(message) = &self.error
-            && dialogs::error_ui(ctx, message)
-        {
-            self.error = None;
-        }
     }
 
     /// The file name, or the project name for a project never saved.
@@ -395,41 +229,10 @@ impl GlossApp {
     pub fn window_title(&self) -> &str {
         &self.window_title
     }
-
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.editor.is_dirty() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.ask_unsaved = Some(Pending::Close);
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
-        if dropped.is_empty() {
-            return;
-        }
-        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| super::files::is_project_path(p));
-        if let Some(project) = projects.into_iter().next() {
-            self.guard(Pending::Open(project));
-        }
-        if !articles.is_empty() {
-            self.import(&articles);
-        }
-    }
 }
 
-fn display_name(path: &Path) -> String {
+pub(super) fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-/// A file name made from the project name, for "Save as".
-fn suggested_file_name(project: &Project) -> String {
-    let stem: String =
-        project.name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    let words: Vec<&str> = stem.split('-').filter(|w| !w.is_empty()).collect();
-    let stem: String = words.join("-").chars().take(60).collect();
-    format!("{}.ron", if stem.is_empty() { "project" } else { &stem })
 }
 
 impl eframe::App for GlossApp {

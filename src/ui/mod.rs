@@ -15,6 +15,7 @@ mod menu;
 mod settings;
 mod state;
 mod toasts;
+mod workflow;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
