@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use gloss::edit::{Command, Editor, SpanDraft, TextField};
+use gloss::edit::{Command, Created, Editor, SpanDraft, TextField};
 use gloss::import::extract_file;
 use gloss::model::{DocId, Project, Target};
 
@@ -14,10 +14,12 @@ fn main() -> Result<()> {
     let mut project = Project::new("Sample: the Port Merran harbour levy");
     project.annotator = "Gloss sample".to_owned();
     let mut editor = Editor::new(project, false);
-    let mut ids = editor.project().next_id;
-    let document = article.into_document(&mut ids);
-    let doc = document.id;
-    editor.apply(Command::AddDocument { index: 0, document: Box::new(document), next_id: ids.peek() })?;
+    let added = editor.apply(Command::AddDocument {
+        index: 0,
+        document: Box::new(article.into_document()),
+        fresh_ids: true,
+    })?;
+    let Created::Document(doc) = added else { bail!("the article was not added") };
     let at: jiff::Timestamp = "2026-11-28T12:00:00Z".parse()?;
     let highlights = [
         ("Claim", "The breakwater was built in 1962 and it is failing.", "Ines Dalgaard"),
@@ -57,12 +59,12 @@ fn highlight(
     let start = body[..byte].chars().count();
     let end = start + quote.chars().count();
     let label = project.schema.span_labels.iter().find(|l| l.name == label).context("no such label")?.id;
-    editor.apply(Command::CreateSpan {
+    let created = editor.apply(Command::CreateSpan {
         doc,
         draft: SpanDraft { target: Target::Body, ranges: vec![(start, end)], label, at },
     })?;
     if !speaker.is_empty() {
-        let span = editor.project().documents[0].spans.iter().map(|s| s.id).max().context("no span")?;
+        let Created::Span(_, span) = created else { bail!("no span was made") };
         editor.apply(Command::SetText {
             field: TextField::SpanSpeaker(doc, span),
             value: speaker.to_owned(),

@@ -14,10 +14,10 @@ fn manifest(path: &str) -> PathBuf {
 }
 
 fn project_from(article: &Path) -> Project {
-    let mut project = Project::new("round trip");
-    let document = extract_file(article).unwrap().into_document(&mut project.next_id);
-    project.documents.push(document);
-    project
+    let mut editor = Editor::new(Project::new("round trip"), false);
+    let document = Box::new(extract_file(article).unwrap().into_document());
+    editor.apply(Command::AddDocument { index: 0, document, fresh_ids: true }).unwrap();
+    editor.project().clone()
 }
 
 fn seed_or_fixture() -> PathBuf {

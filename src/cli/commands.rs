@@ -42,13 +42,8 @@ fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
         for skipped in &article.skipped {
             println!("  left out {skipped}");
         }
-        let mut ids = editor.project().next_id;
-        let document = article.into_document(&mut ids);
-        editor.apply(Edit::AddDocument {
-            index: editor.project().documents.len(),
-            document: Box::new(document),
-            next_id: ids.peek(),
-        })?;
+        let index = editor.project().documents.len();
+        editor.apply(Edit::AddDocument { index, document: Box::new(article.into_document()), fresh_ids: true })?;
     }
     let added = files.len() - failures;
     if added == 0 {

@@ -87,22 +87,26 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             let old = std::mem::replace(slot, value);
             Ok(Command::SetText { field, value: old, at: old_at })
         }
-        Command::AddDocument { index, document, next_id } => {
-            if project.document(document.id).is_some() {
+        Command::AddDocument { index, document, fresh_ids } => {
+            let mut document = *document;
+            if fresh_ids {
+                document.assign_fresh_ids(&mut project.next_id);
+            } else if project.document(document.id).is_some() {
                 return Err(EditError::DuplicateDocument(document.id));
+            }
+            if document.max_id() >= project.next_id.peek() {
+                // A restored document's ids came from this counter, which only grows; keep it so.
+                project.next_id = IdAllocator::starting_at(document.max_id() + 1);
             }
             let doc = document.id;
             let index = index.min(project.documents.len());
-            project.documents.insert(index, *document);
-            if next_id > project.next_id.peek() {
-                project.next_id = IdAllocator::starting_at(next_id);
-            }
+            project.documents.insert(index, document);
             Ok(Command::RemoveDocument { doc })
         }
         Command::RemoveDocument { doc } => {
             let index = project.document_index(doc).ok_or(EditError::NoDocument(doc))?;
             let document = project.documents.remove(index);
-            Ok(Command::AddDocument { index, document: Box::new(document), next_id: project.next_id.peek() })
+            Ok(Command::AddDocument { index, document: Box::new(document), fresh_ids: false })
         }
     }
 }

@@ -93,10 +93,11 @@ pub enum Command {
     AddDocument {
         /// Position in the document list (clamped to its length).
         index: usize,
-        /// The document, with ids already taken from the project's counter.
+        /// The document.
         document: Box<Document>,
-        /// The project's id counter after the document's ids were taken.
-        next_id: u64,
+        /// Give the document and everything in it new ids from the project's counter (a new document), or keep
+        /// them (a document put back by undo or redo).
+        fresh_ids: bool,
     },
     /// Delete a document with everything in it.
     RemoveDocument {

@@ -4,6 +4,18 @@ use crate::model::Project;
 
 use super::apply::{EditError, apply};
 use super::command::{Command, TextField};
+use crate::model::{DocId, SpanId};
+
+/// What an applied command brought into being, so that a view can select or show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Created {
+    /// Nothing new.
+    Nothing,
+    /// A span, in this document.
+    Span(DocId, SpanId),
+    /// A document.
+    Document(DocId),
+}
 
 /// How many steps of undo are kept; older ones are forgotten.
 const MAX_UNDO: usize = 1000;
@@ -46,10 +58,15 @@ impl Editor {
     }
 
     /// Carries out `command`, records its inverse for undo and forgets the redo history.
-    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+    pub fn apply(&mut self, command: Command) -> Result<Created, EditError> {
         let name = command.name();
         let merge_key = command.merge_key();
         let inverse = apply(&mut self.project, command)?;
+        let created = match inverse {
+            Command::RemoveSpan { doc, span } => Created::Span(doc, span),
+            Command::RemoveDocument { doc } => Created::Document(doc),
+            _ => Created::Nothing,
+        };
         self.redo.clear();
         let merges = merge_key.is_some()
             && self.undo.last().is_some_and(|top| top.merge_key == merge_key)
@@ -57,14 +74,14 @@ impl Editor {
         if merges {
             // The entry on top already restores the value from before the first keystroke.
             self.state = self.fresh_state();
-            return Ok(());
+            return Ok(created);
         }
         self.undo.push(Entry { name, command: inverse, state: self.state, merge_key });
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.state = self.fresh_state();
-        Ok(())
+        Ok(created)
     }
 
     /// Ends the current run of merged text edits, so the next keystroke starts a new undo step.

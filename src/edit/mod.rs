@@ -7,7 +7,7 @@ mod history;
 
 pub use apply::{EditError, apply};
 pub use command::{Command, SpanDraft, TextField};
-pub use history::Editor;
+pub use history::{Created, Editor};
 
 #[cfg(test)]
 mod tests;

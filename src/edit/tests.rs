@@ -196,3 +196,35 @@ fn anchored_ranges_match_after_any_edit() {
     let range = AnchoredRange::new(text, 27, 28).unwrap();
     assert_eq!(range.exact, "😀");
 }
+
+#[test]
+fn added_documents_get_ids_from_the_project_whatever_came_before() {
+    let base = project();
+    let mut editor = Editor::new(base.clone(), true);
+    let mut article = base.documents[0].clone();
+    article.spans.push(crate::model::SpanAnnotation {
+        id: crate::model::SpanId(3),
+        target: Target::Comment(article.comments[0].id),
+        ranges: vec![AnchoredRange::new(&article.comments[0].text, 0, 2).unwrap()],
+        label: base.schema.span_labels[0].id,
+        speaker: String::new(),
+        note: String::new(),
+        created: at(),
+        modified: at(),
+        annotator: String::new(),
+    });
+    article.comments[0].parent = None;
+    // A span made in the same frame as an import takes the next id first; the document must not collide with it.
+    editor.apply(create(&base, Target::Body, 0, 6)).unwrap();
+    let added = editor.apply(Command::AddDocument { index: 9, document: Box::new(article.clone()), fresh_ids: true });
+    let Ok(Created::Document(doc)) = added else { panic!("{added:?}") };
+    assert!(editor.project().problems().is_empty(), "{:?}", editor.project().problems());
+    let copy = editor.project().document(doc).unwrap();
+    assert_eq!(editor.project().documents.last().map(|d| d.id), Some(doc));
+    assert_eq!(copy.spans[0].target, Target::Comment(copy.comments[0].id), "references follow the new ids");
+    let after = editor.project().clone();
+    editor.undo().unwrap();
+    assert_eq!(editor.project().documents.len(), 1);
+    editor.redo().unwrap();
+    assert_eq!(editor.project(), &after, "redo restores the same ids");
+}

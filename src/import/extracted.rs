@@ -38,8 +38,10 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// The document this article becomes, with ids taken from `ids`.
-    pub fn into_document(self, ids: &mut IdAllocator) -> Document {
+    /// The document this article becomes. Its ids are provisional (counted from 1); the project it joins gives it
+    /// its own (see `Command::AddDocument`).
+    pub fn into_document(self) -> Document {
+        let mut ids = IdAllocator::default();
         let doc = DocId(ids.fresh());
         let comment_ids: Vec<CommentId> = self.comments.iter().map(|_| CommentId(ids.fresh())).collect();
         let comments = self

@@ -1,10 +1,10 @@
 //! Documents and their reader comments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CommentId, DocId, SentimentId};
+use super::ids::{CommentId, DocId, IdAllocator, SentimentId, SpanId};
 use super::span::{SpanAnnotation, Target};
 use super::text::char_len;
 
@@ -111,8 +111,38 @@ impl Document {
         self.comments.iter().position(|comment| comment.id == id)
     }
 
+    /// Gives the document, its comments and its spans new ids from `ids`, keeping every reference between them
+    /// (reply parents, span targets) intact. Used when a document joins a project, whose counter decides the ids.
+    pub fn assign_fresh_ids(&mut self, ids: &mut IdAllocator) {
+        self.id = DocId(ids.fresh());
+        let mut comments = HashMap::new();
+        for comment in &mut self.comments {
+            let fresh = CommentId(ids.fresh());
+            comments.insert(comment.id, fresh);
+            comment.id = fresh;
+        }
+        for comment in &mut self.comments {
+            comment.parent = comment.parent.and_then(|p| comments.get(&p).copied());
+        }
+        for span in &mut self.spans {
+            span.id = SpanId(ids.fresh());
+            if let Target::Comment(old) = span.target
+                && let Some(&fresh) = comments.get(&old)
+            {
+                span.target = Target::Comment(fresh);
+            }
+        }
+    }
+
+    /// The largest id used in the document.
+    pub fn max_id(&self) -> u64 {
+        let comments = self.comments.iter().map(|c| c.id.0);
+        let spans = self.spans.iter().map(|s| s.id.0);
+        comments.chain(spans).fold(self.id.0, u64::max)
+    }
+
     /// The span annotation with this id.
-    pub fn span(&self, id: super::SpanId) -> Option<&SpanAnnotation> {
+    pub fn span(&self, id: SpanId) -> Option<&SpanAnnotation> {
         self.spans.iter().find(|span| span.id == id)
     }
 

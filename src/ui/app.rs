@@ -12,7 +12,7 @@ use super::settings::{Settings, sample_project};
 use super::state::ViewState;
 use super::toasts::Toasts;
 use super::{documents_panel, inspector, menu};
-use crate::edit::{Command, Editor};
+use crate::edit::{Command, Created, Editor};
 use crate::model::{Document, Project};
 
 /// Commands and requests the views emit during a frame; the app carries them out once the frame is drawn.
@@ -173,20 +173,13 @@ impl GlossApp {
         }
         let outbox = std::mem::take(&mut self.outbox);
         for command in outbox.commands {
-            let creates = matches!(command, Command::CreateSpan { .. });
-            let doc = match &command {
-                Command::CreateSpan { doc, .. } => Some(*doc),
-                _ => None,
-            };
             match self.editor.apply(command) {
-                Ok(()) if creates => {
-                    // Ids only grow, so the newest span of the document is the one just made.
+                Ok(Created::Span(_, span)) => {
                     self.view.selection = None;
-                    self.view.selected_span = doc
-                        .and_then(|d| self.editor.project().document(d))
-                        .and_then(|d| d.spans.iter().map(|s| s.id).max());
+                    self.view.selected_span = Some(span);
                 }
-                Ok(()) => {}
+                Ok(Created::Document(doc)) => self.view.show_document(Some(doc)),
+                Ok(Created::Nothing) => {}
                 Err(error) => self.toasts.push(error.to_string()),
             }
         }

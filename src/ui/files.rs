@@ -33,8 +33,6 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
     let mut notices = vec![format!("Imported {}", article.summary())];
     notices.extend(article.warnings.iter().map(|w| format!("Warning: {w}")));
     let mut editor = Editor::new(Project::new(article.title.clone()), false);
-    let mut ids = editor.project().next_id;
-    let document = article.into_document(&mut ids);
-    editor.apply(Command::AddDocument { index: 0, document: Box::new(document), next_id: ids.peek() })?;
+    editor.apply(Command::AddDocument { index: 0, document: Box::new(article.into_document()), fresh_ids: true })?;
     Ok(Opened { editor, saved: false, notices })
 }

@@ -115,25 +115,20 @@ impl GlossApp {
 
     /// Adds the articles in `paths` to the project, each as one undoable command.
     pub(super) fn import(&mut self, paths: &[PathBuf]) {
-        let mut ids = self.editor.project().next_id;
         let mut failures = Vec::new();
-        let mut last = None;
         for path in paths {
             match crate::import::extract_file(path) {
                 Ok(article) => {
                     self.toasts.push(format!("Imported {}", article.summary()));
-                    let document = article.into_document(&mut ids);
-                    last = Some(document.id);
                     self.outbox.commands.push(Command::AddDocument {
                         index: usize::MAX,
-                        document: Box::new(document),
-                        next_id: ids.peek(),
+                        document: Box::new(article.into_document()),
+                        fresh_ids: true,
                     });
                 }
                 Err(error) => failures.push(error.to_string()),
             }
         }
-        self.outbox.show_document = last.or(self.outbox.show_document);
         if !failures.is_empty() {
             self.error = Some(failures.join("\n"));
         }
