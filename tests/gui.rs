@@ -253,19 +253,51 @@ fn save_as_without_a_file_dialog_asks_for_a_path() {
     harness.run_steps(3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);
-    let target = dir.path().join("levy");
-    let field = harness.get_by_label("Path:");
-    field.focus();
-    field.type_text("");
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Path:").type_text(&target.display().to_string());
-    harness.run_steps(1);
-    harness.get_by_label("Save").click();
-    harness.run_steps(3);
+    answer_prompt(&mut harness, &dir.path().join("levy"), "Save");
     let saved = dir.path().join("levy.ron");
     assert_eq!(harness.state().path(), Some(saved.as_path()), "the .ron extension is added");
     assert!(!harness.state().editor().is_dirty());
     assert_eq!(harness.state().window_title(), "levy.ron — Gloss");
     assert_eq!(gloss::store::load(&saved).unwrap().documents[0].comments.len(), 5);
+}
+
+/// Types `path` into the path field of the open prompt and confirms with `button`.
+fn answer_prompt(harness: &mut Harness<'_, GlossApp>, path: &Path, button: &str) {
+    harness.get_by_label("Path:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Path:").type_text(&path.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label(button).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn open_and_import_through_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample_copy(dir.path());
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/wrote.txt");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|_cc| GlossApp::with_settings(gloss::ui::Settings::default()).without_native_dialogs());
+    harness.run_steps(2);
+    assert!(harness.state().editor().project().documents.is_empty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    answer_prompt(&mut harness, &sample, "Open");
+    assert_eq!(harness.state().path(), Some(sample.as_path()));
+    assert_eq!(harness.state().editor().project().documents.len(), 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_steps(2);
+    answer_prompt(&mut harness, &article, "Import");
+    let project = harness.state().editor().project();
+    assert_eq!(project.documents.len(), 2);
+    assert!(project.problems().is_empty());
+    assert_eq!(harness.state().view_state().doc, Some(project.documents[1].id), "the new document is shown");
+    assert!(harness.state().editor().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().editor().project().documents.len(), 1, "an import is undone like any edit");
 }
