@@ -301,3 +301,28 @@ fn open_and_import_through_the_path_field() {
     harness.run_steps(2);
     assert_eq!(harness.state().editor().project().documents.len(), 1, "an import is undone like any edit");
 }
+
+#[test]
+fn the_first_start_opens_the_sample_project() {
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1280.0, 900.0)).build_eframe(|_cc| GlossApp::new(None, None));
+    harness.run_steps(2);
+    let path = harness.state().path().expect("a project is open").to_owned();
+    assert!(path.ends_with("projects/sample.ron"), "{}", path.display());
+    assert!(!harness.state().editor().is_dirty());
+    assert!(harness.query_by_label_contains("Article: Harbour Levy").is_some(), "the article view is named");
+}
+
+#[test]
+fn the_path_field_says_why_there_is_no_file_dialog() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|_cc| GlossApp::with_settings(gloss::ui::Settings::default()).without_native_dialogs());
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("No file dialog is available").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Path:").is_none());
+}

@@ -12,6 +12,10 @@ use super::file_dialog::{NativeDialog, Outcome, Purpose};
 use crate::edit::Command;
 use crate::model::Project;
 
+/// Said above the path field, so the user knows why no file dialog appeared.
+const NO_DIALOG: &str =
+    "No file dialog is available on this desktop (it needs a desktop portal or zenity). Type the path instead.";
+
 impl GlossApp {
     /// Opens a project, or imports an article into a new project, replacing what is open without asking.
     pub(super) fn open_now(&mut self, path: &Path) {
@@ -81,7 +85,11 @@ impl GlossApp {
             return;
         }
         let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
-        let suggested = suggested_file_name(self.editor.project());
+        let suggested = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| suggested_file_name(self.editor.project()), |n| n.to_string_lossy().into_owned());
         if self.native_ok {
             self.native = Some(NativeDialog::start(purpose, folder, Some(suggested)));
         } else {
@@ -89,7 +97,7 @@ impl GlossApp {
                 Purpose::SaveAs => folder.unwrap_or_default().join(suggested).display().to_string(),
                 _ => folder.map(|f| format!("{}/", f.display())).unwrap_or_default(),
             };
-            self.prompt = Some(PathPrompt::new(purpose, text, None));
+            self.prompt = Some(PathPrompt::new(purpose, text, Some(NO_DIALOG.to_owned())));
         }
     }
 
@@ -144,9 +152,7 @@ impl GlossApp {
                 Outcome::Cancelled => self.after_save = None,
                 Outcome::Unavailable(purpose) => {
                     self.native_ok = false;
-                    let note = "No file dialog is available on this desktop (it needs a desktop portal). Type the \
-                                path instead.";
-                    self.prompt = Some(PathPrompt::new(purpose, String::new(), Some(note.to_owned())));
+                    self.prompt = Some(PathPrompt::new(purpose, String::new(), Some(NO_DIALOG.to_owned())));
                 }
             }
         } else if self.native.is_some() {
