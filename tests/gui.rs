@@ -326,3 +326,19 @@ fn the_path_field_says_why_there_is_no_file_dialog() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Path:").is_none());
 }
+
+#[test]
+fn a_failed_save_as_keeps_the_project_unsaved_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/wrote.txt");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |_cc| GlossApp::new(None, Some(article)).without_native_dialogs());
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    answer_prompt(&mut harness, &dir.path().join("no-such-folder/x.ron"), "Save");
+    assert_eq!(harness.state().path(), None, "a path that could not be written is not adopted");
+    assert!(harness.state().editor().is_dirty());
+    assert!(harness.state().error().is_some_and(|e| e.contains("x.ron")), "{:?}", harness.state().error());
+}

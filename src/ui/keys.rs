@@ -92,9 +92,7 @@ impl GlossApp {
         match action {
             Action::Open => self.guard(Pending::ChooseProject),
             Action::Import => self.choose_file(Purpose::Import),
-            Action::Save => {
-                self.save();
-            }
+            Action::Save => self.save(),
             Action::SaveAs => self.choose_file(Purpose::SaveAs),
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {

@@ -47,6 +47,7 @@ impl GlossApp {
         }
     }
 
+    /// Carries out what was waiting, now that nothing unsaved stands in the way.
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::Close => self.allow_close = true,
@@ -55,26 +56,30 @@ impl GlossApp {
         }
     }
 
-    /// Saves to the current file, or asks for one. Returns whether the project is now saved.
-    pub(super) fn save(&mut self) -> bool {
-        let Some(path) = self.path.clone() else {
-            self.choose_file(Purpose::SaveAs);
-            return false;
-        };
+    /// Saves to the current file, or asks for one first.
+    pub(super) fn save(&mut self) {
+        match self.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.choose_file(Purpose::SaveAs),
+        }
+    }
+
+    /// Saves to `path`, which becomes the project's file if the save succeeds; then carries out what waited for
+    /// the save.
+    fn save_to(&mut self, path: PathBuf) {
         match crate::store::save(self.editor.project(), &path) {
             Ok(()) => {
                 self.editor.mark_saved();
                 self.settings.remember(&path);
                 self.toasts.push(format!("Saved {}", display_name(&path)));
+                self.path = Some(path);
                 if let Some(pending) = self.after_save.take() {
                     self.proceed(pending);
                 }
-                true
             }
             Err(error) => {
                 self.after_save = None;
                 self.error = Some(error.to_string());
-                false
             }
         }
     }
@@ -114,8 +119,7 @@ impl GlossApp {
                     if path.extension().is_none() {
                         path.set_extension("ron");
                     }
-                    self.path = Some(path);
-                    self.save();
+                    self.save_to(path);
                 }
             }
         }
