@@ -10,7 +10,7 @@ use gloss::model::{DocId, Project, Target};
 
 fn main() -> Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects");
-    let article = extract_file(&root.join("articles/harbour-levy.txt"))?;
+    let article = extract_file(&root.join("articles/harbour-levy.txt"))?.remove(0);
     let mut project = Project::new("Sample: the Port Merran harbour levy");
     project.annotator = "Gloss sample".to_owned();
     let mut editor = Editor::new(project, false);

@@ -23,7 +23,19 @@ fn harness(path: PathBuf) -> Harness<'static, GlossApp> {
         .with_size(egui::vec2(1280.0, 2000.0))
         .build_eframe(move |_cc| GlossApp::new(None, Some(path)));
     harness.run_steps(3);
+    wait_for_import(&mut harness);
     harness
+}
+
+/// Steps the app until a background import has finished and its documents are in the project.
+fn wait_for_import(harness: &mut Harness<'_, GlossApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_importing() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the import did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(2);
 }
 
 fn pointer(harness: &Harness<'_, GlossApp>, event_pos: Pos2, pressed: bool) {
@@ -251,6 +263,7 @@ fn save_as_without_a_file_dialog_asks_for_a_path() {
         .with_size(egui::vec2(1280.0, 900.0))
         .build_eframe(move |_cc| GlossApp::new(None, Some(article)).without_native_dialogs());
     harness.run_steps(3);
+    wait_for_import(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);
     answer_prompt(&mut harness, &dir.path().join("levy"), "Save");
@@ -292,6 +305,7 @@ fn open_and_import_through_the_path_field() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run_steps(2);
     answer_prompt(&mut harness, &article, "Import");
+    wait_for_import(&mut harness);
     let project = harness.state().editor().project();
     assert_eq!(project.documents.len(), 2);
     assert!(project.problems().is_empty());
@@ -335,6 +349,7 @@ fn a_failed_save_as_keeps_the_project_unsaved_and_says_why() {
         .with_size(egui::vec2(1280.0, 900.0))
         .build_eframe(move |_cc| GlossApp::new(None, Some(article)).without_native_dialogs());
     harness.run_steps(2);
+    wait_for_import(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);
     answer_prompt(&mut harness, &dir.path().join("no-such-folder/x.ron"), "Save");

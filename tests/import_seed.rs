@@ -19,7 +19,7 @@ fn seed() -> Option<PathBuf> {
 #[test]
 fn shared_seed_imports_field_by_field() {
     let Some(path) = seed() else { return };
-    let article = extract_file(&path).unwrap();
+    let article = extract_file(&path).unwrap().remove(0);
     assert_eq!(article.title, "Russia Ready to Support Armenia-Turkey Talks says Lavrov");
     assert_eq!(
         article.metadata.caption.as_deref(),

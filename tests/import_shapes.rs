@@ -4,14 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use gloss::import::{Extracted, ImportError, decode, extract_file, plain};
+use gloss::import::{Declared, Extracted, ImportError, decode, extract_file, plain};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles").join(name)
 }
 
 fn extract(name: &str) -> Extracted {
-    extract_file(&fixture(name)).unwrap()
+    extract_file(&fixture(name)).unwrap().remove(0)
 }
 
 fn authors(article: &Extracted) -> Vec<&str> {
@@ -130,13 +130,14 @@ fn many_comments_all_come_through() {
 #[test]
 fn input_that_is_not_text_is_refused_with_a_reason() {
     let path = Path::new("x.txt");
-    assert!(matches!(decode(b"", path), Err(ImportError::Empty(_))));
-    assert!(matches!(decode(b"  \n\t\n", path), Err(ImportError::Empty(_))));
-    assert!(matches!(decode(b"PK\x03\x04\x00\x00binary", path), Err(ImportError::Binary(_))));
-    let error = decode(b"Title\n\nbad \xff byte", path).unwrap_err();
-    assert!(matches!(error, ImportError::NotUtf8 { line: 3, column: 5, .. }), "{error}");
-    assert_eq!(error.to_string(), "x.txt:3:5: the file is not valid UTF-8 text");
-    assert_eq!(decode(b"\xEF\xBB\xBFTitle\r\nBody\rEnd", path).unwrap(), "Title\nBody\nEnd");
+    let text = |bytes: &[u8]| decode(bytes, path, Declared::No);
+    assert!(matches!(text(b""), Err(ImportError::Empty(_))));
+    assert!(matches!(text(b"  \n\t\n"), Err(ImportError::Empty(_))));
+    assert!(matches!(text(b"PK\x03\x04\x00\x00binary"), Err(ImportError::Binary(_))));
+    assert_eq!(text(b"\xEF\xBB\xBFTitle\r\nBody\rEnd").unwrap().text, "Title\nBody\nEnd");
+    let latin = text(b"Caf\xe9 cr\xe8me\n\nLe gar\xe7on a dit \xab non \xbb.").unwrap();
+    assert_eq!(latin.text, "Café crème\n\nLe garçon a dit « non ».");
+    assert!(latin.warning.unwrap().contains("windows-1252"), "the guess is named");
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn manifest(path: &str) -> PathBuf {
 
 fn project_from(article: &Path) -> Project {
     let mut editor = Editor::new(Project::new("round trip"), false);
-    let document = Box::new(extract_file(article).unwrap().into_document());
+    let document = Box::new(extract_file(article).unwrap().remove(0).into_document());
     editor.apply(Command::AddDocument { index: 0, document, fresh_ids: true }).unwrap();
     editor.project().clone()
 }
@@ -43,7 +43,7 @@ fn import_save_load_gives_the_same_project_and_the_same_bytes() {
     assert_eq!(std::fs::read(&path).unwrap(), first, "saving an unchanged project twice gives identical bytes");
     let text = String::from_utf8(first).unwrap();
     assert!(text.lines().nth(1).unwrap().starts_with('('));
-    assert!(text.lines().nth(2).unwrap().trim() == "format_version: 1,", "the version is the first field");
+    assert!(text.lines().nth(2).unwrap().trim() == "format_version: 2,", "the version is the first field");
 }
 
 #[test]
@@ -96,17 +96,32 @@ fn a_failed_save_leaves_the_file_as_it_was() {
 }
 
 #[test]
-fn the_checked_in_version_1_file_loads() {
+fn every_checked_in_format_version_loads() {
     // Every format version keeps a file here; the loader must read each of them for ever.
-    let path = manifest("tests/fixtures/format/v1.ron");
-    let project = store::load(&path).unwrap();
-    assert_eq!(project.documents.len(), 1);
-    assert_eq!(project.documents[0].comments.len(), 5);
-    assert_eq!(project.documents[0].spans.len(), 7);
     assert_eq!(store::OLDEST_VERSION, 1);
-    // Version 1 is still the current one, so re-saving reproduces the file exactly.
-    assert_eq!(store::CURRENT_VERSION, 1);
-    assert_eq!(store::to_string(&project).unwrap(), std::fs::read_to_string(&path).unwrap());
+    assert_eq!(store::CURRENT_VERSION, 2);
+    for version in store::OLDEST_VERSION..=store::CURRENT_VERSION {
+        let path = manifest(&format!("tests/fixtures/format/v{version}.ron"));
+        let project = store::load(&path).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        assert_eq!(project.documents.len(), 1, "version {version}");
+        assert_eq!(project.documents[0].comments.len(), 5);
+        assert_eq!(project.documents[0].spans.len(), 7);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resaved = store::to_string(&project).unwrap();
+        if version == store::CURRENT_VERSION {
+            assert_eq!(resaved, text, "the current version re-saves byte for byte");
+        } else {
+            assert!(resaved.contains(&format!("format_version: {},", store::CURRENT_VERSION)));
+        }
+    }
+}
+
+#[test]
+fn a_version_1_file_upgrades_to_the_same_project_as_its_version_2_copy() {
+    let v1 = store::load(&manifest("tests/fixtures/format/v1.ron")).unwrap();
+    let v2 = store::load(&manifest("tests/fixtures/format/v2.ron")).unwrap();
+    assert_eq!(v1, v2, "version 2 only added metadata.direction, which version 1 files lack");
+    assert_eq!(v1.documents[0].metadata.direction, None);
 }
 
 fn load_text(text: &[u8]) -> StoreError {
@@ -132,10 +147,10 @@ fn bad_files_get_clear_messages() {
     assert!(*line > 10 && *column >= 1, "{error}");
     assert!(error.to_string().contains(&format!("bad.ron:{line}:{column}: ")));
 
-    let newer = sample.replace("format_version: 1,", "format_version: 2,\n    future_field: Some(true),");
+    let newer = sample.replace("format_version: 2,", "format_version: 3,\n    future_field: Some(true),");
     let error = load_text(newer.as_bytes()).to_string();
-    assert!(error.contains("newer Gloss (project format version 2)"), "{error}");
-    assert!(error.contains("up to 1"), "{error}");
+    assert!(error.contains("newer Gloss (project format version 3)"), "{error}");
+    assert!(error.contains("up to 2"), "{error}");
 
     let typo = sample.replace("annotator: \"Gloss sample\"", "anotator: \"Gloss sample\"");
     let error = load_text(typo.as_bytes()).to_string();

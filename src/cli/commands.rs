@@ -3,13 +3,17 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value, json};
 
 use super::Command;
 use crate::analysis::{Count, Stats};
 use crate::edit::{Command as Edit, Editor};
-use crate::import::extract_file;
+use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
 use crate::store;
 
@@ -22,31 +26,41 @@ pub(super) fn run(command: Command) -> Result<ExitCode> {
     }
 }
 
-fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
+fn import(inputs: &[PathBuf], into: &Path) -> Result<ExitCode> {
     let project = if into.exists() { store::load(into)? } else { Project::new(project_name(into)) };
     let mut editor = Editor::new(project, true);
-    let mut failures = 0;
-    for file in files {
-        let article = match extract_file(file) {
-            Ok(article) => article,
+    let (files, mut outcomes) = batch::collect(inputs);
+    let show_progress = std::io::stderr().is_terminal() && files.len() > 1;
+    let progress = |p: batch::Progress| {
+        if show_progress {
+            eprint!("\rimporting {}/{}", p.done, p.total);
+        }
+    };
+    outcomes.extend(batch::run(&files, &AtomicBool::new(false), &progress));
+    if show_progress {
+        eprintln!();
+    }
+    let (mut added, mut failures) = (0, 0);
+    for outcome in outcomes {
+        let articles = match outcome.result {
+            Ok(articles) => articles,
             Err(error) => {
                 eprintln!("gloss: {error}");
                 failures += 1;
                 continue;
             }
         };
-        println!("{}: {}", file.display(), article.summary());
-        for warning in &article.warnings {
-            println!("  warning: {warning}");
+        for article in articles {
+            print_report(&outcome.path, &article);
+            let index = editor.project().documents.len();
+            editor.apply(Edit::AddDocument { index, document: Box::new(article.into_document()), fresh_ids: true })?;
+            added += 1;
         }
-        for skipped in &article.skipped {
-            println!("  left out {skipped}");
-        }
-        let index = editor.project().documents.len();
-        editor.apply(Edit::AddDocument { index, document: Box::new(article.into_document()), fresh_ids: true })?;
     }
-    let added = files.len() - failures;
     if added == 0 {
+        if failures == 0 {
+            bail!("no article files were found in {}", display_list(inputs));
+        }
         // Each failure has been reported on its own line; the project stays as it was.
         return Ok(ExitCode::FAILURE);
     }
@@ -55,23 +69,38 @@ fn import(files: &[std::path::PathBuf], into: &Path) -> Result<ExitCode> {
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
+/// What was found in one article, as `gloss import` and `gloss extract` print it.
+fn print_report(path: &Path, article: &Extracted) {
+    println!("{}: {}", path.display(), article.summary());
+    for warning in &article.warnings {
+        println!("  warning: {warning}");
+    }
+    for skipped in &article.skipped {
+        println!("  left out {skipped}");
+    }
+}
+
+fn display_list(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
 /// A new project is named after its file.
 fn project_name(path: &Path) -> String {
     path.file_stem().map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
 }
 
 fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {
-    let article = extract_file(file)?;
+    let articles = extract_file(file)?;
     if as_json {
-        let text = serde_json::to_string_pretty(&article).context("cannot write JSON")?;
-        println!("{text}");
+        // One article prints as one object; a file of several (a JSON array, JSON Lines) as an array of them.
+        let text = match articles.as_slice() {
+            [one] => serde_json::to_string_pretty(one),
+            many => serde_json::to_string_pretty(many),
+        };
+        println!("{}", text.context("cannot write JSON")?);
     } else {
-        println!("{}", article.summary());
-        for warning in &article.warnings {
-            println!("warning: {warning}");
-        }
-        for skipped in &article.skipped {
-            println!("left out {skipped}");
+        for article in &articles {
+            print_report(file, article);
         }
     }
     Ok(ExitCode::SUCCESS)

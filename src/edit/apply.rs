@@ -103,6 +103,23 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             project.documents.insert(index, document);
             Ok(Command::RemoveDocument { doc })
         }
+        Command::Batch { name, commands } => {
+            let mut inverses = Vec::with_capacity(commands.len());
+            for command in commands {
+                match apply(project, command) {
+                    Ok(inverse) => inverses.push(inverse),
+                    Err(error) => {
+                        // Take back what this batch already did, newest first, so the project is as it was.
+                        for inverse in inverses.into_iter().rev() {
+                            let _ = apply(project, inverse);
+                        }
+                        return Err(error);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Command::Batch { name, commands: inverses })
+        }
         Command::RemoveDocument { doc } => {
             let index = project.document_index(doc).ok_or(EditError::NoDocument(doc))?;
             let document = project.documents.remove(index);

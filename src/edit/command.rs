@@ -104,6 +104,13 @@ pub enum Command {
         /// Which document.
         doc: DocId,
     },
+    /// Several commands as one undo step; if one fails, those before it are undone and nothing changes.
+    Batch {
+        /// The step's name in the Edit menu.
+        name: &'static str,
+        /// The commands, in order.
+        commands: Vec<Command>,
+    },
 }
 
 impl Command {
@@ -123,6 +130,7 @@ impl Command {
             },
             Self::AddDocument { .. } => "Add document",
             Self::RemoveDocument { .. } => "Remove document",
+            Self::Batch { name, .. } => name,
         }
     }
 

@@ -45,6 +45,19 @@ pub struct Editor {
     saved_state: Option<u64>,
 }
 
+/// What a command brought into being, read from its inverse (which removes it); for a batch, the first thing.
+fn created_by(inverse: &Command) -> Created {
+    match inverse {
+        Command::RemoveSpan { doc, span } => Created::Span(*doc, *span),
+        Command::RemoveDocument { doc } => Created::Document(*doc),
+        // The inverse of a batch lists the inverses newest first.
+        Command::Batch { commands, .. } => {
+            commands.iter().rev().map(created_by).find(|c| *c != Created::Nothing).unwrap_or(Created::Nothing)
+        }
+        _ => Created::Nothing,
+    }
+}
+
 impl Editor {
     /// An editor on a project that matches what is on disk (or that has nowhere to be saved yet, if `saved` is
     /// false).
@@ -62,11 +75,7 @@ impl Editor {
         let name = command.name();
         let merge_key = command.merge_key();
         let inverse = apply(&mut self.project, command)?;
-        let created = match inverse {
-            Command::RemoveSpan { doc, span } => Created::Span(doc, span),
-            Command::RemoveDocument { doc } => Created::Document(doc),
-            _ => Created::Nothing,
-        };
+        let created = created_by(&inverse);
         self.redo.clear();
         let merges = merge_key.is_some()
             && self.undo.last().is_some_and(|top| top.merge_key == merge_key)

@@ -20,8 +20,8 @@ pub enum ImportError {
     /// Binary data rather than text.
     #[error("{}: this is a binary file, not an article", .0.display())]
     Binary(PathBuf),
-    /// Text in an encoding other than UTF-8.
-    #[error("{path}:{line}:{column}: the file is not valid UTF-8 text", path = .path.display())]
+    /// Text that is neither UTF-8 nor valid in the encoding the file declares or that was guessed.
+    #[error("{path}:{line}:{column}: the file is not valid text in any encoding Gloss knows", path = .path.display())]
     NotUtf8 {
         /// The file.
         path: PathBuf,
@@ -40,6 +40,17 @@ pub enum ImportError {
         /// The limit.
         limit: u64,
     },
+    /// The file is of a known kind but broken.
+    #[error("{}: cannot import: {reason}", path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, e.g. "line 3: expected a JSON object".
+        reason: String,
+    },
+    /// The importer itself failed on this file (a bug); the other files are not affected.
+    #[error("{}: the importer failed on this file; please report it", .0.display())]
+    Crashed(PathBuf),
     /// A Gloss project was given where an article was expected.
     #[error("{}: this is a Gloss project, not an article; open it instead of importing it", .0.display())]
     IsProject(PathBuf),

@@ -1,31 +1,93 @@
 //! Import: turning article files into documents.
 //!
-//! Each format has an extractor that produces an [`Extracted`] article; [`extract_file`] picks one by the file's
-//! name and content. Importers never fail on an odd shape (they warn instead); they fail only on input that is
-//! not text at all.
+//! Each format has an extractor that produces [`Extracted`] articles, the same structure for every format;
+//! [`extract_file`] picks one by the file's name and content. Importers never fail on an odd shape (they warn
+//! instead); they fail only on input that is not what its name says, or not text at all.
 
+pub mod batch;
 mod decode;
+mod encoding;
 mod error;
 mod extracted;
+pub mod html;
 pub mod plain;
 
 use std::path::Path;
 
-pub use decode::{MAX_ARTICLE_BYTES, decode, normalize_newlines, read_text};
+use regex::Regex;
+
+pub use decode::{Declared, MAX_ARTICLE_BYTES, decode, normalize_newlines, read_bytes};
 pub use error::ImportError;
 pub use extracted::{Extracted, ExtractedComment};
 
-/// Reads and takes apart the article in `path`.
-pub fn extract_file(path: &Path) -> Result<Extracted, ImportError> {
-    let text = read_text(path)?;
-    if looks_like_project(path, &text) {
-        return Err(ImportError::IsProject(path.to_owned()));
-    }
-    let mut extracted = plain::extract(&text);
-    extracted.metadata.source_file = path.file_name().map(|name| name.to_string_lossy().into_owned());
-    Ok(extracted)
+/// The kinds of file Gloss imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text as copied from a page.
+    Text,
+    /// A web page saved from a browser.
+    Html,
 }
 
-fn looks_like_project(path: &Path, text: &str) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron")) && text.contains("format_version")
+impl Format {
+    /// The format of a file, by its name (ignoring a final `.gz`) and, for unknown names, its first bytes.
+    pub fn detect(path: &Path, bytes: &[u8]) -> Self {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let extension = name.rsplit_once('.').map(|(_, ext)| ext).unwrap_or_default();
+        match extension {
+            "html" | "htm" | "xhtml" | "shtml" => Self::Html,
+            "txt" | "text" => Self::Text,
+            _ if looks_like_html(bytes) => Self::Html,
+            _ => Self::Text,
+        }
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+}
+
+/// Reads and takes apart the articles in `path` (one for most formats).
+pub fn extract_file(path: &Path) -> Result<Vec<Extracted>, ImportError> {
+    let bytes = read_bytes(path)?;
+    if looks_like_project(path, &bytes) {
+        return Err(ImportError::IsProject(path.to_owned()));
+    }
+    let mut articles = extract_bytes(&bytes, path, Format::detect(path, &bytes))?;
+    let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+    for article in &mut articles {
+        article.metadata.source_file.clone_from(&name);
+    }
+    Ok(articles)
+}
+
+/// Takes apart `bytes` as `format`; `path` names the source in messages.
+pub fn extract_bytes(bytes: &[u8], path: &Path, format: Format) -> Result<Vec<Extracted>, ImportError> {
+    let declared = if format == Format::Html { Declared::Html } else { Declared::No };
+    let decoded = decode(bytes, path, declared)?;
+    let mut article = match format {
+        Format::Text => plain::extract(&decoded.text),
+        Format::Html => html::extract(&decoded.text),
+    };
+    article.warnings.extend(decoded.warning);
+    Ok(vec![article])
+}
+
+fn looks_like_project(path: &Path, bytes: &[u8]) -> bool {
+    let ron = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+    ron && String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).contains("format_version")
+}
+
+/// Compiles one of the importers' built-in patterns.
+pub(crate) fn regex(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(regex) => regex,
+        // The patterns are constants, checked by the tests; a typo is a bug, not an input error.
+        Err(error) => unreachable!("invalid built-in pattern {pattern:?}: {error}"),
+    }
 }

@@ -24,6 +24,8 @@ pub struct Metadata {
     pub date: Option<String>,
     /// Language tag such as "en" or "hy".
     pub language: Option<String>,
+    /// Writing direction of the text, "ltr" or "rtl", where the source says.
+    pub direction: Option<String>,
     /// Photo caption, kept once however often the page repeated it.
     pub caption: Option<String>,
     /// Anything else the source said about itself, kept rather than dropped.
@@ -39,6 +41,7 @@ impl Metadata {
             ("byline", &self.byline),
             ("date", &self.date),
             ("language", &self.language),
+            ("direction", &self.direction),
             ("caption", &self.caption),
             ("source_file", &self.source_file),
         ]

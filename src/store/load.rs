@@ -52,15 +52,13 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
     if version < OLDEST_VERSION {
         return Err(StoreError::UnknownVersion { path, found: version });
     }
-    let file: FileIn = if version == CURRENT_VERSION {
-        ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?
-    } else {
-        let value: ron::Value = ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?;
-        let migration = |message: String| StoreError::Migration { path: path.clone(), from: version, message };
-        let value = upgrade(value, version).map_err(migration)?;
-        value.into_rust().map_err(|e| migration(e.to_string()))?
-    };
-    let project = Project::from(file);
+    let file: FileIn = ron::from_str(text).map_err(|e| syntax(path.clone(), &e))?;
+    let mut project = Project::from(file);
+    upgrade(&mut project, version).map_err(|message| StoreError::Migration {
+        path: path.clone(),
+        from: version,
+        message,
+    })?;
     let problems = project.problems();
     if !problems.is_empty() {
         return Err(StoreError::Invalid { path, problems });

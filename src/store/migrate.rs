@@ -1,18 +1,24 @@
 //! Upgrades of project files written in older format versions.
 //!
-//! Each step turns the untyped RON value of version `n` into version `n + 1`; a file of version `v` runs every
-//! step from `v` on and is then read as the current version. Version 1 is the first format, so the list is empty
-//! today; the next format change adds its step here and checks in a file of the version it replaces under
-//! `tests/fixtures/format/`.
+//! A file of any known version is parsed with the current types, so its errors still carry line and column. That
+//! works because the types keep what older versions wrote readable: a field added later has a serde default, a
+//! field renamed later keeps its old name as a serde alias. What attributes cannot express is done by the steps
+//! below, on the parsed project: a file of version `v` runs every step from `v` on. Every format change adds its
+//! step here and checks in a file of the version it replaces under `tests/fixtures/format/`.
+//!
+//! | Version | Change |
+//! | --- | --- |
+//! | 1 | The first format. |
+//! | 2 | `metadata.direction` ("ltr" or "rtl"), optional. |
 
-use ron::Value;
+use crate::model::Project;
 
 use super::format::CURRENT_VERSION;
 
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
-type Step = fn(Value) -> Result<Value, String>;
+type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[];
+const MIGRATIONS: &[Step] = &[v1_to_v2];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -20,19 +26,17 @@ pub const OLDEST_VERSION: u32 = 1;
 // A version bump without its migration step would leave older files unreadable.
 const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - OLDEST_VERSION);
 
-/// Upgrades `value`, which is in format version `from`, to the current version.
-pub(crate) fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
-    let first = (from - OLDEST_VERSION) as usize;
-    for step in &MIGRATIONS[first..] {
-        value = step(value)?;
-    }
-    set_version(&mut value);
-    Ok(value)
+/// Version 2 adds the optional `metadata.direction`; its serde default (none) is right for every version 1 file,
+/// so there is nothing more to do.
+fn v1_to_v2(_project: &mut Project) -> Result<(), String> {
+    Ok(())
 }
 
-/// Writes the current version into an upgraded value.
-fn set_version(value: &mut Value) {
-    if let Value::Map(map) = value {
-        map.insert(Value::String("format_version".to_owned()), Value::Number(ron::Number::U32(CURRENT_VERSION)));
+/// Upgrades `project`, read from a file of format version `from`, to the current version.
+pub(crate) fn upgrade(project: &mut Project, from: u32) -> Result<(), String> {
+    let first = from.saturating_sub(OLDEST_VERSION) as usize;
+    for step in MIGRATIONS.iter().skip(first) {
+        step(project)?;
     }
+    Ok(())
 }

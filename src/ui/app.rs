@@ -8,6 +8,7 @@ use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 use super::dialogs::PathPrompt;
 use super::document_view::{DocumentView, ViewInput};
 use super::file_dialog::{NativeDialog, native_available};
+use super::import_job::{ImportJob, ImportReport};
 use super::settings::{Settings, sample_project};
 use super::state::ViewState;
 use super::toasts::Toasts;
@@ -73,6 +74,14 @@ pub struct GlossApp {
     pub(super) window_title: String,
     /// Where "Save as" proposes to put a project that has no file yet: beside the article it came from.
     pub(super) new_project_dir: Option<PathBuf>,
+    /// Files and folders to import as soon as no other import runs.
+    pub(super) pending_import: Vec<PathBuf>,
+    /// The import under way.
+    pub(super) import_job: Option<ImportJob>,
+    /// The report of the last import, while its window is open.
+    pub(super) import_report: Option<ImportReport>,
+    /// The project was started from an article: it takes the article's title once imported.
+    pub(super) name_project_after_import: bool,
 }
 
 impl GlossApp {
@@ -106,6 +115,10 @@ impl GlossApp {
             allow_close: false,
             window_title: String::new(),
             new_project_dir: None,
+            pending_import: Vec::new(),
+            import_job: None,
+            import_report: None,
+            name_project_after_import: false,
         }
     }
 
@@ -139,6 +152,16 @@ impl GlossApp {
     /// The error the app is showing, if any.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
+    }
+
+    /// Whether an import is under way or waiting to start.
+    pub fn is_importing(&self) -> bool {
+        self.import_job.is_some() || !self.pending_import.is_empty()
+    }
+
+    /// The report of the last import, while its window is open.
+    pub fn import_report(&self) -> Option<&ImportReport> {
+        self.import_report.as_ref()
     }
 
     /// The notices on screen.
@@ -249,6 +272,12 @@ impl eframe::App for GlossApp {
             self.handle_annotation_keys(&ctx);
         }
         self.dialogs_ui(&ctx);
+        self.import_ui(&ctx);
+        if let Some(report) = &self.import_report
+            && !report.window_ui(&ctx)
+        {
+            self.import_report = None;
+        }
         self.apply_outbox();
         if self.allow_close {
             ctx.send_viewport_cmd(ViewportCommand::Close);

@@ -1,12 +1,10 @@
-//! Opening files from the GUI: a project is loaded, an article becomes a new project.
+//! Opening project files from the GUI. (Articles are imported in the background: see `import_job`.)
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::edit::{Command, Editor};
-use crate::import::extract_file;
-use crate::model::Project;
+use crate::edit::Editor;
 
 /// What opening a file gave.
 pub(super) struct Opened {
@@ -23,16 +21,8 @@ pub(super) fn is_project_path(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
 }
 
-/// Loads the project at `path`, or imports the article at `path` into a new project named after it.
+/// Loads the project at `path`.
 pub(super) fn open(path: &Path) -> Result<Opened> {
-    if is_project_path(path) {
-        let project = crate::store::load(path)?;
-        return Ok(Opened { editor: Editor::new(project, true), saved: true, notices: Vec::new() });
-    }
-    let article = extract_file(path).with_context(|| "cannot import the article".to_owned())?;
-    let mut notices = vec![format!("Imported {}", article.summary())];
-    notices.extend(article.warnings.iter().map(|w| format!("Warning: {w}")));
-    let mut editor = Editor::new(Project::new(article.title.clone()), false);
-    editor.apply(Command::AddDocument { index: 0, document: Box::new(article.into_document()), fresh_ids: true })?;
-    Ok(Opened { editor, saved: false, notices })
+    let project = crate::store::load(path)?;
+    Ok(Opened { editor: Editor::new(project, true), saved: true, notices: Vec::new() })
 }

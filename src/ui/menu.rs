@@ -41,6 +41,10 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
 /// What is open, and what the keys do right now.
 pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
     ui.horizontal(|ui| {
+        if let Some(job) = &app.import_job {
+            job.progress_ui(ui);
+            ui.separator();
+        }
         let project = app.editor.project();
         ui.label(format!("{} · {} document(s)", app.display_name(), project.documents.len()));
         ui.separator();

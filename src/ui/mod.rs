@@ -9,6 +9,7 @@ mod document_view;
 mod documents_panel;
 mod file_dialog;
 mod files;
+mod import_job;
 mod inspector;
 mod keys;
 mod menu;
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 
 pub use actions::{Action, Menu};
 pub use app::GlossApp;
+pub use import_job::{ImportReport, ReportLine};
 pub use settings::Settings;
 pub use state::{TextSelection, ViewState};
 

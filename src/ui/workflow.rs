@@ -9,7 +9,8 @@ use super::app::{GlossApp, Pending, display_name};
 use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
 use super::document_view::DocumentView;
 use super::file_dialog::{NativeDialog, Outcome, Purpose};
-use crate::edit::Command;
+use super::import_job::{ImportJob, ImportReport};
+use crate::edit::{Command, Editor, TextField};
 use crate::model::Project;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
@@ -19,6 +20,16 @@ const NO_DIALOG: &str =
 impl GlossApp {
     /// Opens a project, or imports an article into a new project, replacing what is open without asking.
     pub(super) fn open_now(&mut self, path: &Path) {
+        if !super::files::is_project_path(path) {
+            self.editor = Editor::new(Project::new("Untitled"), true);
+            self.path = None;
+            self.new_project_dir = path.parent().map(Path::to_owned);
+            self.document_view = DocumentView::for_project(None);
+            self.view.show_document(None);
+            self.name_project_after_import = true;
+            self.import(&[path.to_owned()]);
+            return;
+        }
         match super::files::open(path) {
             Ok(opened) => {
                 self.editor = opened.editor;
@@ -125,24 +136,53 @@ impl GlossApp {
         }
     }
 
-    /// Adds the articles in `paths` to the project, each as one undoable command.
+    /// Imports the articles in `paths` (files or folders) in the background; they join the project when all are
+    /// read, as one undoable step.
     pub(super) fn import(&mut self, paths: &[PathBuf]) {
-        let mut failures = Vec::new();
-        for path in paths {
-            match crate::import::extract_file(path) {
-                Ok(article) => {
-                    self.toasts.push(format!("Imported {}", article.summary()));
-                    self.outbox.commands.push(Command::AddDocument {
-                        index: usize::MAX,
-                        document: Box::new(article.into_document()),
-                        fresh_ids: true,
-                    });
-                }
-                Err(error) => failures.push(error.to_string()),
-            }
+        self.pending_import.extend_from_slice(paths);
+    }
+
+    /// Starts the import asked for, and takes in the one that has finished.
+    pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
+        if self.import_job.is_none() && !self.pending_import.is_empty() {
+            self.import_job = Some(ImportJob::start(std::mem::take(&mut self.pending_import), ctx));
         }
-        if !failures.is_empty() {
-            self.error = Some(failures.join("\n"));
+        let Some(outcomes) = self.import_job.as_ref().and_then(ImportJob::finished) else { return };
+        let cancelled = self.import_job.as_ref().is_some_and(ImportJob::is_cancelled);
+        let not_read = self.import_job.as_ref().map_or(0, ImportJob::not_read);
+        self.import_job = None;
+        let report = ImportReport::new(&outcomes, not_read);
+        let mut commands: Vec<Command> = outcomes
+            .into_iter()
+            .filter_map(|o| o.result.ok())
+            .flatten()
+            .map(|article| Command::AddDocument {
+                index: usize::MAX,
+                document: Box::new(article.into_document()),
+                fresh_ids: true,
+            })
+            .collect();
+        if std::mem::take(&mut self.name_project_after_import)
+            && let Some(Command::AddDocument { document, .. }) = commands.first()
+        {
+            commands.push(Command::SetText { field: TextField::ProjectName, value: document.title.clone(), at: None });
+        }
+        let articles = report.articles();
+        match commands.len() {
+            0 => {}
+            1 => self.outbox.commands.extend(commands),
+            _ => self.outbox.commands.push(Command::Batch { name: "Import articles", commands }),
+        }
+        let quiet = report.failures() == 0 && report.lines.len() == 1 && report.lines[0].notes.is_empty() && !cancelled;
+        if quiet {
+            if let Some(Ok(found)) = report.lines.first().map(|l| &l.found) {
+                self.toasts.push(format!("Imported {}", found.join("; ")));
+            }
+        } else {
+            if cancelled {
+                self.toasts.push(format!("Import cancelled; {articles} article(s) were read and added"));
+            }
+            self.import_report = Some(report);
         }
     }
 

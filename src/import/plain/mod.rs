@@ -6,10 +6,11 @@ mod front;
 mod lines;
 mod patterns;
 
-use super::Extracted;
+use super::{Extracted, ExtractedComment};
 use crate::model::Metadata;
 use lines::{Line, paragraphs, starts_paragraph};
-use patterns::{Marker, dateline, is_body_noise, marker};
+use patterns::{Marker, is_body_noise, marker};
+pub(crate) use patterns::{dateline, looks_like_date};
 
 /// Takes an article apart. `text` has `\n` line endings (see [`super::decode`]). Never fails: a text that fits no
 /// known shape becomes one body with its first line as title, and a warning says so.
@@ -59,6 +60,19 @@ pub fn extract(text: &str) -> Extracted {
         extracted.skipped.push(describe_skip(&lines, form, lines.len(), "the comment form"));
     }
     extracted
+}
+
+/// Splits a text that ends in a comment section ("Name says:" …) into the story and the comments; `None` if no
+/// comment section is found. For pages whose comments are plain paragraphs rather than marked-up elements.
+pub(crate) fn split_comments(text: &str) -> Option<(String, Vec<ExtractedComment>)> {
+    let lines = lines::split(text);
+    let section = comments::find_section(&lines, 0)?;
+    let (found, _) = comments::read(&lines, &section);
+    if found.is_empty() {
+        return None;
+    }
+    let (story_end, _) = end_of_story(&lines, 0, section.start);
+    Some((paragraphs(&lines[..story_end]).join("\n\n"), found))
 }
 
 /// Where the story ends: at the first line that opens the comment area or the page's furniture ("Discussion

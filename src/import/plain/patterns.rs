@@ -4,13 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-fn regex(pattern: &str) -> Regex {
-    match Regex::new(pattern) {
-        Ok(regex) => regex,
-        // The patterns are constants of this file, checked by its tests; a typo is a bug, not an input error.
-        Err(error) => unreachable!("invalid built-in pattern {pattern:?}: {error}"),
-    }
-}
+use crate::import::regex;
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
 
@@ -29,7 +23,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `text` reads as a date or time ("March 3, 2016", "3 hours ago", "2016-03-03", "5:12 pm").
-pub(super) fn looks_like_date(text: &str) -> bool {
+pub(crate) fn looks_like_date(text: &str) -> bool {
     text.chars().count() <= 60 && DATE.is_match(text)
 }
 
@@ -75,7 +69,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline that opens a story ("MOSCOW, Russia (ArmRadio)" or "LONDON —"): its length in bytes, and
 /// where the story proper begins.
-pub(super) fn dateline(paragraph: &str) -> Option<(usize, usize)> {
+pub(crate) fn dateline(paragraph: &str) -> Option<(usize, usize)> {
     let caps = DATELINE.captures(paragraph)?;
     let dateline = caps.name("dateline")?;
     let city_caps = dateline.as_str().split([',', '(']).next().unwrap_or_default();

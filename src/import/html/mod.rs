@@ -1,0 +1,116 @@
+//! HTML pages saved from a browser: the article body through `dom_smoothie` (a port of Mozilla's Readability),
+//! the reader comments through this module's own structural search, metadata from the page's meta tags and
+//! JSON-LD. Nothing is fetched and no script runs: the page is parsed as data.
+
+mod comments;
+
+use std::sync::LazyLock;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+use regex::Regex;
+
+use super::plain;
+use super::{Extracted, regex};
+use crate::model::Metadata;
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)^(?:
+            (?:image|photo|picture|video)\s*(?:copyright|caption|credit|source)\b
+            | (?:photo|image|picture|credit|source)s?\s*:
+            | \(?(?:ap|afp|reuters|getty\ images|epa|dpa)\s*(?:photo|/)
+            | advertisement | story\ continues\ below\ advertisement
+        )",
+    )
+});
+
+/// Takes apart one HTML page (already decoded to text).
+pub fn extract(html: &str) -> Extracted {
+    let mut document = Document::from(html);
+    let taken = comments::take(&document);
+    if taken.spoiled {
+        document = Document::from(html);
+    }
+    let comments = taken.comments;
+    let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
+    let mut warnings = Vec::new();
+    let parsed = Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
+    let (mut metadata, title, text) = match parsed {
+        Ok(article) => {
+            let metadata = Metadata {
+                site: non_empty(article.site_name),
+                byline: non_empty(article.byline).map(|b| strip_by(&b)),
+                date: non_empty(article.published_time),
+                language: non_empty(article.lang),
+                direction: non_empty(article.dir),
+                ..Metadata::default()
+            };
+            (metadata, article.title, article.text_content.to_string())
+        }
+        Err(error) => {
+            warnings.push(format!("no article was found in the page ({error}); its whole text was imported"));
+            let fallback = Document::from(html);
+            fallback.select("script, style, noscript, template").remove();
+            let title = fallback.select("title").text().trim().to_owned();
+            let text = fallback.body().map(|b| b.formatted_text().to_string()).unwrap_or_default();
+            (Metadata::default(), title, text)
+        }
+    };
+    let mut body = clean_paragraphs(&text, &title);
+    if let Some(first) = body.first_mut()
+        && let Some((len, rest)) = plain::dateline(first)
+    {
+        metadata.dateline = Some(first[..len].to_owned());
+        *first = first[rest..].to_owned();
+    }
+    let mut body = body.join("\n\n");
+    let mut comments = comments;
+    if comments.is_empty()
+        && let Some((story, found)) = plain::split_comments(&body)
+    {
+        body = story;
+        comments = found;
+    }
+    let title = if title.trim().is_empty() { first_words(&body) } else { title.trim().to_owned() };
+    if body.is_empty() {
+        warnings.push("the page has no article text".to_owned());
+    }
+    Extracted { title, metadata, body, comments, warnings, skipped: Vec::new() }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn strip_by(byline: &str) -> String {
+    let trimmed = byline.trim();
+    ["By ", "by ", "BY "].iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed).trim().to_owned()
+}
+
+/// The article's paragraphs, without the headline repeated, photo credits, and paragraphs repeated back to back.
+fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let lines: Vec<String> = paragraph
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let paragraph = lines.join("\n");
+        let short = paragraph.chars().count() < 200;
+        let credit = short && CREDIT.is_match(&paragraph);
+        let headline = paragraphs.is_empty() && paragraph == title.trim();
+        let repeated = paragraphs.last() == Some(&paragraph);
+        if !paragraph.is_empty() && !credit && !headline && !repeated {
+            paragraphs.push(paragraph);
+        }
+    }
+    paragraphs
+}
+
+fn first_words(body: &str) -> String {
+    let first = body.lines().next().unwrap_or("Untitled");
+    let words: Vec<&str> = first.split_whitespace().take(12).collect();
+    if words.is_empty() { "Untitled".to_owned() } else { words.join(" ") }
+}

@@ -1,0 +1,170 @@
+//! Importing in the background: the files are read on worker threads while the window shows progress and a
+//! Cancel button; the finished articles come back to the UI thread, which adds them as one undoable command.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::Ui;
+
+use crate::import::batch::{self, FileOutcome};
+
+/// An import under way.
+pub struct ImportJob {
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    receiver: Receiver<Vec<FileOutcome>>,
+}
+
+impl ImportJob {
+    /// Starts importing `inputs` (files and folders); `ctx` is asked to repaint as files finish.
+    pub fn start(inputs: Vec<PathBuf>, ctx: &egui::Context) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let (sender, receiver) = channel();
+        let job = Self { cancel: cancel.clone(), done: done.clone(), total: total.clone(), receiver };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let (files, mut outcomes) = batch::collect(&inputs);
+            total.store(files.len(), Ordering::Relaxed);
+            let progress = |p: batch::Progress| {
+                done.store(p.done, Ordering::Relaxed);
+                ctx.request_repaint();
+            };
+            outcomes.extend(batch::run(&files, &cancel, &progress));
+            // The window may have closed meanwhile; then nobody listens and that is fine.
+            let _ = sender.send(outcomes);
+            ctx.request_repaint();
+        });
+        job
+    }
+
+    /// The outcomes, once every file is done (or the rest was cancelled).
+    pub fn finished(&self) -> Option<Vec<FileOutcome>> {
+        match self.receiver.try_recv() {
+            Ok(outcomes) => Some(outcomes),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Vec::new()),
+        }
+    }
+
+    /// Files of the batch that were never read (only after a cancel).
+    pub fn not_read(&self) -> usize {
+        self.total.load(Ordering::Relaxed).saturating_sub(self.done.load(Ordering::Relaxed))
+    }
+
+    /// Whether the user asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// A progress bar with the count and a Cancel button. Returns nothing; cancelling sets the job's flag.
+    pub fn progress_ui(&self, ui: &mut Ui) {
+        let done = self.done.load(Ordering::Relaxed);
+        let total = self.total.load(Ordering::Relaxed);
+        ui.horizontal(|ui| {
+            let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+            let text = if self.is_cancelled() {
+                format!("Cancelling… {done} of {total} files")
+            } else {
+                format!("Importing {done} of {total} files")
+            };
+            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0));
+            if ui.add_enabled(!self.is_cancelled(), egui::Button::new("Cancel import")).clicked() {
+                self.cancel.store(true, Ordering::Relaxed);
+            }
+        });
+    }
+}
+
+/// One line per file of the last import: what was found, warnings, errors.
+pub struct ImportReport {
+    /// (file, what happened) in file order.
+    pub lines: Vec<ReportLine>,
+    /// Files never started because the import was cancelled.
+    pub cancelled: usize,
+}
+
+/// What happened to one file.
+pub struct ReportLine {
+    /// The file.
+    pub path: PathBuf,
+    /// Summary of each article found, or the error.
+    pub found: Result<Vec<String>, String>,
+    /// Warnings and left-out parts.
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// The report of finished outcomes, before their articles are taken out.
+    pub fn new(outcomes: &[FileOutcome], cancelled: usize) -> Self {
+        let lines = outcomes
+            .iter()
+            .map(|o| match &o.result {
+                Ok(articles) => ReportLine {
+                    path: o.path.clone(),
+                    found: Ok(articles.iter().map(crate::import::Extracted::summary).collect()),
+                    notes: articles
+                        .iter()
+                        .flat_map(|a| {
+                            let warnings = a.warnings.iter().map(|w| format!("warning: {w}"));
+                            warnings.chain(a.skipped.iter().map(|s| format!("left out {s}")))
+                        })
+                        .collect(),
+                },
+                Err(error) => ReportLine { path: o.path.clone(), found: Err(error.to_string()), notes: Vec::new() },
+            })
+            .collect();
+        Self { lines, cancelled }
+    }
+
+    /// Files that failed.
+    pub fn failures(&self) -> usize {
+        self.lines.iter().filter(|l| l.found.is_err()).count()
+    }
+
+    /// Articles found.
+    pub fn articles(&self) -> usize {
+        self.lines.iter().filter_map(|l| l.found.as_ref().ok()).map(Vec::len).sum()
+    }
+
+    /// The report as a window; returns false once the user closes it.
+    pub fn window_ui(&self, ctx: &egui::Context) -> bool {
+        let mut open = true;
+        egui::Window::new("Import report").open(&mut open).default_width(560.0).show(ctx, |ui| {
+            ui.label(format!(
+                "{} article(s) from {} file(s); {} file(s) could not be read{}.",
+                self.articles(),
+                self.lines.len(),
+                self.failures(),
+                if self.cancelled > 0 { format!("; {} not read (cancelled)", self.cancelled) } else { String::new() }
+            ));
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                for line in &self.lines {
+                    let name = line
+                        .path
+                        .file_name()
+                        .map_or_else(|| line.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    match &line.found {
+                        Ok(found) => {
+                            for summary in found {
+                                ui.label(egui::RichText::new(format!("{name}: {summary}")));
+                            }
+                        }
+                        Err(error) => {
+                            ui.colored_label(ui.visuals().error_fg_color, error);
+                        }
+                    }
+                    for note in &line.notes {
+                        ui.weak(format!("    {note}"));
+                    }
+                }
+            });
+        });
+        open
+    }
+}
