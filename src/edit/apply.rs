@@ -2,7 +2,8 @@
 
 use crate::model::{AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target};
 
-use super::command::{Command, SpanDraft, TextField};
+use super::command::{Command, Fix, MetaField, SpanDraft, TextField};
+use super::fixup;
 
 /// A command could not be carried out; the project is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +29,9 @@ pub enum EditError {
     /// A document with this id already exists.
     #[error("document {0} is already in the project")]
     DuplicateDocument(DocId),
+    /// A repair would break a highlight or find nothing to repair.
+    #[error("cannot repair: {0}")]
+    Fixup(#[from] fixup::FixupError),
     /// Nothing to undo or redo.
     #[error("nothing to {0}")]
     NothingTo(&'static str),
@@ -83,8 +87,13 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                 }
                 _ => None,
             };
-            let slot = text_slot(project, field)?;
-            let old = std::mem::replace(slot, value);
+            let old = match text_slot(project, field)? {
+                Slot::Text(slot) => std::mem::replace(slot, value),
+                // An optional field is cleared by an empty value, and "" stands for "was unset".
+                Slot::Optional(slot) => {
+                    std::mem::replace(slot, (!value.is_empty()).then_some(value)).unwrap_or_default()
+                }
+            };
             Ok(Command::SetText { field, value: old, at: old_at })
         }
         Command::AddDocument { index, document, fresh_ids } => {
@@ -102,6 +111,28 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             let index = index.min(project.documents.len());
             project.documents.insert(index, document);
             Ok(Command::RemoveDocument { doc })
+        }
+        Command::FixUp { doc, fix } => {
+            let index = project.document_index(doc).ok_or(EditError::NoDocument(doc))?;
+            let old = &project.documents[index];
+            let mut ids = project.next_id;
+            let new = match fix {
+                Fix::CommentsFrom { paragraph } => fixup::comments_from_paragraph(old, paragraph, &mut ids),
+                Fix::BodyFrom { comment } => fixup::body_from_comment(old, comment),
+                Fix::SplitComment { comment, at } => fixup::split_comment(old, comment, at, &mut ids),
+                Fix::MergeWithNext { comment } => fixup::merge_with_next(old, comment),
+            }?;
+            project.next_id = ids;
+            let old = std::mem::replace(&mut project.documents[index], new);
+            Ok(Command::ReplaceDocument { document: Box::new(old) })
+        }
+        Command::ReplaceDocument { document } => {
+            let index = project.document_index(document.id).ok_or(EditError::NoDocument(document.id))?;
+            if document.max_id() >= project.next_id.peek() {
+                project.next_id = IdAllocator::starting_at(document.max_id() + 1);
+            }
+            let old = std::mem::replace(&mut project.documents[index], *document);
+            Ok(Command::ReplaceDocument { document: Box::new(old) })
         }
         Command::Batch { name, commands } => {
             let mut inverses = Vec::with_capacity(commands.len());
@@ -173,21 +204,36 @@ fn span_mut(project: &mut Project, doc: DocId, span: SpanId) -> Result<&mut Span
     document_mut(project, doc)?.spans.iter_mut().find(|s| s.id == span).ok_or(EditError::NoSpan(span))
 }
 
-fn text_slot(project: &mut Project, field: TextField) -> Result<&mut String, EditError> {
+/// Where a text field's value lives: a string, or an optional string for fields that may be unknown.
+enum Slot<'a> {
+    Text(&'a mut String),
+    Optional(&'a mut Option<String>),
+}
+
+fn comment_mut(project: &mut Project, doc: DocId, comment: CommentId) -> Result<&mut crate::model::Comment, EditError> {
+    document_mut(project, doc)?.comments.iter_mut().find(|c| c.id == comment).ok_or(EditError::NoComment(comment))
+}
+
+fn text_slot(project: &mut Project, field: TextField) -> Result<Slot<'_>, EditError> {
     Ok(match field {
-        TextField::ProjectName => &mut project.name,
-        TextField::Annotator => &mut project.annotator,
-        TextField::DocumentTitle(doc) => &mut document_mut(project, doc)?.title,
-        TextField::DocumentNote(doc) => &mut document_mut(project, doc)?.note,
-        TextField::CommentNote(doc, comment) => {
-            &mut document_mut(project, doc)?
-                .comments
-                .iter_mut()
-                .find(|c| c.id == comment)
-                .ok_or(EditError::NoComment(comment))?
-                .note
+        TextField::ProjectName => Slot::Text(&mut project.name),
+        TextField::Annotator => Slot::Text(&mut project.annotator),
+        TextField::DocumentTitle(doc) => Slot::Text(&mut document_mut(project, doc)?.title),
+        TextField::DocumentNote(doc) => Slot::Text(&mut document_mut(project, doc)?.note),
+        TextField::CommentNote(doc, comment) => Slot::Text(&mut comment_mut(project, doc, comment)?.note),
+        TextField::CommentAuthor(doc, comment) => Slot::Text(&mut comment_mut(project, doc, comment)?.author),
+        TextField::SpanSpeaker(doc, span) => Slot::Text(&mut span_mut(project, doc, span)?.speaker),
+        TextField::SpanNote(doc, span) => Slot::Text(&mut span_mut(project, doc, span)?.note),
+        TextField::Meta(doc, field) => {
+            let meta = &mut document_mut(project, doc)?.metadata;
+            Slot::Optional(match field {
+                MetaField::Site => &mut meta.site,
+                MetaField::Dateline => &mut meta.dateline,
+                MetaField::Byline => &mut meta.byline,
+                MetaField::Date => &mut meta.date,
+                MetaField::Language => &mut meta.language,
+                MetaField::Caption => &mut meta.caption,
+            })
         }
-        TextField::SpanSpeaker(doc, span) => &mut span_mut(project, doc, span)?.speaker,
-        TextField::SpanNote(doc, span) => &mut span_mut(project, doc, span)?.note,
     })
 }

@@ -17,6 +17,50 @@ pub struct SpanDraft {
     pub at: Timestamp,
 }
 
+/// A repair of how an import split an article (see `crate::edit::fixup`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// The body from this paragraph (0-based) on becomes comments, one per paragraph.
+    CommentsFrom {
+        /// First paragraph that is a comment.
+        paragraph: usize,
+    },
+    /// This comment and all after it go back to the end of the body.
+    BodyFrom {
+        /// First comment that is story.
+        comment: CommentId,
+    },
+    /// One comment is really two: cut it at a code point offset of its text.
+    SplitComment {
+        /// The comment.
+        comment: CommentId,
+        /// Where the second begins.
+        at: usize,
+    },
+    /// Two comments are really one: join this one with the next.
+    MergeWithNext {
+        /// The first of the two.
+        comment: CommentId,
+    },
+}
+
+/// A metadata field of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetaField {
+    /// Publication or web site.
+    Site,
+    /// Place and agency line.
+    Dateline,
+    /// Author line.
+    Byline,
+    /// Publication date.
+    Date,
+    /// Language tag.
+    Language,
+    /// Photo caption.
+    Caption,
+}
+
 /// A free-text field that can be edited in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextField {
@@ -34,6 +78,10 @@ pub enum TextField {
     SpanSpeaker(DocId, SpanId),
     /// A span's note.
     SpanNote(DocId, SpanId),
+    /// A metadata field of a document; an empty value clears it.
+    Meta(DocId, MetaField),
+    /// The name a comment was posted under.
+    CommentAuthor(DocId, CommentId),
 }
 
 /// One change to a project. Applying a command yields its inverse, which is how undo works.
@@ -104,6 +152,18 @@ pub enum Command {
         /// Which document.
         doc: DocId,
     },
+    /// Repair how the import split a document; highlights keep their text.
+    FixUp {
+        /// The document.
+        doc: DocId,
+        /// The repair.
+        fix: Fix,
+    },
+    /// Put a whole document back as it was (by its id), as undoing a repair does.
+    ReplaceDocument {
+        /// The document as it should be.
+        document: Box<Document>,
+    },
     /// Several commands as one undo step; if one fails, those before it are undone and nothing changes.
     Batch {
         /// The step's name in the Edit menu.
@@ -127,7 +187,16 @@ impl Command {
                 TextField::DocumentTitle(_) => "Edit title",
                 TextField::DocumentNote(_) | TextField::CommentNote(..) | TextField::SpanNote(..) => "Edit note",
                 TextField::SpanSpeaker(..) => "Edit speaker",
+                TextField::Meta(..) => "Edit metadata",
+                TextField::CommentAuthor(..) => "Edit comment author",
             },
+            Self::FixUp { fix, .. } => match fix {
+                Fix::CommentsFrom { .. } => "Mark comments start",
+                Fix::BodyFrom { .. } => "Move comments to the article",
+                Fix::SplitComment { .. } => "Split comment",
+                Fix::MergeWithNext { .. } => "Merge comments",
+            },
+            Self::ReplaceDocument { .. } => "Restore document",
             Self::AddDocument { .. } => "Add document",
             Self::RemoveDocument { .. } => "Remove document",
             Self::Batch { name, .. } => name,

@@ -3,10 +3,11 @@
 
 mod apply;
 mod command;
+pub mod fixup;
 mod history;
 
 pub use apply::{EditError, apply};
-pub use command::{Command, SpanDraft, TextField};
+pub use command::{Command, Fix, MetaField, SpanDraft, TextField};
 pub use history::{Created, Editor};
 
 #[cfg(test)]

@@ -5,11 +5,14 @@
 //! instead); they fail only on input that is not what its name says, or not text at all.
 
 pub mod batch;
+pub mod csv;
 mod decode;
 mod encoding;
 mod error;
 mod extracted;
 pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod plain;
 
 use std::path::Path;
@@ -27,6 +30,12 @@ pub enum Format {
     Text,
     /// A web page saved from a browser.
     Html,
+    /// Markdown.
+    Markdown,
+    /// One article object, an array of them, or JSON Lines.
+    Json,
+    /// Comments, one per row.
+    Csv,
 }
 
 impl Format {
@@ -37,6 +46,9 @@ impl Format {
         let extension = name.rsplit_once('.').map(|(_, ext)| ext).unwrap_or_default();
         match extension {
             "html" | "htm" | "xhtml" | "shtml" => Self::Html,
+            "md" | "markdown" => Self::Markdown,
+            "json" | "jsonl" | "ndjson" => Self::Json,
+            "csv" | "tsv" => Self::Csv,
             "txt" | "text" => Self::Text,
             _ if looks_like_html(bytes) => Self::Html,
             _ => Self::Text,
@@ -70,12 +82,19 @@ pub fn extract_file(path: &Path) -> Result<Vec<Extracted>, ImportError> {
 pub fn extract_bytes(bytes: &[u8], path: &Path, format: Format) -> Result<Vec<Extracted>, ImportError> {
     let declared = if format == Format::Html { Declared::Html } else { Declared::No };
     let decoded = decode(bytes, path, declared)?;
-    let mut article = match format {
-        Format::Text => plain::extract(&decoded.text),
-        Format::Html => html::extract(&decoded.text),
+    let corrupt = |reason: String| ImportError::Corrupt { path: path.to_owned(), reason };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut articles = match format {
+        Format::Text => vec![plain::extract(&decoded.text)],
+        Format::Html => vec![html::extract(&decoded.text)],
+        Format::Markdown => vec![markdown::extract(&decoded.text)],
+        Format::Json => json::extract(&decoded.text).map_err(corrupt)?,
+        Format::Csv => vec![csv::extract(&decoded.text, &name).map_err(corrupt)?],
     };
-    article.warnings.extend(decoded.warning);
-    Ok(vec![article])
+    if let (Some(warning), Some(first)) = (decoded.warning, articles.first_mut()) {
+        first.warnings.push(warning);
+    }
+    Ok(articles)
 }
 
 fn looks_like_project(path: &Path, bytes: &[u8]) -> bool {

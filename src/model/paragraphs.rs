@@ -9,6 +9,20 @@ use serde::{Deserialize, Deserializer, Serializer};
 /// What separates two paragraphs in a document or comment text.
 pub const SEPARATOR: &str = "\n\n";
 
+/// Index of the paragraph of `text` that holds the code point at `offset` (the last one if `offset` is past the
+/// end; a separator counts with the paragraph before it).
+pub fn index_at(text: &str, offset: usize) -> usize {
+    let separator = SEPARATOR.chars().count();
+    let mut start = 0;
+    for (index, paragraph) in text.split(SEPARATOR).enumerate() {
+        start += paragraph.chars().count() + separator;
+        if offset < start {
+            return index;
+        }
+    }
+    text.split(SEPARATOR).count().saturating_sub(1)
+}
+
 /// Writes `text` as a sequence of its paragraphs.
 pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(text.split(SEPARATOR))
@@ -24,7 +38,13 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String,
 mod tests {
     use proptest::prelude::*;
 
-    use super::SEPARATOR;
+    use super::{SEPARATOR, index_at};
+
+    #[test]
+    fn finds_the_paragraph_of_an_offset() {
+        let text = "ab\n\ncd\n\n\n\nef";
+        assert_eq!([0, 3, 4, 6, 8, 10, 99].map(|o| index_at(text, o)), [0, 0, 1, 1, 2, 3, 3]);
+    }
 
     proptest! {
         #[test]

@@ -17,8 +17,14 @@ pub enum Menu {
 pub enum Action {
     /// Open a project file.
     Open,
-    /// Add articles to the project.
+    /// Add article files to the project.
     Import,
+    /// Add every article in a folder to the project.
+    ImportFolder,
+    /// Show the report of the last import again.
+    ImportReport,
+    /// Make a new document from the clipboard.
+    Paste,
     /// Save to the current file.
     Save,
     /// Save to a new file.
@@ -39,69 +45,57 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
+const COMMAND: Modifiers = Modifiers::COMMAND;
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+/// Name, menu and shortcuts of every action, in menu order.
+const TABLE: &[(Action, &str, Menu, &[KeyboardShortcut])] = &[
+    (Action::Open, "Open project…", Menu::File, &[shortcut(COMMAND, Key::O)]),
+    (Action::Import, "Import articles…", Menu::File, &[shortcut(COMMAND, Key::I)]),
+    (Action::ImportFolder, "Import folder…", Menu::File, &[shortcut(COMMAND_SHIFT, Key::I)]),
+    (Action::Paste, "Paste as new document", Menu::File, &[]),
+    (Action::ImportReport, "Last import report", Menu::File, &[]),
+    (Action::Save, "Save", Menu::File, &[shortcut(COMMAND, Key::S)]),
+    (Action::SaveAs, "Save as…", Menu::File, &[shortcut(COMMAND_SHIFT, Key::S)]),
+    (Action::Quit, "Quit", Menu::File, &[shortcut(COMMAND, Key::Q)]),
+    (Action::Undo, "Undo", Menu::Edit, &[shortcut(COMMAND, Key::Z)]),
+    (Action::Redo, "Redo", Menu::Edit, &[shortcut(COMMAND_SHIFT, Key::Z), shortcut(COMMAND, Key::Y)]),
+    (
+        Action::RemoveHighlight,
+        "Remove highlight",
+        Menu::Edit,
+        &[shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)],
+    ),
+    (Action::ClearSelection, "Clear selection", Menu::Edit, &[shortcut(NONE, Key::Escape)]),
+];
 
 impl Action {
-    /// Every action, with those whose shortcut adds Shift before the same one without it, because egui matches
-    /// Ctrl+S also when Shift is held.
-    pub const ALL: [Self; 9] = [
-        Self::SaveAs,
-        Self::Save,
-        Self::Open,
-        Self::Import,
-        Self::Quit,
-        Self::Redo,
-        Self::Undo,
-        Self::RemoveHighlight,
-        Self::ClearSelection,
-    ];
+    fn row(self) -> &'static (Action, &'static str, Menu, &'static [KeyboardShortcut]) {
+        TABLE.iter().find(|row| row.0 == self).unwrap_or(&TABLE[0])
+    }
+
+    /// Every action, those whose shortcut adds Shift before the same one without it, because egui matches Ctrl+S
+    /// also when Shift is held.
+    pub fn by_shortcut_precedence() -> Vec<Self> {
+        let mut actions: Vec<Self> = TABLE.iter().map(|row| row.0).collect();
+        actions.sort_by_key(|a| std::cmp::Reverse(a.shortcuts().iter().map(|s| s.modifiers.shift as u8).max()));
+        actions
+    }
 
     /// The name shown in menus.
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Open => "Open project…",
-            Self::Import => "Import articles…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::RemoveHighlight => "Remove highlight",
-            Self::ClearSelection => "Clear selection",
-        }
+        self.row().1
     }
 
     /// The keys that trigger the action; the first is the one menus show.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        const OPEN: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::O)];
-        const IMPORT: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::I)];
-        const SAVE: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::S)];
-        const SAVE_AS: &[KeyboardShortcut] = &[shortcut(COMMAND_SHIFT, Key::S)];
-        const QUIT: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::Q)];
-        const UNDO: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::Z)];
-        const REDO: &[KeyboardShortcut] = &[shortcut(COMMAND_SHIFT, Key::Z), shortcut(Modifiers::COMMAND, Key::Y)];
-        const REMOVE: &[KeyboardShortcut] =
-            &[shortcut(Modifiers::NONE, Key::Delete), shortcut(Modifiers::NONE, Key::Backspace)];
-        const CLEAR: &[KeyboardShortcut] = &[shortcut(Modifiers::NONE, Key::Escape)];
-        match self {
-            Self::Open => OPEN,
-            Self::Import => IMPORT,
-            Self::Save => SAVE,
-            Self::SaveAs => SAVE_AS,
-            Self::Quit => QUIT,
-            Self::Undo => UNDO,
-            Self::Redo => REDO,
-            Self::RemoveHighlight => REMOVE,
-            Self::ClearSelection => CLEAR,
-        }
+        self.row().3
     }
 
     /// The menu that lists the action.
     pub fn menu(self) -> Menu {
-        match self {
-            Self::Open | Self::Import | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
-            Self::Undo | Self::Redo | Self::RemoveHighlight | Self::ClearSelection => Menu::Edit,
-        }
+        self.row().2
     }
 
     /// Whether the action acts on the document view's selection and so must not fire while a text field has
@@ -112,17 +106,28 @@ impl Action {
 
     /// Actions of `menu` in menu order.
     pub fn in_menu(menu: Menu) -> impl Iterator<Item = Self> {
-        const ORDER: [Action; 9] = [
-            Action::Open,
-            Action::Import,
-            Action::Save,
-            Action::SaveAs,
-            Action::Quit,
-            Action::Undo,
-            Action::Redo,
-            Action::RemoveHighlight,
-            Action::ClearSelection,
-        ];
-        ORDER.into_iter().filter(move |a| a.menu() == menu)
+        TABLE.iter().filter(move |row| row.2 == menu).map(|row| row.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_one_row_and_no_shortcut_is_shared() {
+        let mut seen = Vec::new();
+        for (action, ..) in TABLE {
+            assert_eq!(TABLE.iter().filter(|r| r.0 == *action).count(), 1, "{action:?}");
+            for shortcut in action.shortcuts() {
+                assert!(!seen.contains(shortcut), "{shortcut:?} is used twice");
+                seen.push(*shortcut);
+            }
+        }
+        let order = Action::by_shortcut_precedence();
+        let position = |a| order.iter().position(|x| *x == a).unwrap();
+        assert!(position(Action::SaveAs) < position(Action::Save));
+        assert!(position(Action::Redo) < position(Action::Undo));
+        assert!(position(Action::ImportFolder) < position(Action::Import));
     }
 }

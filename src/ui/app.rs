@@ -78,8 +78,10 @@ pub struct GlossApp {
     pub(super) pending_import: Vec<PathBuf>,
     /// The import under way.
     pub(super) import_job: Option<ImportJob>,
-    /// The report of the last import, while its window is open.
+    /// The report of the last import.
     pub(super) import_report: Option<ImportReport>,
+    /// Whether the report's window is open.
+    pub(super) import_report_open: bool,
     /// The project was started from an article: it takes the article's title once imported.
     pub(super) name_project_after_import: bool,
 }
@@ -118,6 +120,7 @@ impl GlossApp {
             pending_import: Vec::new(),
             import_job: None,
             import_report: None,
+            import_report_open: false,
             name_project_after_import: false,
         }
     }
@@ -161,7 +164,7 @@ impl GlossApp {
 
     /// The report of the last import, while its window is open.
     pub fn import_report(&self) -> Option<&ImportReport> {
-        self.import_report.as_ref()
+        self.import_report.as_ref().filter(|_| self.import_report_open)
     }
 
     /// The notices on screen.
@@ -273,10 +276,10 @@ impl eframe::App for GlossApp {
         }
         self.dialogs_ui(&ctx);
         self.import_ui(&ctx);
-        if let Some(report) = &self.import_report
-            && !report.window_ui(&ctx)
+        if self.import_report_open
+            && let Some(report) = &self.import_report
         {
-            self.import_report = None;
+            self.import_report_open = report.window_ui(&ctx);
         }
         self.apply_outbox();
         if self.allow_close {
@@ -306,6 +309,8 @@ impl GlossApp {
             self.view.show_document(Some(doc.id));
         }
         let input = ViewInput { doc, schema: &project.schema, revision: self.editor.revision() };
-        self.document_view.ui(ui, &input, &mut self.view);
+        if let Some(fix) = self.document_view.ui(ui, &input, &mut self.view) {
+            self.outbox.commands.push(Command::FixUp { doc: doc.id, fix });
+        }
     }
 }

@@ -16,6 +16,8 @@ pub enum Purpose {
     Open,
     /// Import article files into the project.
     Import,
+    /// Import every article in a folder.
+    ImportFolder,
     /// Save the project under a new name.
     SaveAs,
 }
@@ -26,6 +28,7 @@ impl Purpose {
         match self {
             Self::Open => "Open project",
             Self::Import => "Import articles",
+            Self::ImportFolder => "Import a folder of articles",
             Self::SaveAs => "Save project as",
         }
     }
@@ -34,7 +37,7 @@ impl Purpose {
     pub fn verb(self) -> &'static str {
         match self {
             Self::Open => "Open",
-            Self::Import => "Import",
+            Self::Import | Self::ImportFolder => "Import",
             Self::SaveAs => "Save",
         }
     }
@@ -84,9 +87,11 @@ impl NativeDialog {
             }
             let chosen = match purpose {
                 Purpose::Open => dialog.add_filter("Gloss project", &["ron"]).pick_file().map(|p| vec![p]),
-                Purpose::Import => {
-                    dialog.add_filter("Articles", &["txt", "text", "md"]).add_filter("All files", &["*"]).pick_files()
-                }
+                Purpose::Import => dialog
+                    .add_filter("Articles", &["html", "htm", "txt", "md", "json", "jsonl", "csv", "gz"])
+                    .add_filter("All files", &["*"])
+                    .pick_files(),
+                Purpose::ImportFolder => dialog.pick_folder().map(|p| vec![p]),
                 Purpose::SaveAs => dialog
                     .add_filter("Gloss project", &["ron"])
                     .set_file_name(name.unwrap_or_else(|| "project.ron".to_owned()))

@@ -4,6 +4,7 @@ use egui::{Button, Color32, RichText, Ui};
 
 use super::app::{GlossApp, Outbox};
 use super::colors::to_color32;
+use super::fields::{text_field_at_ui, text_field_ui};
 use crate::edit::{Command, TextField};
 use crate::model::{Comment, Document, LabelSchema, SpanAnnotation};
 
@@ -30,6 +31,8 @@ pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
                 outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: choice });
             }
         }
+        ui.separator();
+        super::document_details::document_details_ui(ui, doc, outbox);
     });
     if let Some(label) = clicked_label {
         app.apply_label(label);
@@ -122,41 +125,8 @@ fn comment_ui(
             }
         }
     });
+    text_field_ui(ui, "Author", &comment.author, TextField::CommentAuthor(doc, comment.id), false, outbox);
     text_field_ui(ui, "Comment note", &comment.note, TextField::CommentNote(doc, comment.id), true, outbox);
+    ui.weak("Right-click a comment to split it, merge it with the next, or move it back into the article.");
     choice
-}
-
-fn text_field_ui(ui: &mut Ui, label: &str, value: &str, field: TextField, multiline: bool, outbox: &mut Outbox) {
-    text_field_at_ui(ui, label, value, field, multiline, None, outbox);
-}
-
-/// A text field whose every change is a `SetText` command; typing merges into one undo step until the field
-/// loses focus.
-fn text_field_at_ui(
-    ui: &mut Ui,
-    label: &str,
-    value: &str,
-    field: TextField,
-    multiline: bool,
-    at: Option<jiff::Timestamp>,
-    outbox: &mut Outbox,
-) {
-    let caption = ui.label(label);
-    let mut text = value.to_owned();
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let edit = match field {
-        TextField::Annotator => edit.hint_text("Your name; it is recorded on each highlight"),
-        _ => edit,
-    };
-    let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(caption.id);
-    if response.changed() {
-        outbox.commands.push(Command::SetText { field, value: text, at });
-    }
-    if response.lost_focus() {
-        outbox.seal = true;
-    }
 }

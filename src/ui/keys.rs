@@ -14,7 +14,7 @@ impl GlossApp {
     /// the text field under the cursor.
     pub(super) fn handle_shortcuts(&mut self, ctx: &Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for action in Action::ALL {
+        for action in Action::by_shortcut_precedence() {
             if typing && action.needs_view_focus() {
                 continue;
             }
@@ -30,6 +30,16 @@ impl GlossApp {
     pub(super) fn handle_annotation_keys(&mut self, ctx: &Context) {
         if ctx.egui_wants_keyboard_input() {
             return;
+        }
+        // Ctrl+V arrives as the pasted text; outside a text field it becomes a new document.
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) => Some(text.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            self.paste(Some(text));
         }
         let project = self.editor.project();
         let labels: Vec<(LabelId, char)> =
@@ -92,6 +102,9 @@ impl GlossApp {
         match action {
             Action::Open => self.guard(Pending::ChooseProject),
             Action::Import => self.choose_file(Purpose::Import),
+            Action::ImportFolder => self.choose_file(Purpose::ImportFolder),
+            Action::ImportReport => self.import_report_open = self.import_report.is_some(),
+            Action::Paste => self.paste(None),
             Action::Save => self.save(),
             Action::SaveAs => self.choose_file(Purpose::SaveAs),
             Action::Quit => self.guard(Pending::Close),

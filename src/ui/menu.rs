@@ -25,10 +25,11 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
                 None => ("Redo".to_owned(), false),
             },
             Action::RemoveHighlight => (action.name().to_owned(), app.view.selected_span.is_some()),
+            Action::ImportReport => (action.name().to_owned(), app.import_report.is_some()),
             _ => (action.name().to_owned(), true),
         };
         let shortcut = action.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
-        if matches!(action, Action::Quit | Action::Undo) {
+        if matches!(action, Action::Save | Action::Quit | Action::Undo) {
             ui.separator();
         }
         if ui.add_enabled(enabled, Button::new(name).shortcut_text(shortcut)).clicked() {

@@ -38,6 +38,8 @@ pub struct ViewState {
     pub focused_comment: Option<CommentId>,
     /// A highlight to bring into view in the next frame.
     pub scroll_to_span: Option<SpanId>,
+    /// The text under the pointer when the context menu was opened.
+    pub context: Option<(Target, usize)>,
 }
 
 impl ViewState {

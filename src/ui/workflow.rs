@@ -124,7 +124,7 @@ impl GlossApp {
                     self.guard(Pending::Open(path));
                 }
             }
-            Purpose::Import => self.import(&paths),
+            Purpose::Import | Purpose::ImportFolder => self.import(&paths),
             Purpose::SaveAs => {
                 if let Some(mut path) = paths.into_iter().next() {
                     if path.extension().is_none() {
@@ -182,8 +182,33 @@ impl GlossApp {
             if cancelled {
                 self.toasts.push(format!("Import cancelled; {articles} article(s) were read and added"));
             }
-            self.import_report = Some(report);
+            self.import_report_open = true;
         }
+        self.import_report = Some(report);
+    }
+
+    /// Makes a new document of what is on the clipboard: the HTML a browser put there if there is some, else
+    /// the text (`text`, when the paste event already carried it).
+    pub(super) fn paste(&mut self, text: Option<String>) {
+        let html = arboard::Clipboard::new().and_then(|mut c| c.get().html()).ok().filter(|h| !h.trim().is_empty());
+        let text = text.or_else(|| arboard::Clipboard::new().and_then(|mut c| c.get_text()).ok());
+        let mut article = match (html, text) {
+            (Some(html), _) => crate::import::html::extract(&html),
+            (None, Some(text)) if !text.trim().is_empty() => {
+                crate::import::plain::extract(&crate::import::normalize_newlines(&text))
+            }
+            _ => {
+                self.toasts.push("The clipboard holds no text.");
+                return;
+            }
+        };
+        article.metadata.extra.insert("source".to_owned(), "clipboard".to_owned());
+        self.toasts.push(format!("Pasted as a new document: {}", article.summary()));
+        self.outbox.commands.push(Command::AddDocument {
+            index: usize::MAX,
+            document: Box::new(article.into_document()),
+            fresh_ids: true,
+        });
     }
 
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {

@@ -62,6 +62,11 @@ pub fn extract(text: &str) -> Extracted {
     extracted
 }
 
+/// Whether a heading announces the comment section ("Comments", "6 Responses to …").
+pub(crate) fn is_comments_heading(text: &str) -> bool {
+    marker(text.trim()) == Some(Marker::CommentsHeading)
+}
+
 /// Splits a text that ends in a comment section ("Name says:" …) into the story and the comments; `None` if no
 /// comment section is found. For pages whose comments are plain paragraphs rather than marked-up elements.
 pub(crate) fn split_comments(text: &str) -> Option<(String, Vec<ExtractedComment>)> {

@@ -4,6 +4,7 @@
 //! own galley, hit-tests the pointer with `Galley::cursor_from_pos`, and paints the selection and highlights
 //! itself. Only the blocks inside the visible part of the scroll area are painted.
 
+mod context_menu;
 mod geometry;
 mod interact;
 mod layout;
@@ -45,8 +46,10 @@ impl DocumentView {
         Self { scope, ..Self::default() }
     }
 
-    /// Shows the document and handles mouse selection; changes only `state`, never the project.
-    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) {
+    /// Shows the document and handles mouse selection; changes only `state`, never the project. Returns the
+    /// repair chosen from the right-click menu, for the app to carry out.
+    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) -> Option<crate::edit::Fix> {
+        let mut fix = None;
         let doc = input.doc;
         if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == input.revision) {
             self.index = Some((doc.id, input.revision, SpanIndex::build(doc)));
@@ -65,6 +68,7 @@ impl DocumentView {
                 });
                 self.origin = rect.min;
                 interact::interact(ui, &response, layout, index, rect.min, doc, state);
+                fix = context_menu::context_menu_ui(&response, layout, rect.min, doc, state);
                 if let Some(span) = state.scroll_to_span.take()
                     && let Some(target) = geometry::span_rect(layout, doc, span)
                 {
@@ -75,6 +79,7 @@ impl DocumentView {
                 painting.visible(viewport);
             },
         );
+        fix
     }
 
     /// Screen position of the character at `offset` of `target`, as drawn in the last frame; for tests and

@@ -1,0 +1,33 @@
+//! The document's title, metadata and note, editable, for repairing what an import got wrong.
+
+use egui::Ui;
+
+use super::app::Outbox;
+use super::fields::text_field_ui;
+use crate::edit::{MetaField, TextField};
+use crate::model::Document;
+
+/// A collapsible section with every field of the document's header.
+pub(super) fn document_details_ui(ui: &mut Ui, doc: &Document, outbox: &mut Outbox) {
+    egui::CollapsingHeader::new("Document details").id_salt(("details", doc.id)).show(ui, |ui| {
+        text_field_ui(ui, "Title", &doc.title, TextField::DocumentTitle(doc.id), false, outbox);
+        let meta = &doc.metadata;
+        let fields = [
+            ("Site", MetaField::Site, &meta.site),
+            ("Dateline", MetaField::Dateline, &meta.dateline),
+            ("Byline", MetaField::Byline, &meta.byline),
+            ("Date", MetaField::Date, &meta.date),
+            ("Language", MetaField::Language, &meta.language),
+            ("Caption", MetaField::Caption, &meta.caption),
+        ];
+        for (label, field, value) in fields {
+            let value = value.as_deref().unwrap_or_default();
+            text_field_ui(ui, label, value, TextField::Meta(doc.id, field), false, outbox);
+        }
+        text_field_ui(ui, "Document note", &doc.note, TextField::DocumentNote(doc.id), true, outbox);
+        if let Some(source) = &meta.source_file {
+            ui.weak(format!("Imported from {source}"));
+        }
+        ui.weak("Right-click a paragraph to mark where the comments start.");
+    });
+}
