@@ -12,22 +12,29 @@ use serde_json::{Map, Value, json};
 
 use super::Command;
 use crate::analysis::{Count, Stats};
-use crate::edit::{Command as Edit, Editor};
+use crate::edit::{Command as Edit, Created, Editor, fixup};
 use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
 use crate::store;
 
 pub(super) fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Import { files, into } => import(&files, &into),
+        Command::Import { files, into, attach_to } => import(&files, &into, attach_to),
         Command::Extract { file, json } => extract(&file, json),
         Command::Stats { project, json } => stats(&project, json),
         Command::Validate { project } => validate(&project),
     }
 }
 
-fn import(inputs: &[PathBuf], into: &Path) -> Result<ExitCode> {
+fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<ExitCode> {
     let project = if into.exists() { store::load(into)? } else { Project::new(project_name(into)) };
+    let target = match attach_to {
+        Some(n) => match project.documents.get(n.wrapping_sub(1)) {
+            Some(doc) => Some(doc.id),
+            None => bail!("--attach-to {n}: {} has {} document(s)", into.display(), project.documents.len()),
+        },
+        None => None,
+    };
     let mut editor = Editor::new(project, true);
     let (files, mut outcomes) = batch::collect(inputs);
     let show_progress = std::io::stderr().is_terminal() && files.len() > 1;
@@ -53,7 +60,19 @@ fn import(inputs: &[PathBuf], into: &Path) -> Result<ExitCode> {
         for article in articles {
             print_report(&outcome.path, &article);
             let index = editor.project().documents.len();
-            editor.apply(Edit::AddDocument { index, document: Box::new(article.into_document()), fresh_ids: true })?;
+            let created = editor.apply(Edit::AddDocument {
+                index,
+                document: Box::new(article.into_document()),
+                fresh_ids: true,
+            })?;
+            if let (Some(target), Created::Document(new)) = (target, created) {
+                let project = editor.project();
+                if let (Some(from), Some(to)) = (project.document(new), project.document(target)) {
+                    let comments = from.comments.len();
+                    editor.apply(fixup::attach_comments(from, to))?;
+                    println!("  {comments} comment(s) attached to document {}", attach_to.unwrap_or_default());
+                }
+            }
             added += 1;
         }
     }

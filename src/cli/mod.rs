@@ -22,7 +22,7 @@ pub struct Cli {
 /// What `gloss` does without a window.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import articles into a project, creating it if it does not exist.
+    /// Import articles (files or folders) into a project, creating it if it does not exist.
     Import {
         /// Article files.
         #[arg(required = true)]
@@ -30,6 +30,10 @@ pub enum Command {
         /// The project to create or append to.
         #[arg(long, value_name = "PROJECT.ron")]
         into: PathBuf,
+        /// Put the comments of the imported files (e.g. a CSV of comments) under the N-th document of the
+        /// project instead of making documents of them.
+        #[arg(long, value_name = "N")]
+        attach_to: Option<usize>,
     },
     /// Show what import would make of one file, without writing anything.
     Extract {

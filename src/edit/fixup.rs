@@ -235,6 +235,21 @@ pub fn merge_with_next(doc: &Document, comment: CommentId) -> Result<Document, F
     Ok(new)
 }
 
+/// The commands that move every comment of `from` under `to`, and remove `from` if nothing else is left in it:
+/// how a spreadsheet of comments is attached to its article. Ids are kept, so nothing needs new ones.
+pub fn attach_comments(from: &Document, to: &Document) -> crate::edit::Command {
+    use crate::edit::Command;
+    let (rest, joined) = move_comments(from, to);
+    let mut commands = vec![Command::ReplaceDocument { document: Box::new(joined) }];
+    let empty = rest.body.trim().is_empty() && rest.comments.is_empty() && rest.spans.is_empty();
+    commands.push(if empty {
+        Command::RemoveDocument { doc: from.id }
+    } else {
+        Command::ReplaceDocument { document: Box::new(rest) }
+    });
+    Command::Batch { name: "Attach comments", commands }
+}
+
 /// Moves every comment of `from` (with the highlights on them) to the end of `to`'s comments.
 pub fn move_comments(from: &Document, to: &Document) -> (Document, Document) {
     let (mut from, mut to) = (from.clone(), to.clone());

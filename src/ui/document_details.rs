@@ -5,10 +5,10 @@ use egui::Ui;
 use super::app::Outbox;
 use super::fields::text_field_ui;
 use crate::edit::{MetaField, TextField};
-use crate::model::Document;
+use crate::model::{Document, Project};
 
 /// A collapsible section with every field of the document's header.
-pub(super) fn document_details_ui(ui: &mut Ui, doc: &Document, outbox: &mut Outbox) {
+pub(super) fn document_details_ui(ui: &mut Ui, project: &Project, doc: &Document, outbox: &mut Outbox) {
     egui::CollapsingHeader::new("Document details").id_salt(("details", doc.id)).show(ui, |ui| {
         text_field_ui(ui, "Title", &doc.title, TextField::DocumentTitle(doc.id), false, outbox);
         let meta = &doc.metadata;
@@ -29,5 +29,21 @@ pub(super) fn document_details_ui(ui: &mut Ui, doc: &Document, outbox: &mut Outb
             ui.weak(format!("Imported from {source}"));
         }
         ui.weak("Right-click a paragraph to mark where the comments start.");
+        attach_ui(ui, project, doc, outbox);
     });
+}
+
+/// Moving this document's comments under another document, e.g. a spreadsheet of comments under its article.
+fn attach_ui(ui: &mut Ui, project: &Project, doc: &Document, outbox: &mut Outbox) {
+    if doc.comments.is_empty() || project.documents.len() < 2 {
+        return;
+    }
+    ui.separator();
+    ui.label("Attach these comments to another document:");
+    for other in project.documents.iter().filter(|d| d.id != doc.id) {
+        let title: String = other.title.chars().take(48).collect();
+        if ui.button(format!("→ {title}")).on_hover_text(&other.title).clicked() {
+            outbox.commands.push(crate::edit::fixup::attach_comments(doc, other));
+        }
+    }
 }

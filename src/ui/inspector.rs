@@ -32,7 +32,7 @@ pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
             }
         }
         ui.separator();
-        super::document_details::document_details_ui(ui, doc, outbox);
+        super::document_details::document_details_ui(ui, project, doc, outbox);
     });
     if let Some(label) = clicked_label {
         app.apply_label(label);

@@ -8,11 +8,12 @@
 
 use std::sync::LazyLock;
 
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::{Document, NodeRef};
 use regex::Regex;
 
+use super::comment_fields::read_fields;
 use crate::import::ExtractedComment;
-use crate::import::plain::looks_like_date;
+use crate::import::plain;
 
 /// Words in an id or class that mark a comment section or a comment.
 const SECTION_WORDS: &[&str] = &["comment", "discuss", "respons", "reaction", "disqus", "feedback", "replies"];
@@ -42,17 +43,7 @@ const NOT_SECTION_WORDS: &[&str] = &[
 /// Elements that hold one comment each.
 const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "table", "tr"];
 
-static NOISE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::import::regex(
-        r"(?i)^(?:comment[-_])?(?:reply|report|flag|share|like|likes|vote|votes|rating|actions?|tools|edit|permalink|util|utility)(?:[-_](?:link|links|button|buttons|wrap|wrapper|container|area))?$",
-    )
-});
-static NOISE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::import::regex(
-        r"(?i)^(?:reply|report|like|share|flag|permalink|edit|quote|回覆|回复|返信|antworten|répondre|responder)$",
-    )
-});
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| crate::import::regex(r"\d+"));
+pub(super) static DIGITS: LazyLock<Regex> = LazyLock::new(|| crate::import::regex(r"\d+"));
 
 /// What [`take`] found.
 pub(super) struct Taken {
@@ -64,7 +55,7 @@ pub(super) struct Taken {
 
 /// Finds the comments of the page and removes them (and the section around them) from `document`.
 pub(super) fn take(document: &Document) -> Taken {
-    let Some(mut group) = best_group(document) else { return Taken { comments: Vec::new(), spoiled: false } };
+    let Some(mut group) = best_group(document) else { return plain_list(document) };
     // Alike elements further down the container are replies set apart in their own block (Drupal's
     // `div.indented`): each answers the nearest alike element before it that is less deep.
     group.items = group
@@ -103,6 +94,32 @@ fn plausible(comments: &[ExtractedComment]) -> bool {
     count > 0 && with_author * 2 >= count && count * 2 >= comments.len()
 }
 
+/// Comments written as plain paragraphs ("Name says:" then the text) inside a comment section, as some
+/// templates and hand-made pages have them.
+fn plain_list(document: &Document) -> Taken {
+    for section in sections(document) {
+        let text = format!("Comments\n\n{}", section.formatted_text());
+        if let Some((_, comments)) = plain::split_comments(&text)
+            && plausible(&comments)
+        {
+            section.remove_from_parent();
+            return Taken { comments, spoiled: false };
+        }
+    }
+    Taken { comments: Vec::new(), spoiled: false }
+}
+
+/// The outermost elements of the page named for comments.
+fn sections(document: &Document) -> Vec<NodeRef<'_>> {
+    document
+        .select("body *")
+        .nodes()
+        .iter()
+        .filter(|n| is_section(n) && !n.ancestors_it(None).any(|a| is_section(&a)))
+        .copied()
+        .collect()
+}
+
 /// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
 fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_key: &str) -> bool {
     node.ancestors_it(None).take_while(|a| a.id != container.id).any(|a| key(&a).as_deref() == Some(group_key))
@@ -117,19 +134,23 @@ struct Group<'a> {
 }
 
 /// Lower-case id and class of an element.
-fn words(node: &NodeRef<'_>) -> String {
+pub(super) fn words(node: &NodeRef<'_>) -> String {
     let id = node.id_attr().map(|s| s.to_lowercase()).unwrap_or_default();
     let class = node.class().map(|s| s.to_lowercase()).unwrap_or_default();
     format!("{id} {class}")
 }
 
 fn is_section(node: &NodeRef<'_>) -> bool {
-    let words = words(node);
-    SECTION_WORDS.iter().any(|w| words.contains(w)) && !NOT_SECTION_WORDS.iter().any(|w| words.contains(w))
+    SECTION_WORDS.iter().any(|w| words(node).contains(w)) && !is_not_comment(node)
+}
+
+/// Whether the id or class of `node` has a part that names something other than comments.
+pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
+    words(node).split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
 }
 
 /// What makes two comment elements alike: the tag and the comment-ish class, or the id with its digits blanked.
-fn key(node: &NodeRef<'_>) -> Option<String> {
+pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
     let tag = node.node_name()?.to_lowercase();
     if !ITEM_TAGS.contains(&tag.as_str()) {
         return None;
@@ -146,23 +167,20 @@ fn key(node: &NodeRef<'_>) -> Option<String> {
     Some(format!("{tag}|{}|{}", token.unwrap_or_default(), id.unwrap_or_default()))
 }
 
-fn has_text(node: &NodeRef<'_>) -> bool {
+pub(super) fn has_text(node: &NodeRef<'_>) -> bool {
     node.text().chars().any(char::is_alphanumeric)
 }
 
 /// The largest group of alike elements inside any comment section of the page.
 fn best_group(document: &Document) -> Option<Group<'_>> {
-    let sections: Vec<NodeRef<'_>> = document
-        .select("body *")
-        .nodes()
-        .iter()
-        .filter(|n| is_section(n) && !n.ancestors_it(None).any(|a| is_section(&a)))
-        .copied()
-        .collect();
+    let sections = sections(document);
     let mut best: Option<Group<'_>> = None;
     for section in sections {
         let containers = std::iter::once(section).chain(section.descendants_it().filter(NodeRef::is_element));
         for container in containers {
+            if in_furniture(&container, &section) {
+                continue;
+            }
             let Some(group) = group_in(section, &container) else { continue };
             // The larger group wins; among equals, elements named for comments.
             let rank = |g: &Group<'_>| (g.items.len(), commentish(&g.key));
@@ -174,15 +192,21 @@ fn best_group(document: &Document) -> Option<Group<'_>> {
     best
 }
 
-/// The largest set of alike children of `container` that hold text. Outside an element that is itself named
-/// for comments, only elements named for comments count: a list in the article is not a comment thread.
+/// Whether `node` is, or lies inside, the comment form or another part of the section that holds no comments.
+fn in_furniture(node: &NodeRef<'_>, section: &NodeRef<'_>) -> bool {
+    std::iter::once(*node).chain(node.ancestors_it(None).take_while(|a| a.id != section.id)).any(|n| {
+        let tag = n.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
+        matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&n)
+    })
+}
+
+/// The largest set of alike children of `container` that hold text. Inside a comment section any alike
+/// elements count (Disqus's `li.post`); `section` is always one, so a list in the article is never a thread.
 fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>) -> Option<Group<'a>> {
-    let named_container = is_section(container);
     let mut groups: Vec<(String, Vec<NodeRef<'a>>)> = Vec::new();
     for child in container.element_children() {
         let Some(key) = key(&child) else { continue };
-        let not_comment = NOT_SECTION_WORDS.iter().any(|w| words(&child).contains(w));
-        if !has_text(&child) || not_comment || !named_container && !commentish(&key) {
+        if !has_text(&child) || is_not_comment(&child) {
             continue;
         }
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -232,132 +256,6 @@ fn read_item(
         read_item(reply, group_key, index, out);
     }
     index
-}
-
-/// Author, date, number and text of one comment element (its replies already taken out).
-fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
-    remove_noise(item);
-    let scope = Selection::from(*item);
-    let author_node = first_match(&scope, AUTHOR_SELECTORS, |text| (1..=80).contains(&text.chars().count()));
-    let author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
-    let date = first_match(&scope, DATE_SELECTORS, |text| {
-        text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit())
-    })
-    .and_then(|n| date_of(&n));
-    let number = first_match(&scope, NUMBER_SELECTORS, |text| text.chars().count() <= 8)
-        .and_then(|n| DIGITS.find(&n.text()).map(|m| m.as_str().to_owned()));
-    let excluded: Vec<NodeRef<'_>> = author_node.into_iter().collect();
-    let body = CONTENT_SELECTORS
-        .iter()
-        .filter_map(|sel| scope.try_select(sel))
-        .flat_map(|s| s.nodes().to_vec())
-        .find(|n| has_text(n) && !excluded.iter().any(|x| is_inside(x, n)));
-    let text = match body {
-        Some(body) => paragraphs(&body.formatted_text()),
-        None => {
-            for node in &excluded {
-                node.remove_from_parent();
-            }
-            scope.select("time, abbr, [class*=date], [class*=time], [class*=meta]").remove();
-            paragraphs(&item.formatted_text())
-        }
-    };
-    if text.is_empty() {
-        return None;
-    }
-    Some(ExtractedComment { number, author, date, text, parent: None })
-}
-
-const AUTHOR_SELECTORS: &[&str] = &[
-    "[itemprop=author] [itemprop=name]",
-    "[itemprop=author]",
-    ".fn",
-    "cite",
-    "[class*=author-name], [class*=author_name]",
-    "[class*=author] a",
-    "[class*=author]",
-    "[class*=user-name], [class*=username], [class*=user_name], [class*=nickname]",
-    "[class*=name]",
-    "[class*=user]",
-];
-const DATE_SELECTORS: &[&str] =
-    &["time", "abbr.published", "[class*=date]", "[class*=time]", "[class*=published]", "[class*=meta] a"];
-const NUMBER_SELECTORS: &[&str] = &["[class*=floor]", "[class*=comment-number]", "[class*=comment-num]"];
-const CONTENT_SELECTORS: &[&str] = &[
-    "[itemprop=text]",
-    "[class*=field-comment-body]",
-    "[class*=comment-content]",
-    "[class*=comment-text], [class*=comment_text], [class*=commenttext]",
-    "[class*=comment-body], [class*=comment_body], [class*=commentbody]",
-    "[class*=comment-message], [class*=post-message], [class*=message]",
-    "[class*=post-text], [class*=post-content]",
-    ".entry-content",
-    "blockquote",
-    "[class*=content]",
-    "[class*=text]",
-    "[class*=body]",
-];
-
-/// The first element, by selector priority, whose trimmed text passes `fits`.
-fn first_match<'a>(scope: &Selection<'a>, selectors: &[&str], fits: impl Fn(&str) -> bool) -> Option<NodeRef<'a>> {
-    selectors.iter().filter_map(|sel| scope.try_select(sel)).flat_map(|s| s.nodes().to_vec()).find(|n| {
-        let text = n.text();
-        let text = text.trim();
-        !text.is_empty() && fits(text)
-    })
-}
-
-fn is_inside(node: &NodeRef<'_>, container: &NodeRef<'_>) -> bool {
-    node.id == container.id || node.ancestors_it(None).any(|a| a.id == container.id)
-}
-
-/// Buttons, forms, pictures and scripts inside a comment are not its text.
-fn remove_noise(item: &NodeRef<'_>) {
-    let scope = Selection::from(*item);
-    scope.select("script, style, noscript, template, form, button, svg, img, textarea, iframe, input, select").remove();
-    let noisy: Vec<NodeRef<'_>> = item
-        .descendants_it()
-        .filter(NodeRef::is_element)
-        .filter(|d| {
-            let tokens = words(d);
-            tokens.split_whitespace().any(|t| NOISE_TOKEN.is_match(t)) || NOISE_TEXT.is_match(d.text().trim())
-        })
-        .collect();
-    for node in noisy {
-        node.remove_from_parent();
-    }
-}
-
-fn clean_author(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.trim_end_matches(':');
-    for verb in [" says", " said", " wrote", " writes", " replied"] {
-        if let Some(stripped) = text.strip_suffix(verb) {
-            return stripped.trim().to_owned();
-        }
-    }
-    text.trim().to_owned()
-}
-
-/// A date element's text without "wrote on" and the like, or its machine-readable attribute.
-fn date_of(node: &NodeRef<'_>) -> Option<String> {
-    let text = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.trim_end_matches([':', ' ']);
-    let text =
-        ["wrote on ", "posted on ", "on ", "於 ", "于 "].iter().fold(text, |t, p| t.strip_prefix(p).unwrap_or(t));
-    if looks_like_date(text) {
-        return Some(text.to_owned());
-    }
-    node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
-}
-
-/// Formatted text as paragraphs separated by a blank line, without button words.
-fn paragraphs(text: &str) -> String {
-    text.split("\n\n")
-        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
-        .filter(|p| !p.is_empty() && !NOISE_TEXT.is_match(p))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// Takes the comments out of the page, and the section around them unless it also holds other text.

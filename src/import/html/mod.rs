@@ -2,6 +2,7 @@
 //! the reader comments through this module's own structural search, metadata from the page's meta tags and
 //! JSON-LD. Nothing is fetched and no script runs: the page is parsed as data.
 
+mod comment_fields;
 mod comments;
 
 use std::sync::LazyLock;
@@ -22,6 +23,24 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
             | \(?(?:ap|afp|reuters|getty\ images|epa|dpa)\s*(?:photo|/)
             | advertisement | story\ continues\ below\ advertisement
         )",
+    )
+});
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?ix)
+        \bcookies?\b.*\b(?:use|accept|consent|policy|settings|continuing)\b
+        | \b(?:accept|consent\ to)\b.*\bcookies?\b
+        | \b(?:newsletter|sign\ up\ for|subscribe\ to\ our|get\ the\ latest)\b
+        | ^(?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit)
+            (?:\s+(?:this|on\s+\w+|article|story|page))?\s*[:.!]?$
+        | ^(?:(?:share\ on\ \w+|tweet|email|print)\s*)+$
+        | ^(?:related(?:\ (?:articles|posts|stories|content))?|read\ more|more\ on\ this|recommended(?:\ for\ you)?
+            |you\ (?:may|might)\ also\ like|most\ (?:read|popular|viewed)|trending(?:\ now)?|see\ also|also\ read)\b
+        | ^(?:advertisement|advertising|sponsored(?:\ content)?|ad)$
+        | ^(?:skip\ to\ (?:main\ )?content|back\ to\ top|scroll\ to\ top)$
+        | ^©|\ball\ rights\ reserved\b
+        ",
     )
 });
 
@@ -83,12 +102,20 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
+/// The author's name out of a byline: without "By", and without a date the page put on the same line.
 fn strip_by(byline: &str) -> String {
-    let trimmed = byline.trim();
+    let parts: Vec<&str> = byline
+        .split(['·', '|', '•', '—', '–'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !plain::looks_like_date(p))
+        .collect();
+    let joined = if parts.is_empty() { byline.trim().to_owned() } else { parts.join(" ") };
+    let trimmed = joined.trim();
     ["By ", "by ", "BY "].iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed).trim().to_owned()
 }
 
-/// The article's paragraphs, without the headline repeated, photo credits, and paragraphs repeated back to back.
+/// The article's paragraphs, without the headline repeated, photo credits, page furniture (cookie notices,
+/// newsletter boxes, share buttons, related links) and paragraphs repeated back to back.
 fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     for paragraph in text.split("\n\n") {
@@ -99,7 +126,7 @@ fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
             .collect();
         let paragraph = lines.join("\n");
         let short = paragraph.chars().count() < 200;
-        let credit = short && CREDIT.is_match(&paragraph);
+        let credit = short && (CREDIT.is_match(&paragraph) || FURNITURE.is_match(&paragraph));
         let headline = paragraphs.is_empty() && paragraph == title.trim();
         let repeated = paragraphs.last() == Some(&paragraph);
         if !paragraph.is_empty() && !credit && !headline && !repeated {

@@ -1,0 +1,146 @@
+//! The parts of one comment element: author, date, number and text, found by the roles sites give them.
+
+use std::sync::LazyLock;
+
+use dom_query::{NodeRef, Selection};
+use regex::Regex;
+
+use super::comments::{DIGITS, has_text, words};
+use crate::import::ExtractedComment;
+use crate::import::plain::looks_like_date;
+
+static NOISE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::import::regex(
+        r"(?i)^(?:comment[-_])?(?:reply|report|flag|share|like|likes|vote|votes|rating|actions?|tools|edit|permalink|util|utility)(?:[-_](?:link|links|button|buttons|wrap|wrapper|container|area))?$",
+    )
+});
+static NOISE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::import::regex(
+        r"(?i)^(?:reply|report|like|share|flag|permalink|edit|quote|回覆|回复|返信|antworten|répondre|responder)$",
+    )
+});
+/// Author, date, number and text of one comment element (its replies already taken out).
+pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
+    remove_noise(item);
+    let scope = Selection::from(*item);
+    let author_node = first_match(&scope, AUTHOR_SELECTORS, |text| (1..=80).contains(&text.chars().count()));
+    let author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
+    let date = first_match(&scope, DATE_SELECTORS, |text| {
+        text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit())
+    })
+    .and_then(|n| date_of(&n));
+    let number = first_match(&scope, NUMBER_SELECTORS, |text| text.chars().count() <= 8)
+        .and_then(|n| DIGITS.find(&n.text()).map(|m| m.as_str().to_owned()));
+    let excluded: Vec<NodeRef<'_>> = author_node.into_iter().collect();
+    let body = CONTENT_SELECTORS
+        .iter()
+        .filter_map(|sel| scope.try_select(sel))
+        .flat_map(|s| s.nodes().to_vec())
+        .find(|n| has_text(n) && !excluded.iter().any(|x| is_inside(x, n)));
+    let text = match body {
+        Some(body) => paragraphs(&body.formatted_text()),
+        None => {
+            for node in &excluded {
+                node.remove_from_parent();
+            }
+            scope.select("time, abbr, [class*=date], [class*=time], [class*=meta]").remove();
+            paragraphs(&item.formatted_text())
+        }
+    };
+    if text.is_empty() {
+        return None;
+    }
+    Some(ExtractedComment { number, author, date, text, parent: None })
+}
+
+const AUTHOR_SELECTORS: &[&str] = &[
+    "[itemprop=author] [itemprop=name]",
+    "[itemprop=author]",
+    ".fn",
+    "cite",
+    "[class*=author-name], [class*=author_name]",
+    "[class*=author] a",
+    "[class*=author]",
+    "[class*=user-name], [class*=username], [class*=user_name], [class*=nickname]",
+    "[class*=name]",
+    "[class*=user]",
+];
+const DATE_SELECTORS: &[&str] =
+    &["time", "abbr.published", "[class*=date]", "[class*=time]", "[class*=published]", "[class*=meta] a"];
+const NUMBER_SELECTORS: &[&str] = &["[class*=floor]", "[class*=comment-number]", "[class*=comment-num]"];
+const CONTENT_SELECTORS: &[&str] = &[
+    "[itemprop=text]",
+    "[class*=field-comment-body]",
+    "[class*=comment-content]",
+    "[class*=comment-text], [class*=comment_text], [class*=commenttext]",
+    "[class*=comment-body], [class*=comment_body], [class*=commentbody]",
+    "[class*=comment-message], [class*=post-message], [class*=message]",
+    "[class*=post-text], [class*=post-content]",
+    ".entry-content",
+    "blockquote",
+    "[class*=content]",
+    "[class*=text]",
+    "[class*=body]",
+];
+
+/// The first element, by selector priority, whose trimmed text passes `fits`.
+fn first_match<'a>(scope: &Selection<'a>, selectors: &[&str], fits: impl Fn(&str) -> bool) -> Option<NodeRef<'a>> {
+    selectors.iter().filter_map(|sel| scope.try_select(sel)).flat_map(|s| s.nodes().to_vec()).find(|n| {
+        let text = n.text();
+        let text = text.trim();
+        !text.is_empty() && fits(text)
+    })
+}
+
+fn is_inside(node: &NodeRef<'_>, container: &NodeRef<'_>) -> bool {
+    node.id == container.id || node.ancestors_it(None).any(|a| a.id == container.id)
+}
+
+/// Buttons, forms, pictures and scripts inside a comment are not its text.
+fn remove_noise(item: &NodeRef<'_>) {
+    let scope = Selection::from(*item);
+    scope.select("script, style, noscript, template, form, button, svg, img, textarea, iframe, input, select").remove();
+    let noisy: Vec<NodeRef<'_>> = item
+        .descendants_it()
+        .filter(NodeRef::is_element)
+        .filter(|d| {
+            let tokens = words(d);
+            tokens.split_whitespace().any(|t| NOISE_TOKEN.is_match(t)) || NOISE_TEXT.is_match(d.text().trim())
+        })
+        .collect();
+    for node in noisy {
+        node.remove_from_parent();
+    }
+}
+
+fn clean_author(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_end_matches(':');
+    for verb in [" says", " said", " wrote", " writes", " replied"] {
+        if let Some(stripped) = text.strip_suffix(verb) {
+            return stripped.trim().to_owned();
+        }
+    }
+    text.trim().to_owned()
+}
+
+/// A date element's text without "wrote on" and the like, or its machine-readable attribute.
+fn date_of(node: &NodeRef<'_>) -> Option<String> {
+    let text = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_end_matches([':', ' ']);
+    let text =
+        ["wrote on ", "posted on ", "on ", "於 ", "于 "].iter().fold(text, |t, p| t.strip_prefix(p).unwrap_or(t));
+    if looks_like_date(text) {
+        return Some(text.to_owned());
+    }
+    node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
+}
+
+/// Formatted text as paragraphs separated by a blank line, without button words.
+fn paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+        .filter(|p| !p.is_empty() && !NOISE_TEXT.is_match(p))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
