@@ -111,12 +111,11 @@ fn plain_list(document: &Document) -> Taken {
 
 /// The outermost elements of the page named for comments.
 fn sections(document: &Document) -> Vec<NodeRef<'_>> {
-    document
-        .select("body *")
-        .nodes()
-        .iter()
-        .filter(|n| is_section(n) && !n.ancestors_it(None).any(|a| is_section(&a)))
-        .copied()
+    let Some(body) = document.body() else { return Vec::new() };
+    // Walking the tree (rather than matching "body *", which checks every element's ancestors) stays linear
+    // however deep a page nests.
+    body.descendants_it()
+        .filter(|n| n.is_element() && is_section(n) && !n.ancestors_it(None).any(|a| is_section(&a)))
         .collect()
 }
 

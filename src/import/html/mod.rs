@@ -44,9 +44,22 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Deeper than this, a page is not a page a person made; article detection (whose cost grows with the depth)
+/// is skipped and the text is imported as it stands.
+const MAX_DEPTH: usize = 512;
+
 /// Takes apart one HTML page (already decoded to text).
 pub fn extract(html: &str) -> Extracted {
     let mut document = Document::from(html);
+    let depth = depth(&document);
+    if depth > MAX_DEPTH {
+        return whole_text(
+            &document,
+            format!(
+                "the page nests {depth} levels deep; its text was imported without looking for the article or its comments"
+            ),
+        );
+    }
     let taken = comments::take(&document);
     if taken.spoiled {
         document = Document::from(html);
@@ -68,12 +81,11 @@ pub fn extract(html: &str) -> Extracted {
             (metadata, article.title, article.text_content.to_string())
         }
         Err(error) => {
-            warnings.push(format!("no article was found in the page ({error}); its whole text was imported"));
             let fallback = Document::from(html);
-            fallback.select("script, style, noscript, template").remove();
-            let title = fallback.select("title").text().trim().to_owned();
-            let text = fallback.body().map(|b| b.formatted_text().to_string()).unwrap_or_default();
-            (Metadata::default(), title, text)
+            return whole_text(
+                &fallback,
+                format!("no article was found in the page ({error}); its whole text was imported"),
+            );
         }
     };
     let mut body = clean_paragraphs(&text, &title);
@@ -96,6 +108,35 @@ pub fn extract(html: &str) -> Extracted {
         warnings.push("the page has no article text".to_owned());
     }
     Extracted { title, metadata, body, comments, warnings, skipped: Vec::new() }
+}
+
+/// How deep the elements of the page nest, counted without recursion.
+fn depth(document: &Document) -> usize {
+    let Some(body) = document.body() else { return 0 };
+    let mut deepest = 0;
+    let mut stack = vec![(body, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children_it(false).filter(dom_query::NodeRef::is_element).map(|c| (c, depth + 1)));
+    }
+    deepest
+}
+
+/// The page's whole text as the body, for pages where no article can be told apart.
+fn whole_text(document: &Document, warning: String) -> Extracted {
+    document.select("script, style, noscript, template").remove();
+    let title = document.select("title").text().trim().to_owned();
+    let text = document.body().map(|b| b.formatted_text().to_string()).unwrap_or_default();
+    let body = clean_paragraphs(&text, &title).join("\n\n");
+    let title = if title.is_empty() { first_words(&body) } else { title };
+    Extracted {
+        title,
+        metadata: Metadata::default(),
+        body,
+        comments: Vec::new(),
+        warnings: vec![warning],
+        skipped: Vec::new(),
+    }
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {

@@ -1,0 +1,192 @@
+//! HTML, Markdown, JSON, CSV and compressed files, from fixtures written for this project, and batches of them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use gloss::import::{Extracted, ImportError, batch, extract_file};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles").join(name)
+}
+
+fn one(name: &str) -> Extracted {
+    let mut articles = extract_file(&fixture(name)).unwrap();
+    assert_eq!(articles.len(), 1, "{name}");
+    articles.remove(0)
+}
+
+fn threads(article: &Extracted) -> Vec<(&str, Option<usize>)> {
+    article.comments.iter().map(|c| (c.author.as_str(), c.parent)).collect()
+}
+
+#[test]
+fn wordpress_page_with_furniture_and_threaded_comments() {
+    let article = one("wp_comments.html");
+    assert_eq!(article.title, "Valley Dam Gets Green Light After Ten-Year Fight");
+    assert_eq!(article.metadata.site.as_deref(), Some("Valley Courier"));
+    assert_eq!(article.metadata.byline.as_deref(), Some("Lusine Hakobyan"));
+    assert_eq!(article.metadata.language.as_deref(), Some("en-GB"));
+    assert!(article.body.starts_with("The regional water authority approved"));
+    assert!(article.body.contains("“Մեր հողը մեր կյանքն է”"), "Armenian kept");
+    for furniture in [
+        "cookies",
+        "newsletter",
+        "Share on Facebook",
+        "Council budget approved",
+        "All rights reserved",
+        "should never appear",
+        "Photo: Valley Courier",
+    ] {
+        assert!(!article.body.contains(furniture), "{furniture} in the body");
+    }
+    assert_eq!(threads(&article), [("Gevorg Petrosyan", None), ("Karen M.", Some(0)), ("Ани", None)]);
+    assert_eq!(
+        article.comments[1].text,
+        "Every family will be offered land of the same size further down the valley.\n\nThe offer is in the published plan, page 14."
+    );
+    assert_eq!(article.comments[2].date.as_deref(), Some("June 4, 2024 at 7:02 am"));
+    for comment in &article.comments {
+        assert!(!article.body.contains(&comment.text[..20]));
+        assert!(!comment.text.contains("Reply"));
+    }
+}
+
+#[test]
+fn drupal_disqus_and_plain_lists() {
+    let drupal = one("drupal_comments.html");
+    assert_eq!(threads(&drupal), [("Ольга", None), ("Игорь", Some(0)), ("Guest", None)]);
+    assert!(!drupal.body.contains("cookies"));
+    assert!(drupal.body.contains("«безопаснее, чем когда-либо»"));
+    let disqus = one("disqus_inline.html");
+    assert_eq!(threads(&disqus), [("王小明", None), ("Li Na", Some(0)), ("Ahmed", None)]);
+    assert_eq!(disqus.comments[2].text, "مبروك للمدينة");
+    assert_eq!(disqus.comments[0].date.as_deref(), Some("3 hours ago"));
+    assert!(disqus.body.starts_with("市地铁三号线"));
+    let says = one("says_list.html");
+    assert_eq!(threads(&says), [("Marta", None), ("D. Ellis", None)]);
+    assert!(says.body.ends_with("Head teachers welcomed the decision."));
+    assert!(!says.body.contains("Responses"));
+}
+
+#[test]
+fn direction_encodings_and_compression() {
+    let rtl = one("rtl_arabic.html");
+    assert_eq!(rtl.metadata.direction.as_deref(), Some("rtl"));
+    assert_eq!(rtl.metadata.language.as_deref(), Some("ar"));
+    let latin = one("latin1.html");
+    assert!(latin.body.contains("« C'est le cœur du village », a déclaré la maire, Élise Garçon"));
+    let gz = one("says_list.html.gz");
+    assert_eq!(gz.comments.len(), 2);
+    assert_eq!(gz.body, one("says_list.html").body);
+}
+
+#[test]
+fn markdown_json_and_csv() {
+    let md = one("bridge.md");
+    assert_eq!(md.title, "Bridge Reopens After Repairs");
+    assert!(md.body.contains("repairs costing 2.3 million."), "links kept as text: {}", md.body);
+    assert_eq!(threads(&md), [("Lena", None), ("Omar K.", None)]);
+
+    for name in ["ferry.json", "ferry.jsonl"] {
+        let articles = extract_file(&fixture(name)).unwrap();
+        assert_eq!(articles.len(), 2, "{name}");
+        let ferry = &articles[0];
+        assert_eq!(ferry.title, "Ferry Fares Frozen");
+        assert_eq!(
+            ferry.body,
+            "The island ferry will keep its fares for 2025.\n\nЕреван, 東京 and القاهرة routes are not affected."
+        );
+        assert_eq!(ferry.metadata.extra.get("url").map(String::as_str), Some("https://example.org/ferry"));
+        assert_eq!(ferry.metadata.extra.get("section").map(String::as_str), Some("Transport"));
+        assert_eq!(threads(ferry), [("ana", None), ("li", Some(0))]);
+        assert_eq!(ferry.comments[0].text, "Good 👍");
+    }
+
+    let csv = one("stadium_comments.csv");
+    assert!(csv.body.is_empty());
+    assert_eq!(csv.comments.len(), 4);
+    assert_eq!(csv.comments[2].text, "Who pays when it runs over budget?\nAsking for the whole town.");
+    assert_eq!(csv.comments[0].date.as_deref(), Some("2024-03-01 09:12"));
+}
+
+#[test]
+fn hostile_inputs_fail_alone_or_import_sanely() {
+    let dir = tempfile::tempdir().unwrap();
+    // An "HTML" file that is really binary.
+    std::fs::write(dir.path().join("image.html"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
+    // Nesting far deeper than any page.
+    let deep = format!(
+        "<html><body>{}<p>Deep text survives.</p>{}</body></html>",
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000)
+    );
+    std::fs::write(dir.path().join("deep.html"), deep).unwrap();
+    // Broken JSON and a CSV without a text column.
+    std::fs::write(dir.path().join("broken.json"), "{\"title\": \"x\",\n \"body\": ]").unwrap();
+    std::fs::write(dir.path().join("numbers.csv"), "a,b\n1,2\n").unwrap();
+    // 2,000 comments in WordPress markup.
+    let mut many = String::from(
+        "<html><body><article><h1>Busy</h1><p>A story that many people answered, at length and with feeling.</p></article><ol class=\"comment-list\">",
+    );
+    for i in 0..2000 {
+        many.push_str(&format!("<li id=\"comment-{i}\" class=\"comment\"><cite class=\"fn\">reader{i}</cite><div class=\"comment-content\"><p>Comment number {i}.</p></div></li>"));
+    }
+    many.push_str("</ol></body></html>");
+    std::fs::write(dir.path().join("many.html"), many).unwrap();
+
+    let (files, problems) = batch::collect(&[dir.path().to_owned()]);
+    assert!(problems.is_empty());
+    let outcomes = batch::run(&files, &AtomicBool::new(false), &|_| {});
+    let by_name = |name: &str| outcomes.iter().find(|o| o.path.ends_with(name)).unwrap();
+    assert!(matches!(by_name("image.html").result, Err(ImportError::Binary(_))));
+    let error = by_name("broken.json").result.as_ref().unwrap_err().to_string();
+    assert!(error.contains("line 2"), "{error}");
+    assert!(
+        by_name("numbers.csv").result.as_ref().unwrap_err().to_string().contains("no column holds the comment text")
+    );
+    let deep = &by_name("deep.html").result.as_ref().unwrap()[0];
+    assert!(deep.body.contains("Deep text survives."));
+    let many = &by_name("many.html").result.as_ref().unwrap()[0];
+    assert_eq!(many.comments.len(), 2000);
+    assert_eq!(many.comments[1999].text, "Comment number 1999.");
+    assert!(!many.body.contains("Comment number"));
+}
+
+#[test]
+fn a_fifty_megabyte_file_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let paragraph = "The committee heard evidence for many hours and adjourned without a decision on the budget. ";
+    let mut text = String::from("A Very Long Transcript\n\n");
+    while text.len() < 50 << 20 {
+        text.push_str(&paragraph.repeat(8));
+        text.push_str("\n\n");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let article = extract_file(&path).unwrap().remove(0);
+    assert_eq!(article.title, "A Very Long Transcript");
+    assert!(article.body.len() > 49 << 20);
+}
+
+#[test]
+fn a_batch_reports_progress_and_stops_when_cancelled() {
+    let files: Vec<PathBuf> = (0..40).map(|_| fixture("says.txt")).collect();
+    let seen = AtomicUsize::new(0);
+    let outcomes = batch::run(&files, &AtomicBool::new(false), &|p| {
+        assert_eq!(p.total, 40);
+        seen.fetch_max(p.done, Ordering::Relaxed);
+    });
+    assert_eq!(outcomes.len(), 40);
+    assert_eq!(seen.load(Ordering::Relaxed), 40);
+
+    let cancel = AtomicBool::new(false);
+    let outcomes = batch::run(&files, &cancel, &|p| {
+        if p.done >= 3 {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    });
+    assert!(outcomes.len() < 40, "{} files read after cancelling", outcomes.len());
+    assert!(outcomes.iter().all(|o| o.result.is_ok()));
+}
