@@ -152,3 +152,55 @@ fn usage_errors_are_one_line_and_help_is_not_an_error() {
     assert!(help.status.success());
     assert!(stdout(&help).contains("import"));
 }
+
+#[test]
+fn a_folder_imports_with_a_line_per_file_and_bad_files_do_not_stop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("inbox");
+    std::fs::create_dir(&folder).unwrap();
+    for name in ["wp_comments.html", "bridge.md", "ferry.json", "says.txt"] {
+        std::fs::copy(fixture(name), folder.join(name)).unwrap();
+    }
+    std::fs::write(folder.join("broken.json"), "{ nope").unwrap();
+    std::fs::write(folder.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    let out = gloss(&["import", "inbox", "--into", "p.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("broken.json") && err.contains("line 1"), "{err}");
+    let text = stdout(&out);
+    assert!(text.contains("p.ron: 5 document(s), 5 new"), "{text}");
+    assert!(!text.contains("notes.pdf"), "files that are not articles are skipped");
+    let project = gloss::store::load(&dir.path().join("p.ron")).unwrap();
+    let titles: Vec<&str> = project.documents.iter().map(|d| d.title.as_str()).collect();
+    assert!(titles.contains(&"Ferry Fares Frozen") && titles.contains(&"Second Article"), "{titles:?}");
+}
+
+#[test]
+fn a_csv_of_comments_attaches_to_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = fixture("pipe.txt").display().to_string();
+    let csv = fixture("stadium_comments.csv").display().to_string();
+    assert!(gloss(&["import", &article, "--into", "p.ron"], dir.path()).status.success());
+    let out = gloss(&["import", &csv, "--into", "p.ron", "--attach-to", "1"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("4 comment(s) attached to document 1"));
+    let project = gloss::store::load(&dir.path().join("p.ron")).unwrap();
+    assert_eq!(project.documents.len(), 1, "the comments-only document is gone");
+    assert_eq!(project.documents[0].comments.len(), 3 + 4);
+    assert!(project.problems().is_empty());
+    let wrong = gloss(&["import", &csv, "--into", "p.ron", "--attach-to", "9"], dir.path());
+    assert!(assert_user_error(&wrong).contains("has 1 document(s)"));
+}
+
+#[test]
+fn extract_prints_an_array_for_a_file_of_several_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gloss(&["extract", &fixture("ferry.jsonl").display().to_string(), "--json"], dir.path());
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value.as_array().map(Vec::len), Some(2));
+    let out = gloss(&["extract", &fixture("wp_comments.html").display().to_string(), "--json"], dir.path());
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["comments"].as_array().map(Vec::len), Some(3));
+    assert_eq!(value["comments"][1]["parent"], 0);
+}

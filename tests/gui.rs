@@ -357,3 +357,115 @@ fn a_failed_save_as_keeps_the_project_unsaved_and_says_why() {
     assert!(harness.state().editor().is_dirty());
     assert!(harness.state().error().is_some_and(|e| e.contains("x.ron")), "{:?}", harness.state().error());
 }
+
+fn empty_app() -> Harness<'static, GlossApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        // The test renderer has only egui's own fonts; the app falls back to system fonts for other scripts.
+        .allow_missing_glyphs()
+        .build_eframe(|_cc| GlossApp::with_settings(gloss::ui::Settings::default()).without_native_dialogs());
+    harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn pasting_text_makes_a_new_document() {
+    let mut harness = empty_app();
+    let text = "Night Buses Return\r\n\r\nThe night bus network returns on Friday after two years.\r\n\r\n1. Vera said:\r\n\r\n   About time.";
+    harness.event(egui::Event::Paste(text.to_owned()));
+    harness.run_steps(3);
+    let project = harness.state().editor().project();
+    assert_eq!(project.documents.len(), 1);
+    let doc = &project.documents[0];
+    assert_eq!(doc.title, "Night Buses Return");
+    assert_eq!(doc.comments.len(), 1);
+    assert_eq!(doc.metadata.extra.get("source").map(String::as_str), Some("clipboard"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(harness.state().editor().project().documents.is_empty(), "a paste is undone like any edit");
+}
+
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_imports_them_in_the_background_with_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{ nope").unwrap();
+    let mut harness = empty_app();
+    for path in [fixtures.join("wp_comments.html"), fixtures.join("stadium_comments.csv"), broken] {
+        harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    }
+    harness.run_steps(1);
+    wait_for_import(&mut harness);
+    let project = harness.state().editor().project();
+    assert_eq!(project.documents.len(), 2);
+    let report = harness.state().import_report().expect("the report is shown when a file failed");
+    assert_eq!(report.failures(), 1);
+    assert_eq!(report.articles(), 2);
+    assert!(harness.query_by_label_contains("could not be read").is_some(), "the report window names failures");
+
+    // The comments of the spreadsheet go under the article, from the document details.
+    let (article, comments) = (project.documents[0].id, project.documents[1].id);
+    assert_eq!(harness.state().view_state().doc, Some(article), "the first imported document is shown");
+    harness.get_by_label("Close report").click();
+    harness.run_steps(2);
+    assert!(harness.state().import_report().is_none());
+    harness.get_by_label("Comments from stadium_comments.csv").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().view_state().doc, Some(comments));
+    harness.get_by_label("Document details").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("→ Valley Dam").click();
+    harness.run_steps(2);
+    let project = harness.state().editor().project();
+    assert_eq!(project.documents.len(), 1);
+    assert_eq!(project.documents[0].comments.len(), 3 + 4);
+    assert!(project.problems().is_empty());
+}
+
+#[test]
+fn right_click_marks_where_the_comments_start_and_undo_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    let before = harness.state().editor().project().documents[0].clone();
+    let paragraphs = before.body.split("\n\n").count();
+    // The last paragraph of the story: "The levy takes effect on 1 March. …"
+    let offset = before.body.rfind("The levy takes effect").map(|b| before.body[..b].chars().count()).unwrap();
+    let at = body_char(&harness, offset + 3);
+    harness.event(egui::Event::PointerMoved(at));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+    harness.get_by_label("Comments start here").click();
+    harness.run_steps(3);
+    let after = &harness.state().editor().project().documents[0];
+    assert_eq!(after.body.split("\n\n").count(), paragraphs - 1);
+    assert_eq!(after.comments.len(), before.comments.len() + 1);
+    assert!(after.comments[0].text.starts_with("The levy takes effect"));
+    assert!(harness.state().editor().project().problems().is_empty(), "every highlight still quotes its text");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(&harness.state().editor().project().documents[0], &before);
+}

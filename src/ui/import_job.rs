@@ -134,7 +134,13 @@ impl ImportReport {
     /// The report as a window; returns false once the user closes it.
     pub fn window_ui(&self, ctx: &egui::Context) -> bool {
         let mut open = true;
-        egui::Window::new("Import report").open(&mut open).default_width(560.0).show(ctx, |ui| {
+        let mut close = false;
+        let window = egui::Window::new("Import report")
+            .open(&mut open)
+            .default_width(560.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center());
+        window.show(ctx, |ui| {
             ui.label(format!(
                 "{} article(s) from {} file(s); {} file(s) could not be read{}.",
                 self.articles(),
@@ -164,7 +170,9 @@ impl ImportReport {
                     }
                 }
             });
+            ui.separator();
+            close = ui.button("Close report").clicked();
         });
-        open
+        open && !close
     }
 }
