@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use dom_query::{NodeRef, Selection};
+use dom_query::{Matcher, NodeRef, Selection};
 use regex::Regex;
 
 use super::comments::{DIGITS, has_text, words};
@@ -19,23 +19,42 @@ static NOISE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:reply|report|like|share|flag|permalink|edit|quote|回覆|回复|返信|antworten|répondre|responder)$",
     )
 });
+/// Selectors compiled once: a page can have thousands of comments.
+struct Selectors(Vec<Matcher>);
+
+impl Selectors {
+    fn new(list: &[&str]) -> Self {
+        // The lists are constants of this file; a test checks that each of them compiles.
+        Self(list.iter().filter_map(|s| Matcher::new(s).ok()).collect())
+    }
+}
+
+static AUTHOR: LazyLock<Selectors> = LazyLock::new(|| Selectors::new(AUTHOR_SELECTORS));
+static DATE: LazyLock<Selectors> = LazyLock::new(|| Selectors::new(DATE_SELECTORS));
+static NUMBER: LazyLock<Selectors> = LazyLock::new(|| Selectors::new(NUMBER_SELECTORS));
+static CONTENT: LazyLock<Selectors> = LazyLock::new(|| Selectors::new(CONTENT_SELECTORS));
+static NOT_TEXT: LazyLock<Selectors> =
+    LazyLock::new(|| Selectors::new(&["time, abbr, [class*=date], [class*=time], [class*=meta]"]));
+static NOT_CONTENT: LazyLock<Selectors> = LazyLock::new(|| {
+    Selectors::new(&["script, style, noscript, template, form, button, svg, img, textarea, iframe, input, select"])
+});
+
 /// Author, date, number and text of one comment element (its replies already taken out).
 pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
     remove_noise(item);
     let scope = Selection::from(*item);
-    let author_node = first_match(&scope, AUTHOR_SELECTORS, |text| (1..=80).contains(&text.chars().count()));
+    let author_node = first_match(&scope, &AUTHOR, |text| (1..=80).contains(&text.chars().count()));
     let author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
-    let date = first_match(&scope, DATE_SELECTORS, |text| {
-        text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit())
-    })
-    .and_then(|n| date_of(&n));
-    let number = first_match(&scope, NUMBER_SELECTORS, |text| text.chars().count() <= 8)
+    let date =
+        first_match(&scope, &DATE, |text| text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit()))
+            .and_then(|n| date_of(&n));
+    let number = first_match(&scope, &NUMBER, |text| text.chars().count() <= 8)
         .and_then(|n| DIGITS.find(&n.text()).map(|m| m.as_str().to_owned()));
     let excluded: Vec<NodeRef<'_>> = author_node.into_iter().collect();
-    let body = CONTENT_SELECTORS
+    let body = CONTENT
+        .0
         .iter()
-        .filter_map(|sel| scope.try_select(sel))
-        .flat_map(|s| s.nodes().to_vec())
+        .flat_map(|m| scope.select_matcher(m).nodes().to_vec())
         .find(|n| has_text(n) && !excluded.iter().any(|x| is_inside(x, n)));
     let text = match body {
         Some(body) => paragraphs(&body.formatted_text()),
@@ -43,7 +62,9 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
             for node in &excluded {
                 node.remove_from_parent();
             }
-            scope.select("time, abbr, [class*=date], [class*=time], [class*=meta]").remove();
+            for matcher in &NOT_TEXT.0 {
+                scope.select_matcher(matcher).remove();
+            }
             paragraphs(&item.formatted_text())
         }
     };
@@ -84,8 +105,8 @@ const CONTENT_SELECTORS: &[&str] = &[
 ];
 
 /// The first element, by selector priority, whose trimmed text passes `fits`.
-fn first_match<'a>(scope: &Selection<'a>, selectors: &[&str], fits: impl Fn(&str) -> bool) -> Option<NodeRef<'a>> {
-    selectors.iter().filter_map(|sel| scope.try_select(sel)).flat_map(|s| s.nodes().to_vec()).find(|n| {
+fn first_match<'a>(scope: &Selection<'a>, selectors: &Selectors, fits: impl Fn(&str) -> bool) -> Option<NodeRef<'a>> {
+    selectors.0.iter().flat_map(|m| scope.select_matcher(m).nodes().to_vec()).find(|n| {
         let text = n.text();
         let text = text.trim();
         !text.is_empty() && fits(text)
@@ -99,13 +120,20 @@ fn is_inside(node: &NodeRef<'_>, container: &NodeRef<'_>) -> bool {
 /// Buttons, forms, pictures and scripts inside a comment are not its text.
 fn remove_noise(item: &NodeRef<'_>) {
     let scope = Selection::from(*item);
-    scope.select("script, style, noscript, template, form, button, svg, img, textarea, iframe, input, select").remove();
+    for matcher in &NOT_CONTENT.0 {
+        scope.select_matcher(matcher).remove();
+    }
     let noisy: Vec<NodeRef<'_>> = item
         .descendants_it()
         .filter(NodeRef::is_element)
         .filter(|d| {
             let tokens = words(d);
-            tokens.split_whitespace().any(|t| NOISE_TOKEN.is_match(t)) || NOISE_TEXT.is_match(d.text().trim())
+            // Only an element with a short text can be a button; reading long texts would cost more than it finds.
+            tokens.split_whitespace().any(|t| NOISE_TOKEN.is_match(t))
+                || d.children_it(false).count() <= 1 && {
+                    let text = d.text();
+                    text.len() < 40 && NOISE_TEXT.is_match(text.trim())
+                }
         })
         .collect();
     for node in noisy {
@@ -143,4 +171,23 @@ fn paragraphs(text: &str) -> String {
         .filter(|p| !p.is_empty() && !NOISE_TEXT.is_match(p))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_selector_compiles() {
+        for (list, compiled) in [
+            (AUTHOR_SELECTORS, &*AUTHOR),
+            (DATE_SELECTORS, &*DATE),
+            (NUMBER_SELECTORS, &*NUMBER),
+            (CONTENT_SELECTORS, &*CONTENT),
+        ] {
+            assert_eq!(list.len(), compiled.0.len(), "{list:?}");
+        }
+        assert_eq!(NOT_TEXT.0.len(), 1);
+        assert_eq!(NOT_CONTENT.0.len(), 1);
+    }
 }

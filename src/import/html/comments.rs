@@ -8,7 +8,9 @@
 
 use std::sync::LazyLock;
 
-use dom_query::{Document, NodeRef};
+use std::collections::HashSet;
+
+use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::comment_fields::read_fields;
@@ -83,7 +85,7 @@ pub(super) fn take(document: &Document) -> Taken {
 }
 
 static COUNTER: LazyLock<Regex> =
-    LazyLock::new(|| crate::import::regex(r"(?i)^[\d.,]+\s*k?\s*(?:comments?|replies|responses|views?)\b"));
+    LazyLock::new(|| crate::import::regex(r"(?i)^[\d.,]+\s*k?\s*(?:comments?|replies|responses|views?)(?-u:\b)"));
 
 /// Reader comments have authors and say something; "most commented" lists, badges and counters do not.
 fn plausible(comments: &[ExtractedComment]) -> bool {
@@ -115,7 +117,13 @@ fn sections(document: &Document) -> Vec<NodeRef<'_>> {
     // Walking the tree (rather than matching "body *", which checks every element's ancestors) stays linear
     // however deep a page nests.
     body.descendants_it()
-        .filter(|n| n.is_element() && is_section(n) && !n.ancestors_it(None).any(|a| is_section(&a)))
+        .filter(|n| n.is_element() && is_section(n))
+        // Only the outermost, and none inside a sidebar widget (page layouts name their columns "sidebar" too,
+        // so only `aside` and widgets count).
+        .filter(|n| {
+            !n.ancestors_it(None)
+                .any(|a| is_section(&a) || a.node_name().as_deref() == Some("aside") || words(&a).contains("widget"))
+        })
         .collect()
 }
 
@@ -139,13 +147,25 @@ pub(super) fn words(node: &NodeRef<'_>) -> String {
     format!("{id} {class}")
 }
 
+/// Checked on every element of the page, so it looks at the id and class without copying them.
 fn is_section(node: &NodeRef<'_>) -> bool {
-    SECTION_WORDS.iter().any(|w| words(node).contains(w)) && !is_not_comment(node)
+    let contains = |value: &str| {
+        let bytes = value.as_bytes();
+        SECTION_WORDS.iter().any(|w| bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w.as_bytes())))
+    };
+    let (id, class) = (node.id_attr(), node.class());
+    (id.as_deref().is_some_and(contains) || class.as_deref().is_some_and(contains)) && !is_not_comment(node)
 }
 
-/// Whether the id or class of `node` has a part that names something other than comments.
+/// Words that mark a sidebar list of comments elsewhere on the site; they name it even inside a longer word
+/// (`recentcomments`).
+const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "widget", "popular", "trending"];
+
+/// Whether the id or class of `node` names something other than the page's comments.
 pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
-    words(node).split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
+    let words = words(node);
+    words.split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
+        || ELSEWHERE_WORDS.iter().any(|w| words.contains(w))
 }
 
 /// What makes two comment elements alike: the tag and the comment-ish class, or the id with its digits blanked.
@@ -161,26 +181,36 @@ pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
         .find(|t| t.contains("comment") || t.contains("post") || t.contains("reply"))
         .or_else(|| tokens.first())
         .map(|t| (*t).to_owned());
-    let id = node.id_attr().map(|i| DIGITS.replace_all(&i.to_lowercase(), "#").into_owned());
-    let id = id.filter(|i| i.contains('#'));
+    let id = node.id_attr().map(|i| numbered(&i.to_lowercase())).filter(|i| i.contains('#'));
     Some(format!("{tag}|{}|{}", token.unwrap_or_default(), id.unwrap_or_default()))
 }
 
+/// `text` with each run of digits replaced by one `#`: `comment-123` and `comment-9` are alike.
+fn numbered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('#') {
+            out.push('#');
+        }
+    }
+    out
+}
+
+/// Whether any text inside `node` has a letter or digit; stops at the first one found.
 pub(super) fn has_text(node: &NodeRef<'_>) -> bool {
-    node.text().chars().any(char::is_alphanumeric)
+    node.descendants_it().any(|d| d.is_text() && d.text().chars().any(char::is_alphanumeric))
 }
 
 /// The largest group of alike elements inside any comment section of the page.
 fn best_group(document: &Document) -> Option<Group<'_>> {
-    let sections = sections(document);
     let mut best: Option<Group<'_>> = None;
-    for section in sections {
+    for section in sections(document) {
+        let skip = furniture(section);
         let containers = std::iter::once(section).chain(section.descendants_it().filter(NodeRef::is_element));
-        for container in containers {
-            if in_furniture(&container, &section) {
-                continue;
-            }
-            let Some(group) = group_in(section, &container) else { continue };
+        for container in containers.filter(|c| !skip.contains(&c.id)) {
+            let Some(group) = group_in(section, &container, &skip) else { continue };
             // The larger group wins; among equals, elements named for comments.
             let rank = |g: &Group<'_>| (g.items.len(), commentish(&g.key));
             if best.as_ref().is_none_or(|b| rank(&group) > rank(b)) {
@@ -191,21 +221,27 @@ fn best_group(document: &Document) -> Option<Group<'_>> {
     best
 }
 
-/// Whether `node` is, or lies inside, the comment form or another part of the section that holds no comments.
-fn in_furniture(node: &NodeRef<'_>, section: &NodeRef<'_>) -> bool {
-    std::iter::once(*node).chain(node.ancestors_it(None).take_while(|a| a.id != section.id)).any(|n| {
-        let tag = n.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
-        matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&n)
-    })
+/// The elements of a section that are, or lie inside, its comment form or another part that holds no comments.
+/// Found in one pass (parents come before their children), so that a deep section costs no more than a long one.
+fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
+    let mut skip = HashSet::new();
+    for node in section.descendants_it().filter(NodeRef::is_element) {
+        let inherited = node.parent().is_some_and(|p| skip.contains(&p.id));
+        let tag = node.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
+        if inherited || matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&node) {
+            skip.insert(node.id);
+        }
+    }
+    skip
 }
 
 /// The largest set of alike children of `container` that hold text. Inside a comment section any alike
 /// elements count (Disqus's `li.post`); `section` is always one, so a list in the article is never a thread.
-fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>) -> Option<Group<'a>> {
+fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>, skip: &HashSet<NodeId>) -> Option<Group<'a>> {
     let mut groups: Vec<(String, Vec<NodeRef<'a>>)> = Vec::new();
     for child in container.element_children() {
         let Some(key) = key(&child) else { continue };
-        if !has_text(&child) || is_not_comment(&child) {
+        if skip.contains(&child.id) || !has_text(&child) {
             continue;
         }
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -214,8 +250,8 @@ fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>) -> Option<Group<'
         }
     }
     let (key, items) = groups.into_iter().max_by_key(|(_, items)| items.len())?;
-    // One alike element is a comment only if it says so itself.
     let container = *container;
+    // One alike element is a comment only if it says so itself.
     (items.len() >= 2 || commentish(&key) && items.len() == 1).then_some(Group { section, container, items, key })
 }
 

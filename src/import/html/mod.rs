@@ -18,7 +18,7 @@ use crate::model::Metadata;
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)^(?:
-            (?:image|photo|picture|video)\s*(?:copyright|caption|credit|source)\b
+            (?:image|photo|picture|video)\s*(?:copyright|caption|credit|source)(?-u:\b)
             | (?:photo|image|picture|credit|source)s?\s*:
             | \(?(?:ap|afp|reuters|getty\ images|epa|dpa)\s*(?:photo|/)
             | advertisement | story\ continues\ below\ advertisement
@@ -29,17 +29,17 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)
-        \bcookies?\b.*\b(?:use|accept|consent|policy|settings|continuing)\b
-        | \b(?:accept|consent\ to)\b.*\bcookies?\b
-        | \b(?:newsletter|sign\ up\ for|subscribe\ to\ our|get\ the\ latest)\b
+        (?-u:\b)cookies?(?-u:\b).*(?-u:\b)(?:use|accept|consent|policy|settings|continuing)(?-u:\b)
+        | (?-u:\b)(?:accept|consent\ to)(?-u:\b).*(?-u:\b)cookies?(?-u:\b)
+        | (?-u:\b)(?:newsletter|sign\ up\ for|subscribe\ to\ our|get\ the\ latest)(?-u:\b)
         | ^(?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit)
             (?:\s+(?:this|on\s+\w+|article|story|page))?\s*[:.!]?$
         | ^(?:(?:share\ on\ \w+|tweet|email|print)\s*)+$
         | ^(?:related(?:\ (?:articles|posts|stories|content))?|read\ more|more\ on\ this|recommended(?:\ for\ you)?
-            |you\ (?:may|might)\ also\ like|most\ (?:read|popular|viewed)|trending(?:\ now)?|see\ also|also\ read)\b
+            |you\ (?:may|might)\ also\ like|most\ (?:read|popular|viewed)|trending(?:\ now)?|see\ also|also\ read)(?-u:\b)
         | ^(?:advertisement|advertising|sponsored(?:\ content)?|ad)$
         | ^(?:skip\ to\ (?:main\ )?content|back\ to\ top|scroll\ to\ top)$
-        | ^©|\ball\ rights\ reserved\b
+        | ^©|(?-u:\b)all\ rights\ reserved(?-u:\b)
         ",
     )
 });

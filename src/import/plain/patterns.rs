@@ -11,13 +11,13 @@ const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)
-        \b\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago\b
+        (?-u:\b)\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago(?-u:\b)
         | ^(?:just\ now|yesterday|today|an?\ (?:minute|hour|day|week|month|year)\ ago)$
-        | \b(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b
-        | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
-        | \b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b
-        | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|,|$)
-        | \b\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?
+        | (?-u:\b)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b)
+        | (?-u:\b)\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?-u:\b)
+        | (?-u:\b){MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)
+        | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|,|$)
+        | (?-u:\b)\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?
         "
     ))
 });
