@@ -16,5 +16,7 @@ pub use document::{Comment, Document, Metadata};
 pub use ids::{CommentId, DocId, IdAllocator, LabelId, SentimentId, SpanId};
 pub use project::Project;
 pub use schema::{LabelSchema, ParseRgbError, Rgb, SentimentLevel, SpanLabel};
+#[cfg(test)]
+pub(crate) use span::test_span;
 pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target};
 pub use validate::Problem;

@@ -148,6 +148,22 @@ impl SpanAnnotation {
     }
 }
 
+/// A span with one range and label 1, for tests across the crate.
+#[cfg(test)]
+pub(crate) fn test_span(id: u64, target: Target, text: &str, start: usize, end: usize) -> SpanAnnotation {
+    SpanAnnotation {
+        id: SpanId(id),
+        target,
+        ranges: vec![AnchoredRange::new(text, start, end).unwrap_or_else(|e| panic!("{e}"))],
+        label: LabelId(1),
+        speaker: String::new(),
+        note: String::new(),
+        created: Timestamp::UNIX_EPOCH,
+        modified: Timestamp::UNIX_EPOCH,
+        annotator: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,21 +1,9 @@
 //! Every repair keeps each highlight on exactly its text.
 
 use super::*;
-use crate::model::{DocId, LabelId, Metadata, SpanId};
+use crate::model::{DocId, Metadata};
 
-fn span(id: u64, target: Target, text: &str, start: usize, end: usize) -> SpanAnnotation {
-    SpanAnnotation {
-        id: SpanId(id),
-        target,
-        ranges: vec![AnchoredRange::new(text, start, end).unwrap()],
-        label: LabelId(1),
-        speaker: String::new(),
-        note: String::new(),
-        created: jiff::Timestamp::UNIX_EPOCH,
-        modified: jiff::Timestamp::UNIX_EPOCH,
-        annotator: String::new(),
-    }
-}
+use crate::model::test_span as span;
 
 fn doc() -> Document {
     let body = "Story “one” 😀.\n\nDiscussion Policy blah.\n\nAnna said: Ереван is lovely.\n\nBob: no.".to_owned();

@@ -93,24 +93,14 @@ impl SpanIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnchoredRange, DocId, Metadata, SpanAnnotation};
+    use crate::model::{DocId, Metadata, test_span};
 
     fn doc_with(ranges: &[(usize, usize)]) -> Document {
         let body = "x".repeat(100);
         let spans = ranges
             .iter()
             .enumerate()
-            .map(|(i, &(start, end))| SpanAnnotation {
-                id: SpanId(i as u64 + 1),
-                target: Target::Body,
-                ranges: vec![AnchoredRange::new(&body, start, end).unwrap()],
-                label: LabelId(1),
-                speaker: String::new(),
-                note: String::new(),
-                created: jiff::Timestamp::UNIX_EPOCH,
-                modified: jiff::Timestamp::UNIX_EPOCH,
-                annotator: String::new(),
-            })
+            .map(|(i, &(start, end))| test_span(i as u64 + 1, Target::Body, &body, start, end))
             .collect();
         Document {
             id: DocId(0),
