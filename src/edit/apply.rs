@@ -1,6 +1,6 @@
 //! The one place where a project changes: [`apply`] carries out a command and returns its inverse.
 
-use crate::model::{AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target};
+use crate::model::{Verdict, AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target};
 
 use super::command::{Command, Fix, MetaField, SpanDraft, TextField};
 use super::fixup;
@@ -182,6 +182,8 @@ fn create_span(project: &mut Project, doc: DocId, draft: &SpanDraft) -> Result<C
         label: draft.label,
         speaker: String::new(),
         note: String::new(),
+        check_worthy: None,
+        verdict: Verdict::Unverified,
         created: draft.at,
         modified: draft.at,
         annotator,

@@ -106,6 +106,7 @@ pub fn comments_from_paragraph(
             parent: None,
             text: (*text).to_owned(),
             sentiment: None,
+            tags: std::collections::BTreeMap::new(),
             note: String::new(),
         });
     }

@@ -23,6 +23,7 @@ fn project() -> Project {
             parent: None,
             text: "is Turkey returning Kars".to_owned(),
             sentiment: None,
+            tags: std::collections::BTreeMap::new(),
             note: String::new(),
         }],
         spans: Vec::new(),
@@ -202,17 +203,8 @@ fn added_documents_get_ids_from_the_project_whatever_came_before() {
     let base = project();
     let mut editor = Editor::new(base.clone(), true);
     let mut article = base.documents[0].clone();
-    article.spans.push(crate::model::SpanAnnotation {
-        id: crate::model::SpanId(3),
-        target: Target::Comment(article.comments[0].id),
-        ranges: vec![AnchoredRange::new(&article.comments[0].text, 0, 2).unwrap()],
-        label: base.schema.span_labels[0].id,
-        speaker: String::new(),
-        note: String::new(),
-        created: at(),
-        modified: at(),
-        annotator: String::new(),
-    });
+    let comment_text = article.comments[0].text.clone();
+    article.spans.push(crate::model::test_span(3, Target::Comment(article.comments[0].id), &comment_text, 0, 2));
     article.comments[0].parent = None;
     // A span made in the same frame as an import takes the next id first; the document must not collide with it.
     editor.apply(create(&base, Target::Body, 0, 6)).unwrap();

@@ -56,6 +56,7 @@ impl Extracted {
                 parent: comment.parent.and_then(|i| comment_ids.get(i).copied()).filter(|&p| p != id),
                 text: comment.text,
                 sentiment: None,
+                tags: std::collections::BTreeMap::new(),
                 note: String::new(),
             })
             .collect();

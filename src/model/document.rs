@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CommentId, DocId, IdAllocator, SentimentId, SpanId};
+use super::ids::{CommentId, DimensionId, DocId, IdAllocator, SentimentId, SpanId, ValueId};
 use super::span::{SpanAnnotation, Target};
 use super::text::char_len;
 
@@ -73,6 +73,9 @@ pub struct Comment {
     /// The sentiment tag, unset until someone tags it.
     #[serde(default)]
     pub sentiment: Option<SentimentId>,
+    /// Tags in the project's further dimensions (stance, toxicity …), by dimension.
+    #[serde(default)]
+    pub tags: BTreeMap<DimensionId, ValueId>,
     /// The annotator's free note.
     #[serde(default)]
     pub note: String,

@@ -49,6 +49,17 @@ id_type!(
     "sentiment#"
 );
 
+id_type!(
+    /// Identifies a [`crate::model::Dimension`] of comment tags (such as stance).
+    DimensionId,
+    "dimension#"
+);
+id_type!(
+    /// Identifies one value of a [`crate::model::Dimension`] (such as "agrees").
+    ValueId,
+    "value#"
+);
+
 /// Hands out fresh ids from a counter that never goes back.
 ///
 /// The allocator is a plain value so that importers can build whole documents before they are added to a

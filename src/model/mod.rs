@@ -13,10 +13,10 @@ pub mod text;
 mod validate;
 
 pub use document::{Comment, Document, Metadata};
-pub use ids::{CommentId, DocId, IdAllocator, LabelId, SentimentId, SpanId};
+pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
-pub use schema::{LabelSchema, ParseRgbError, Rgb, SentimentLevel, SpanLabel};
+pub use schema::{Dimension, DimensionValue, LabelSchema, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel};
 #[cfg(test)]
 pub(crate) use span::test_span;
-pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target};
+pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target, Verdict};
 pub use validate::Problem;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ids::{IdAllocator, LabelId, SentimentId};
+use super::ids::{DimensionId, IdAllocator, LabelId, SentimentId, ValueId};
 
 /// An sRGB colour, written as `"#rrggbb"` in the project file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,13 +79,51 @@ pub struct SentimentLevel {
     pub description: String,
 }
 
-/// Span labels and the sentiment scale of a project.
+/// One value of a comment dimension, such as "agrees" for stance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionValue {
+    /// Stable id; comments refer to the value by it.
+    pub id: ValueId,
+    /// Name shown on the button and in exports.
+    pub name: String,
+}
+
+/// A way of tagging comments that the project adds to sentiment, such as stance (agrees, disagrees, off-topic) or
+/// toxicity (yes, no).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    /// Stable id.
+    pub id: DimensionId,
+    /// Name shown in the inspector and in exports.
+    pub name: String,
+    /// One line of guidance for annotators.
+    #[serde(default)]
+    pub description: String,
+    /// The values a comment can take, in order.
+    pub values: Vec<DimensionValue>,
+}
+
+/// Ready-made sentiment scales.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScalePreset {
+    /// Negative, Neutral, Positive.
+    ThreePoint,
+    /// Very negative to very positive.
+    FivePoint,
+    /// Negative, Neutral, Positive, Mixed (the default).
+    WithMixed,
+}
+
+/// Span labels, the sentiment scale and any further comment dimensions of a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LabelSchema {
     /// Labels for highlighted spans, in palette order.
     pub span_labels: Vec<SpanLabel>,
     /// The sentiment scale for comments, in scale order.
     pub sentiments: Vec<SentimentLevel>,
+    /// Further ways to tag comments, if the project has any.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
 }
 
 impl LabelSchema {
@@ -110,6 +148,12 @@ impl LabelSchema {
             label("Opinion", Rgb(0xc3, 0x8a, 0xd6), '4', "A judgement or prediction rather than a checkable fact."),
             label("Source", Rgb(0xe8, 0xc5, 0x47), '5', "Who or what the information is attributed to."),
         ];
+        let sentiments = Self::sentiment_scale(ScalePreset::WithMixed, ids);
+        Self { span_labels, sentiments, dimensions: Vec::new() }
+    }
+
+    /// A ready-made sentiment scale, with ids taken from `ids`.
+    pub fn sentiment_scale(preset: ScalePreset, ids: &mut IdAllocator) -> Vec<SentimentLevel> {
         let mut level = |name: &str, color: Rgb, key: char, description: &str| SentimentLevel {
             id: SentimentId(ids.fresh()),
             name: name.to_owned(),
@@ -117,13 +161,31 @@ impl LabelSchema {
             key: Some(key),
             description: description.to_owned(),
         };
-        let sentiments = vec![
-            level("Negative", Rgb(0xd6, 0x4f, 0x4f), 'n', "Hostile, critical or pessimistic."),
-            level("Neutral", Rgb(0x9e, 0x9e, 0x9e), 'u', "Factual or without a clear attitude."),
-            level("Positive", Rgb(0x4c, 0xaf, 0x50), 'p', "Approving, supportive or hopeful."),
-            level("Mixed", Rgb(0xe0, 0x9a, 0x3e), 'm', "Both negative and positive attitudes."),
-        ];
-        Self { span_labels, sentiments }
+        match preset {
+            ScalePreset::ThreePoint | ScalePreset::WithMixed => {
+                let mut levels = vec![
+                    level("Negative", Rgb(0xd6, 0x4f, 0x4f), 'n', "Hostile, critical or pessimistic."),
+                    level("Neutral", Rgb(0x9e, 0x9e, 0x9e), 'u', "Factual or without a clear attitude."),
+                    level("Positive", Rgb(0x4c, 0xaf, 0x50), 'p', "Approving, supportive or hopeful."),
+                ];
+                if preset == ScalePreset::WithMixed {
+                    levels.push(level("Mixed", Rgb(0xe0, 0x9a, 0x3e), 'm', "Both negative and positive attitudes."));
+                }
+                levels
+            }
+            ScalePreset::FivePoint => vec![
+                level("Very negative", Rgb(0xb7, 0x1c, 0x1c), 'v', "Openly hostile or contemptuous."),
+                level("Negative", Rgb(0xe5, 0x73, 0x73), 'n', "Critical or pessimistic."),
+                level("Neutral", Rgb(0x9e, 0x9e, 0x9e), 'u', "Factual or without a clear attitude."),
+                level("Positive", Rgb(0x81, 0xc7, 0x84), 'p', "Approving or hopeful."),
+                level("Very positive", Rgb(0x2e, 0x7d, 0x32), 'e', "Enthusiastic or warmly supportive."),
+            ],
+        }
+    }
+
+    /// The dimension with this id.
+    pub fn dimension(&self, id: DimensionId) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
     }
 
     /// The span label with this id.

@@ -94,6 +94,38 @@ impl AnchoredRange {
     }
 }
 
+/// What a fact-check found about a span.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    /// Not checked (yet).
+    #[default]
+    Unverified,
+    /// Checked and true.
+    Accurate,
+    /// Checked and false.
+    Inaccurate,
+    /// True in part, or true but presented so as to mislead.
+    Misleading,
+    /// Cannot be checked.
+    Unverifiable,
+}
+
+impl Verdict {
+    /// Every verdict, in the order the inspector offers them.
+    pub const ALL: [Self; 5] = [Self::Unverified, Self::Accurate, Self::Inaccurate, Self::Misleading, Self::Unverifiable];
+
+    /// The verdict's name as shown and exported.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Unverified => "Unverified",
+            Self::Accurate => "Accurate",
+            Self::Inaccurate => "Inaccurate",
+            Self::Misleading => "Misleading",
+            Self::Unverifiable => "Unverifiable",
+        }
+    }
+}
+
 /// A highlighted piece of text with its label and attributes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpanAnnotation {
@@ -111,6 +143,12 @@ pub struct SpanAnnotation {
     /// The annotator's free note.
     #[serde(default)]
     pub note: String,
+    /// Whether the claim is worth checking; unset until someone decides.
+    #[serde(default)]
+    pub check_worthy: Option<bool>,
+    /// What a check found.
+    #[serde(default)]
+    pub verdict: Verdict,
     /// When the span was made.
     pub created: Timestamp,
     /// When the span last changed.
@@ -158,6 +196,8 @@ pub(crate) fn test_span(id: u64, target: Target, text: &str, start: usize, end: 
         label: LabelId(1),
         speaker: String::new(),
         note: String::new(),
+        check_worthy: None,
+        verdict: Verdict::Unverified,
         created: Timestamp::UNIX_EPOCH,
         modified: Timestamp::UNIX_EPOCH,
         annotator: String::new(),

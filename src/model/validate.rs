@@ -80,6 +80,12 @@ impl Checker<'_> {
         for level in &schema.sentiments {
             self.id(level.id.0, || format!("sentiment \"{}\"", level.name));
         }
+        for dimension in &schema.dimensions {
+            self.id(dimension.id.0, || format!("dimension \"{}\"", dimension.name));
+            for value in &dimension.values {
+                self.id(value.id.0, || format!("value \"{}\" of dimension \"{}\"", value.name, dimension.name));
+            }
+        }
     }
 
     fn document(&mut self, doc: &Document) {
@@ -97,6 +103,12 @@ impl Checker<'_> {
                 && doc.comment(parent).is_none()
             {
                 self.dangling(&what, format!("parent comment {}", parent.0));
+            }
+            for (dimension, value) in &comment.tags {
+                let known = self.project.schema.dimension(*dimension).is_some_and(|d| d.values.iter().any(|v| v.id == *value));
+                if !known {
+                    self.dangling(&what, format!("value {} of dimension {}", value.0, dimension.0));
+                }
             }
         }
         for span in &doc.spans {

@@ -10,6 +10,7 @@
 //! | --- | --- |
 //! | 1 | The first format. |
 //! | 2 | `metadata.direction` ("ltr" or "rtl"), optional. |
+//! | 3 | `schema.dimensions`, `comments[].tags`, `spans[].check_worthy` and `spans[].verdict`, all optional. |
 
 use crate::model::Project;
 
@@ -18,7 +19,7 @@ use super::format::CURRENT_VERSION;
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
 type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[v1_to_v2];
+const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -29,6 +30,12 @@ const _: () = assert!(MIGRATIONS.len() as u32 == CURRENT_VERSION - OLDEST_VERSIO
 /// Version 2 adds the optional `metadata.direction`; its serde default (none) is right for every version 1 file,
 /// so there is nothing more to do.
 fn v1_to_v2(_project: &mut Project) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 3 adds comment dimensions and the check-worthy and verdict attributes of spans; their serde defaults
+/// (no dimensions, no tags, unset, unverified) are right for every version 2 file.
+fn v2_to_v3(_project: &mut Project) -> Result<(), String> {
     Ok(())
 }
 
