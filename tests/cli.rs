@@ -118,7 +118,13 @@ fn bad_projects_fail_cleanly_and_stay_byte_for_byte() {
         ("binary.ron", b"\x00\x01\x02garbage".to_vec(), "binary"),
         ("utf8.ron", b"(format_version: 3, name: \"\xff\")".to_vec(), "utf8.ron:1:28: "),
         ("truncated.ron", sample.as_bytes()[..sample.len() / 3].to_vec(), "truncated.ron:"),
-        ("future.ron", sample.replace(&format!("format_version: {}", gloss::store::CURRENT_VERSION), "format_version: 9").into_bytes(), "format version 9"),
+        (
+            "future.ron",
+            sample
+                .replace(&format!("format_version: {}", gloss::store::CURRENT_VERSION), "format_version: 9")
+                .into_bytes(),
+            "format version 9",
+        ),
     ];
     let seed = article();
     for (name, bytes, expected) in cases {

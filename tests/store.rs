@@ -153,7 +153,8 @@ fn bad_files_get_clear_messages() {
     assert!(error.to_string().contains(&format!("bad.ron:{line}:{column}: ")));
 
     let (now, next) = (store::CURRENT_VERSION, store::CURRENT_VERSION + 1);
-    let newer = sample.replace(&format!("format_version: {now},"), &format!("format_version: {next},\n    future: Some(true),"));
+    let newer = sample
+        .replace(&format!("format_version: {now},"), &format!("format_version: {next},\n    future: Some(true),"));
     let error = load_text(newer.as_bytes()).to_string();
     assert!(error.contains(&format!("newer Gloss (project format version {next})")), "{error}");
     assert!(error.contains(&format!("up to {now}")), "{error}");

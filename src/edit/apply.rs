@@ -1,8 +1,10 @@
 //! The one place where a project changes: [`apply`] carries out a command and returns its inverse.
 
-use crate::model::{Verdict, AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target};
+use crate::model::{
+    AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target, Verdict,
+};
 
-use super::command::{Command, Fix, MetaField, SpanDraft, TextField};
+use super::command::{Command, Fix, MetaField, SpanAttribute, SpanDraft, TextField};
 use super::fixup;
 
 /// A command could not be carried out; the project is unchanged.
@@ -29,6 +31,9 @@ pub enum EditError {
     /// A document with this id already exists.
     #[error("document {0} is already in the project")]
     DuplicateDocument(DocId),
+    /// A new label schema would orphan spans or tags, or clash with other ids.
+    #[error("cannot change the labels: {0}")]
+    Schema(String),
     /// A repair would break a highlight or find nothing to repair.
     #[error("cannot repair: {0}")]
     Fixup(#[from] fixup::FixupError),
@@ -69,6 +74,44 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             target.modified = at;
             Ok(inverse)
         }
+        Command::SetSpanAttribute { doc, span, attribute, at } => {
+            let target = span_mut(project, doc, span)?;
+            let old = match attribute {
+                SpanAttribute::CheckWorthy(value) => {
+                    SpanAttribute::CheckWorthy(std::mem::replace(&mut target.check_worthy, value))
+                }
+                SpanAttribute::Verdict(value) => SpanAttribute::Verdict(std::mem::replace(&mut target.verdict, value)),
+            };
+            let old_at = std::mem::replace(&mut target.modified, at);
+            Ok(Command::SetSpanAttribute { doc, span, attribute: old, at: old_at })
+        }
+        Command::SetRanges { doc, span, ranges, at } => {
+            let document = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+            let old_span = document.span(span).ok_or(EditError::NoSpan(span))?;
+            let text = document.target_text(old_span.target).ok_or(EditError::NoSpan(span))?;
+            let anchored = anchor_ranges(text, &ranges)?;
+            let old_ranges: Vec<(usize, usize)> = old_span.ranges.iter().map(|r| (r.start, r.end)).collect();
+            let target = span_mut(project, doc, span)?;
+            target.ranges = anchored;
+            let old_at = std::mem::replace(&mut target.modified, at);
+            Ok(Command::SetRanges { doc, span, ranges: old_ranges, at: old_at })
+        }
+        Command::SetCommentTag { doc, comment, dimension, value } => {
+            let known = project
+                .schema
+                .dimension(dimension)
+                .is_some_and(|d| value.is_none_or(|v| d.values.iter().any(|x| x.id == v)));
+            if !known {
+                return Err(EditError::NotInSchema(format!("{dimension} or its value")));
+            }
+            let tags = &mut comment_mut(project, doc, comment)?.tags;
+            let old = match value {
+                Some(value) => tags.insert(dimension, value),
+                None => tags.remove(&dimension),
+            };
+            Ok(Command::SetCommentTag { doc, comment, dimension, value: old })
+        }
+        Command::SetSchema { schema } => super::schema::replace(project, *schema),
         Command::SetSentiment { doc, comment, sentiment } => {
             if let Some(level) = sentiment
                 && project.schema.sentiment(level).is_none()
@@ -190,6 +233,23 @@ fn create_span(project: &mut Project, doc: DocId, draft: &SpanDraft) -> Result<C
     };
     insert_span(document_mut(project, doc)?, span);
     Ok(Command::RemoveSpan { doc, span: id })
+}
+
+/// Anchors ranges in `text`, sorted, with ranges that overlap or touch merged into one.
+fn anchor_ranges(text: &str, ranges: &[(usize, usize)]) -> Result<Vec<AnchoredRange>, EditError> {
+    if ranges.is_empty() {
+        return Err(EditError::NoRanges);
+    }
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (start, end) in sorted {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    Ok(merged.into_iter().map(|(start, end)| AnchoredRange::new(text, start, end)).collect::<Result<_, _>>()?)
 }
 
 /// Keeps spans ordered by id, so that undoing a removal restores the file byte for byte.

@@ -2,7 +2,10 @@
 
 use jiff::Timestamp;
 
-use crate::model::{CommentId, DocId, Document, LabelId, SentimentId, SpanAnnotation, SpanId, Target};
+use crate::model::{
+    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, SentimentId, SpanAnnotation, SpanId, Target,
+    ValueId, Verdict,
+};
 
 /// A span about to be made: what the user selected and chose, before it has an id.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +18,15 @@ pub struct SpanDraft {
     pub label: LabelId,
     /// When the user made it.
     pub at: Timestamp,
+}
+
+/// An attribute of a span that is not free text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanAttribute {
+    /// Whether the claim is worth checking (unset: undecided).
+    CheckWorthy(Option<bool>),
+    /// What a check found.
+    Verdict(Verdict),
 }
 
 /// A repair of how an import split an article (see `crate::edit::fixup`).
@@ -119,6 +131,46 @@ pub enum Command {
         /// The span's new modification time.
         at: Timestamp,
     },
+    /// Set a span's check-worthiness or verdict.
+    SetSpanAttribute {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which span.
+        span: SpanId,
+        /// The new value.
+        attribute: SpanAttribute,
+        /// The span's new modification time.
+        at: Timestamp,
+    },
+    /// Change where a span lies: its ranges, re-anchored in its text. Adds a range to a quote interrupted by
+    /// "he said", or moves an edge.
+    SetRanges {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which span.
+        span: SpanId,
+        /// The new ranges `(start, end)` in code points; sorted and merged where they touch.
+        ranges: Vec<(usize, usize)>,
+        /// The span's new modification time.
+        at: Timestamp,
+    },
+    /// Tag a comment in one of the project's further dimensions, or clear the tag with `None`.
+    SetCommentTag {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which comment.
+        comment: CommentId,
+        /// Which dimension.
+        dimension: DimensionId,
+        /// The value, or none.
+        value: Option<ValueId>,
+    },
+    /// Replace the label schema (labels, sentiment scale, dimensions). Items whose id is 0 are new and get fresh
+    /// ids; everything the project's spans and comments use must still be in the new schema.
+    SetSchema {
+        /// The new schema.
+        schema: Box<LabelSchema>,
+    },
     /// Tag a comment's sentiment, or clear it with `None`.
     SetSentiment {
         /// Document it belongs to.
@@ -181,6 +233,11 @@ impl Command {
             Self::RemoveSpan { .. } => "Remove highlight",
             Self::SetSpanLabel { .. } => "Change label",
             Self::SetSentiment { .. } => "Set sentiment",
+            Self::SetSpanAttribute { attribute: SpanAttribute::CheckWorthy(_), .. } => "Set check-worthy",
+            Self::SetSpanAttribute { attribute: SpanAttribute::Verdict(_), .. } => "Set verdict",
+            Self::SetRanges { .. } => "Change highlight extent",
+            Self::SetCommentTag { .. } => "Tag comment",
+            Self::SetSchema { .. } => "Edit labels",
             Self::SetText { field, .. } => match field {
                 TextField::ProjectName => "Rename project",
                 TextField::Annotator => "Change annotator",

@@ -5,9 +5,10 @@ mod apply;
 mod command;
 pub mod fixup;
 mod history;
+pub mod schema;
 
 pub use apply::{EditError, apply};
-pub use command::{Command, Fix, MetaField, SpanDraft, TextField};
+pub use command::{Command, Fix, MetaField, SpanAttribute, SpanDraft, TextField};
 pub use history::{Created, Editor};
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::edit::SpanAttribute;
 use crate::model::{AnchoredRange, Comment, CommentId, DocId, Document, IdAllocator, Metadata, Project, Target};
 
 fn project() -> Project {
@@ -219,4 +220,99 @@ fn added_documents_get_ids_from_the_project_whatever_came_before() {
     assert_eq!(editor.project().documents.len(), 1);
     editor.redo().unwrap();
     assert_eq!(editor.project(), &after, "redo restores the same ids");
+}
+
+#[test]
+fn span_attributes_ranges_and_comment_tags_undo() {
+    let base = project();
+    let doc = base.documents[0].id;
+    let mut editor = Editor::new(base.clone(), true);
+    let Ok(Created::Span(_, span)) = editor.apply(create(&base, Target::Body, 12, 26)) else { panic!() };
+    let stamp: jiff::Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+    editor
+        .apply(Command::SetSpanAttribute {
+            doc,
+            span,
+            attribute: SpanAttribute::Verdict(crate::model::Verdict::Misleading),
+            at: stamp,
+        })
+        .unwrap();
+    editor
+        .apply(Command::SetSpanAttribute { doc, span, attribute: SpanAttribute::CheckWorthy(Some(true)), at: stamp })
+        .unwrap();
+    let made = editor.project().documents[0].span(span).unwrap().clone();
+    assert_eq!(
+        (made.verdict, made.check_worthy, made.modified),
+        (crate::model::Verdict::Misleading, Some(true), stamp)
+    );
+    // A quote interrupted by "said": a second range, given in any order and touching ranges merged.
+    editor.apply(Command::SetRanges { doc, span, ranges: vec![(27, 28), (0, 6), (5, 11)], at: stamp }).unwrap();
+    let ranges: Vec<(usize, usize, String)> = editor.project().documents[0]
+        .span(span)
+        .unwrap()
+        .ranges
+        .iter()
+        .map(|r| (r.start, r.end, r.exact.clone()))
+        .collect();
+    assert_eq!(ranges, [(0, 11, "Ереван said".to_owned()), (27, 28, "😀".to_owned())]);
+    assert!(editor.apply(Command::SetRanges { doc, span, ranges: vec![(5, 500)], at: stamp }).is_err());
+    for _ in 0..3 {
+        editor.undo().unwrap();
+    }
+    let back = editor.project().documents[0].span(span).unwrap();
+    assert_eq!((back.verdict, back.check_worthy, back.ranges.len()), (crate::model::Verdict::Unverified, None, 1));
+}
+
+#[test]
+fn schema_edits_keep_what_is_in_use() {
+    use crate::model::{Dimension, DimensionId, DimensionValue, ValueId};
+    let base = project();
+    let doc = base.documents[0].id;
+    let comment = base.documents[0].comments[0].id;
+    let mut editor = Editor::new(base.clone(), true);
+    // A new dimension with two values, with ids assigned on apply.
+    let mut schema = base.schema.clone();
+    schema.dimensions.push(Dimension {
+        id: DimensionId(0),
+        name: "Stance".to_owned(),
+        description: String::new(),
+        values: vec![
+            DimensionValue { id: ValueId(0), name: "agrees".to_owned() },
+            DimensionValue { id: ValueId(0), name: "disagrees".to_owned() },
+        ],
+    });
+    editor.apply(Command::SetSchema { schema: Box::new(schema) }).unwrap();
+    let stance = editor.project().schema.dimensions[0].clone();
+    assert!(stance.id.0 >= base.next_id.peek() && stance.values[1].id.0 > stance.id.0);
+    editor
+        .apply(Command::SetCommentTag { doc, comment, dimension: stance.id, value: Some(stance.values[1].id) })
+        .unwrap();
+    assert!(editor.project().problems().is_empty());
+    // Removing the value in use is refused, and so is removing a label that a span uses.
+    let mut without_value = editor.project().schema.clone();
+    without_value.dimensions[0].values.pop();
+    assert!(matches!(editor.apply(Command::SetSchema { schema: Box::new(without_value) }), Err(EditError::Schema(_))));
+    editor.apply(create(&base, Target::Body, 0, 6)).unwrap();
+    let mut without_label = editor.project().schema.clone();
+    without_label.span_labels.remove(0);
+    assert!(matches!(editor.apply(Command::SetSchema { schema: Box::new(without_label) }), Err(EditError::Schema(_))));
+    // Renaming keeps every reference.
+    let mut renamed = editor.project().schema.clone();
+    renamed.span_labels[0].name = "Assertion".to_owned();
+    editor.apply(Command::SetSchema { schema: Box::new(renamed) }).unwrap();
+    assert!(editor.project().problems().is_empty());
+    editor.undo().unwrap();
+    assert_eq!(editor.project().schema.span_labels[0].name, "Claim");
+}
+
+#[test]
+fn an_adopted_schema_never_clashes_with_the_project() {
+    let base = project();
+    let mut foreign = base.schema.clone();
+    // Another project's label happens to have the id of this project's document.
+    foreign.span_labels[4].id = crate::model::LabelId(base.documents[0].id.0);
+    let adopted = super::schema::adopt(&base, foreign);
+    let mut editor = Editor::new(base.clone(), true);
+    editor.apply(Command::SetSchema { schema: Box::new(adopted) }).unwrap();
+    assert!(editor.project().problems().is_empty());
 }

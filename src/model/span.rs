@@ -112,7 +112,8 @@ pub enum Verdict {
 
 impl Verdict {
     /// Every verdict, in the order the inspector offers them.
-    pub const ALL: [Self; 5] = [Self::Unverified, Self::Accurate, Self::Inaccurate, Self::Misleading, Self::Unverifiable];
+    pub const ALL: [Self; 5] =
+        [Self::Unverified, Self::Accurate, Self::Inaccurate, Self::Misleading, Self::Unverifiable];
 
     /// The verdict's name as shown and exported.
     pub fn name(self) -> &'static str {

@@ -105,7 +105,8 @@ impl Checker<'_> {
                 self.dangling(&what, format!("parent comment {}", parent.0));
             }
             for (dimension, value) in &comment.tags {
-                let known = self.project.schema.dimension(*dimension).is_some_and(|d| d.values.iter().any(|v| v.id == *value));
+                let known =
+                    self.project.schema.dimension(*dimension).is_some_and(|d| d.values.iter().any(|v| v.id == *value));
                 if !known {
                     self.dangling(&what, format!("value {} of dimension {}", value.0, dimension.0));
                 }

@@ -23,23 +23,27 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
     from_bytes(&bytes, path)
 }
 
-/// Parses and checks a project from the bytes of a file; `path` is used in messages only.
-pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
-    let path: PathBuf = path.to_owned();
+/// The text of a Gloss file: refuses empty, binary and non-UTF-8 files, and drops a byte-order mark.
+pub(crate) fn text_of<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StoreError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(StoreError::Empty(path));
+        return Err(StoreError::Empty(path.to_owned()));
     }
     if bytes.contains(&0) {
-        return Err(StoreError::Binary(path));
+        return Err(StoreError::Binary(path.to_owned()));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
-            return Err(StoreError::NotUtf8 { path, line, column });
+            Err(StoreError::NotUtf8 { path: path.to_owned(), line, column })
         }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    }
+}
+
+/// Parses and checks a project from the bytes of a file; `path` is used in messages only.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
+    let text = text_of(bytes, path)?;
+    let path: PathBuf = path.to_owned();
     let Some(version) = scan_version(text) else {
         return Err(match ron::from_str::<ron::Value>(text) {
             Err(error) => syntax(path, &error),
@@ -66,7 +70,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
     Ok(project)
 }
 
-fn syntax(path: PathBuf, error: &ron::error::SpannedError) -> StoreError {
+pub(crate) fn syntax(path: PathBuf, error: &ron::error::SpannedError) -> StoreError {
     StoreError::Syntax {
         path,
         line: error.span.start.line,

@@ -8,9 +8,11 @@ mod format;
 mod load;
 mod migrate;
 mod save;
+mod schema_file;
 
 pub use error::StoreError;
 pub use format::CURRENT_VERSION;
 pub use load::{MAX_FILE_BYTES, from_bytes, load};
 pub use migrate::OLDEST_VERSION;
 pub use save::{backup_path, save, to_string};
+pub use schema_file::{load_schema, save_schema};

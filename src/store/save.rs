@@ -29,6 +29,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Writes `text` to `path` atomically, keeping no backup (for files other than projects).
+pub(crate) fn write_text(path: &Path, text: &str) -> Result<(), StoreError> {
+    let target = resolve_symlink(path);
+    write_atomically(&target, text.as_bytes(), &target)
+}
+
 /// Saves `project` to `path` so that a crash at any moment leaves either the old file or the new one, never a
 /// mix: the text goes to a temporary file in the same folder, is flushed to disk, and is renamed over `path`.
 /// The file it replaces is kept as [`backup_path`].
