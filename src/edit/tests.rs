@@ -311,7 +311,7 @@ fn an_adopted_schema_never_clashes_with_the_project() {
     let mut foreign = base.schema.clone();
     // Another project's label happens to have the id of this project's document.
     foreign.span_labels[4].id = crate::model::LabelId(base.documents[0].id.0);
-    let adopted = super::schema::adopt(&base, foreign);
+    let adopted = schema::adopt(&base, foreign);
     let mut editor = Editor::new(base.clone(), true);
     editor.apply(Command::SetSchema { schema: Box::new(adopted) }).unwrap();
     assert!(editor.project().problems().is_empty());
