@@ -121,6 +121,11 @@ fn select_label_tag_undo_redo_and_save() {
     harness.key_press(Key::P);
     harness.run_steps(2);
     assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Positive"));
+    let next = harness.state().editor().project().documents[0].comments[4].id;
+    assert_eq!(harness.state().view_state().focused_comment, Some(next), "tagging by key moves on");
+    harness.key_press(Key::K);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view_state().focused_comment, Some(comment), "K goes back");
 
     // And with the inspector's button.
     harness.get_by_label("Mixed").click();

@@ -73,6 +73,15 @@ pub enum MetaField {
     Caption,
 }
 
+/// What makes consecutive edits one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MergeKey {
+    /// Typing in one text field.
+    Text(TextField),
+    /// Editing the label schema.
+    Schema,
+}
+
 /// A free-text field that can be edited in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextField {
@@ -260,11 +269,12 @@ impl Command {
         }
     }
 
-    /// Consecutive commands with the same key merge into one undo step, so typing a note is undone as a whole
-    /// rather than letter by letter.
-    pub fn merge_key(&self) -> Option<TextField> {
+    /// Consecutive commands with the same key merge into one undo step, so typing a note (or a label's name) is
+    /// undone as a whole rather than letter by letter.
+    pub fn merge_key(&self) -> Option<MergeKey> {
         match self {
-            Self::SetText { field, .. } => Some(*field),
+            Self::SetText { field, .. } => Some(MergeKey::Text(*field)),
+            Self::SetSchema { .. } => Some(MergeKey::Schema),
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 use crate::model::Project;
 
 use super::apply::{EditError, apply};
-use super::command::{Command, TextField};
+use super::command::{Command, MergeKey};
 use crate::model::{DocId, SpanId};
 
 /// What an applied command brought into being, so that a view can select or show it.
@@ -28,7 +28,7 @@ struct Entry {
     /// The state the project returns to when `command` is applied.
     state: u64,
     /// For merging consecutive edits of one text field.
-    merge_key: Option<TextField>,
+    merge_key: Option<MergeKey>,
 }
 
 /// A project together with its undo history and saved-state marker.

@@ -8,7 +8,7 @@ mod history;
 pub mod schema;
 
 pub use apply::{EditError, apply};
-pub use command::{Command, Fix, MetaField, SpanAttribute, SpanDraft, TextField};
+pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};
 pub use history::{Created, Editor};
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 use super::dialogs::PathPrompt;
 use super::document_view::{DocumentView, ViewInput};
 use super::file_dialog::{NativeDialog, native_available};
+use super::find::FindBar;
 use super::import_job::{ImportJob, ImportReport};
+use super::panes::Panes;
 use super::settings::{Settings, sample_project};
 use super::state::ViewState;
 use super::toasts::Toasts;
@@ -84,6 +86,14 @@ pub struct GlossApp {
     pub(super) import_report_open: bool,
     /// The project was started from an article: it takes the article's title once imported.
     pub(super) name_project_after_import: bool,
+    /// Windows over the workspace.
+    pub(super) panes: Panes,
+    /// The find bar, while open.
+    pub(super) find: Option<FindBar>,
+    /// A zoom asked for by a menu or key: a factor, or 0 for the normal size.
+    pub(super) zoom: Option<f32>,
+    /// Whether the first frame has set up the context (theme, zoom, keyboard zoom off).
+    pub(super) initialized: bool,
 }
 
 impl GlossApp {
@@ -122,6 +132,10 @@ impl GlossApp {
             import_report: None,
             import_report_open: false,
             name_project_after_import: false,
+            panes: Panes::default(),
+            find: None,
+            zoom: None,
+            initialized: false,
         }
     }
 
@@ -183,8 +197,35 @@ impl GlossApp {
         self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first())
     }
 
+    /// Theme and zoom from the settings, applied on the first frame and whenever they change.
+    fn context_settings(&mut self, ctx: &egui::Context) {
+        if !self.initialized {
+            // Zoom keys go through the action table like every other shortcut.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            if let Some(zoom) = self.settings.zoom {
+                ctx.set_zoom_factor(zoom);
+            }
+            self.view.snap_to_words = self.settings.snap_to_words;
+            self.initialized = true;
+        }
+        let preference = self.settings.theme.preference();
+        if ctx.options(|o| o.theme_preference) != preference {
+            ctx.set_theme(preference);
+        }
+        if let Some(step) = self.zoom.take() {
+            let factor = if step == 0.0 { 1.0 } else { (ctx.zoom_factor() * step).clamp(0.5, 3.0) };
+            ctx.set_zoom_factor(factor);
+            self.settings.zoom = Some(factor);
+        }
+    }
+
     fn modal_open(&self) -> bool {
-        self.prompt.is_some() || self.ask_unsaved.is_some() || self.error.is_some() || self.native.is_some()
+        self.prompt.is_some()
+            || self.ask_unsaved.is_some()
+            || self.error.is_some()
+            || self.native.is_some()
+            || self.panes.palette.is_some()
+            || self.panes.pending.is_some()
     }
 
     /// The file name, or the project name for a project never saved.
@@ -257,6 +298,7 @@ pub(super) fn display_name(path: &Path) -> String {
 impl eframe::App for GlossApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.context_settings(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         let keyboard = !self.modal_open();
@@ -270,10 +312,14 @@ impl eframe::App for GlossApp {
             .default_size(220.0)
             .show(ui, |ui| documents_panel::documents_ui(ui, self));
         Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| inspector::inspector_ui(ui, self));
-        CentralPanel::default_margins().show(ui, |ui| self.document_ui(ui));
+        CentralPanel::default_margins().show(ui, |ui| {
+            self.find_bar_ui(ui);
+            self.document_ui(ui);
+        });
         if keyboard {
             self.handle_annotation_keys(&ctx);
         }
+        self.panes_ui(&ctx);
         self.dialogs_ui(&ctx);
         self.import_ui(&ctx);
         if self.import_report_open

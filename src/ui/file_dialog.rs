@@ -20,6 +20,10 @@ pub enum Purpose {
     ImportFolder,
     /// Save the project under a new name.
     SaveAs,
+    /// Write the label schema to a file.
+    ExportSchema,
+    /// Read a label schema from a file.
+    ImportSchema,
 }
 
 impl Purpose {
@@ -30,6 +34,8 @@ impl Purpose {
             Self::Import => "Import articles",
             Self::ImportFolder => "Import a folder of articles",
             Self::SaveAs => "Save project as",
+            Self::ExportSchema => "Export labels",
+            Self::ImportSchema => "Load labels",
         }
     }
 
@@ -38,7 +44,8 @@ impl Purpose {
         match self {
             Self::Open => "Open",
             Self::Import | Self::ImportFolder => "Import",
-            Self::SaveAs => "Save",
+            Self::SaveAs | Self::ExportSchema => "Save",
+            Self::ImportSchema => "Load",
         }
     }
 }
@@ -92,6 +99,12 @@ impl NativeDialog {
                     .add_filter("All files", &["*"])
                     .pick_files(),
                 Purpose::ImportFolder => dialog.pick_folder().map(|p| vec![p]),
+                Purpose::ExportSchema => dialog
+                    .add_filter("Gloss labels", &["ron"])
+                    .set_file_name("labels.gloss-labels.ron")
+                    .save_file()
+                    .map(|p| vec![p]),
+                Purpose::ImportSchema => dialog.add_filter("Gloss labels", &["ron"]).pick_file().map(|p| vec![p]),
                 Purpose::SaveAs => dialog
                     .add_filter("Gloss project", &["ron"])
                     .set_file_name(name.unwrap_or_else(|| "project.ron".to_owned()))

@@ -2,36 +2,54 @@
 
 use egui::{Button, Color32, RichText, Ui};
 
+use super::actions::Action;
 use super::app::{GlossApp, Outbox};
 use super::colors::to_color32;
-use super::fields::{text_field_at_ui, text_field_ui};
+use super::fields::text_field_ui;
 use crate::edit::{Command, TextField};
-use crate::model::{Comment, Document, LabelSchema, SpanAnnotation};
+use crate::model::{Comment, DocId, LabelSchema};
 
-/// Draws the inspector; every change goes out as a command through the app's outbox.
+/// Draws the inspector; every change goes out as a command through the app's outbox. The annotator and the label
+/// palette stay at the top however long the rest grows.
 pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
-    let mut clicked_label = None;
+    let GlossApp { editor, view, outbox, .. } = app;
+    let project = editor.project();
+    text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
+    ui.separator();
+    let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();
+    let clicked_label = palette_ui(ui, &project.schema, can_label);
+    ui.horizontal(|ui| {
+        if ui.button("Guidelines").clicked() {
+            outbox.actions.push(Action::Guidelines);
+        }
+        if ui.button("Edit labels…").clicked() {
+            outbox.actions.push(Action::EditLabels);
+        }
+        if view.extend_target.is_some()
+            && view.selection.is_some_and(|s| !s.is_empty())
+            && ui
+                .button("Add to highlight")
+                .on_hover_text("Add the selection to the highlight selected before")
+                .clicked()
+        {
+            outbox.actions.push(Action::AddRange);
+        }
+    });
+    ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let GlossApp { editor, view, outbox, .. } = app;
-        let project = editor.project();
-        text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
-        ui.separator();
-        let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();
-        clicked_label = palette_ui(ui, &project.schema, can_label);
         let Some(doc) = view.doc.and_then(|id| project.document(id)) else { return };
         if let Some(span) = view.selected_span.and_then(|id| doc.span(id)) {
-            ui.separator();
-            if span_ui(ui, doc, span, &project.schema, outbox) {
+            if super::span_inspector::span_ui(ui, project, doc, span, outbox) {
                 view.selected_span = None;
             }
+            ui.separator();
         }
         if let Some(comment) = view.focused_comment.and_then(|id| doc.comment(id)) {
-            ui.separator();
             if let Some(choice) = comment_ui(ui, doc.id, comment, &project.schema, outbox) {
                 outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: choice });
             }
+            ui.separator();
         }
-        ui.separator();
         super::document_details::document_details_ui(ui, project, doc, outbox);
     });
     if let Some(label) = clicked_label {
@@ -65,38 +83,10 @@ fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool) -> Option<crate:
     clicked
 }
 
-/// The selected highlight. Returns true if the user removed it.
-fn span_ui(ui: &mut Ui, doc: &Document, span: &SpanAnnotation, schema: &LabelSchema, outbox: &mut Outbox) -> bool {
-    ui.heading("Highlight");
-    if let Some(label) = schema.label(span.label) {
-        ui.label(RichText::new(&label.name).color(to_color32(label.color)).strong());
-    }
-    let quote: String = span.quote().chars().take(400).collect();
-    ui.label(RichText::new(format!("“{quote}”")).italics());
-    let where_ = match span.target {
-        crate::model::Target::Body => "in the article".to_owned(),
-        crate::model::Target::Comment(id) => {
-            doc.comment(id).map_or_else(|| "in a comment".to_owned(), |c| format!("in the comment of {}", c.author))
-        }
-    };
-    ui.weak(format!("{where_}, characters {}–{}", span.start(), span.end()));
-    let at = Some(jiff::Timestamp::now());
-    text_field_at_ui(ui, "Speaker / source", &span.speaker, TextField::SpanSpeaker(doc.id, span.id), false, at, outbox);
-    text_field_at_ui(ui, "Note", &span.note, TextField::SpanNote(doc.id, span.id), true, at, outbox);
-    if !span.annotator.is_empty() {
-        ui.weak(format!("by {}", span.annotator));
-    }
-    let remove = ui.button("Remove highlight").clicked();
-    if remove {
-        outbox.commands.push(Command::RemoveSpan { doc: doc.id, span: span.id });
-    }
-    remove
-}
-
 /// The focused comment with its sentiment buttons. Returns the sentiment chosen (`Some(None)` to clear it).
 fn comment_ui(
     ui: &mut Ui,
-    doc: crate::model::DocId,
+    doc: DocId,
     comment: &Comment,
     schema: &LabelSchema,
     outbox: &mut Outbox,
@@ -125,8 +115,31 @@ fn comment_ui(
             }
         }
     });
+    dimensions_ui(ui, doc, comment, schema, outbox);
     text_field_ui(ui, "Author", &comment.author, TextField::CommentAuthor(doc, comment.id), false, outbox);
     text_field_ui(ui, "Comment note", &comment.note, TextField::CommentNote(doc, comment.id), true, outbox);
     ui.weak("Right-click a comment to split it, merge it with the next, or move it back into the article.");
     choice
+}
+
+/// A row of buttons per further dimension (stance, toxicity …); clicking the value a comment has clears it.
+fn dimensions_ui(ui: &mut Ui, doc: DocId, comment: &Comment, schema: &LabelSchema, outbox: &mut Outbox) {
+    for dimension in &schema.dimensions {
+        ui.label(&dimension.name).on_hover_text(&dimension.description);
+        ui.horizontal_wrapped(|ui| {
+            let current = comment.tags.get(&dimension.id).copied();
+            for value in &dimension.values {
+                let selected = current == Some(value.id);
+                if ui.selectable_label(selected, &value.name).clicked() {
+                    let value = (!selected).then_some(value.id);
+                    outbox.commands.push(Command::SetCommentTag {
+                        doc,
+                        comment: comment.id,
+                        dimension: dimension.id,
+                        value,
+                    });
+                }
+            }
+        });
+    }
 }

@@ -3,8 +3,7 @@
 use egui::{Context, Key, Modifiers};
 
 use super::actions::Action;
-use super::app::{GlossApp, Pending};
-use super::file_dialog::Purpose;
+use super::app::GlossApp;
 use crate::edit::{Command, SpanDraft};
 use crate::model::text::trim_range;
 use crate::model::{LabelId, SentimentId, Target};
@@ -95,39 +94,9 @@ impl GlossApp {
         };
         let sentiment = (comment.sentiment != Some(level)).then_some(level);
         self.outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment });
-    }
-
-    /// Carries out a menu or shortcut action.
-    pub(super) fn run_action(&mut self, action: Action) {
-        match action {
-            Action::Open => self.guard(Pending::ChooseProject),
-            Action::Import => self.choose_file(Purpose::Import),
-            Action::ImportFolder => self.choose_file(Purpose::ImportFolder),
-            Action::ImportReport => self.import_report_open = self.import_report.is_some(),
-            Action::Paste => self.paste(None),
-            Action::Save => self.save(),
-            Action::SaveAs => self.choose_file(Purpose::SaveAs),
-            Action::Quit => self.guard(Pending::Close),
-            Action::Undo => {
-                if let Err(error) = self.editor.undo() {
-                    self.toasts.push(error.to_string());
-                }
-            }
-            Action::Redo => {
-                if let Err(error) = self.editor.redo() {
-                    self.toasts.push(error.to_string());
-                }
-            }
-            Action::RemoveHighlight => {
-                if let (Some(doc), Some(span)) = (self.view.doc, self.view.selected_span) {
-                    self.outbox.commands.push(Command::RemoveSpan { doc, span });
-                    self.view.selected_span = None;
-                }
-            }
-            Action::ClearSelection => {
-                self.view.selection = None;
-                self.view.selected_span = None;
-            }
+        // Tagging by key moves on, so a run of comments is tagged without touching the mouse.
+        if sentiment.is_some() && self.view.selection.is_none() {
+            self.step_comment(1);
         }
     }
 }

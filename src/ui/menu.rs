@@ -5,11 +5,34 @@ use egui::{Button, Ui};
 use super::actions::{Action, Menu};
 use super::app::GlossApp;
 
-/// File and Edit menus, made from [`Action`].
+/// The menus, made from [`Action`].
 pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut GlossApp) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| menu_items_ui(ui, app, Menu::File));
-        ui.menu_button("Edit", |ui| menu_items_ui(ui, app, Menu::Edit));
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                if menu == Menu::File {
+                    recent_ui(ui, app);
+                }
+                menu_items_ui(ui, app, menu);
+            });
+        }
+    });
+}
+
+/// File ▸ Open recent.
+fn recent_ui(ui: &mut Ui, app: &mut GlossApp) {
+    let recent: Vec<std::path::PathBuf> = app.settings.recent.iter().filter(|p| p.is_file()).cloned().collect();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in recent {
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    app.guard(super::app::Pending::Open(path));
+                    ui.close();
+                }
+            }
+        });
     });
 }
 
@@ -26,13 +49,36 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
             },
             Action::RemoveHighlight => (action.name().to_owned(), app.view.selected_span.is_some()),
             Action::ImportReport => (action.name().to_owned(), app.import_report.is_some()),
+            Action::SwitchTheme => (format!("Theme: {:?} (switch)", app.settings.theme), true),
             _ => (action.name().to_owned(), true),
         };
+        let toggle = match action {
+            Action::ToggleSnap => Some(app.view.snap_to_words),
+            Action::AnnotationTable => Some(app.panes.table_open),
+            Action::Guidelines => Some(app.panes.guidelines_open),
+            _ => None,
+        };
         let shortcut = action.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
-        if matches!(action, Action::Save | Action::Quit | Action::Undo) {
+        if matches!(
+            action,
+            Action::Save
+                | Action::ExportSchema
+                | Action::Quit
+                | Action::AddRange
+                | Action::Find
+                | Action::NextHighlight
+                | Action::NextDocument
+                | Action::ToggleSnap
+                | Action::ZoomIn
+                | Action::Shortcuts
+        ) {
             ui.separator();
         }
-        if ui.add_enabled(enabled, Button::new(name).shortcut_text(shortcut)).clicked() {
+        let clicked = match toggle {
+            Some(mut on) => ui.checkbox(&mut on, name).clicked(),
+            None => ui.add_enabled(enabled, Button::new(name).shortcut_text(shortcut)).clicked(),
+        };
+        if clicked {
             app.outbox.actions.push(action);
             ui.close();
         }

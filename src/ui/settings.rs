@@ -8,14 +8,52 @@ use serde::{Deserialize, Serialize};
 const KEY: &str = "gloss.settings";
 const MAX_RECENT: usize = 10;
 
+/// Light, dark, or whatever the desktop uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the desktop.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The next one in the cycle system → light → dark.
+    pub fn next(self) -> Self {
+        match self {
+            Self::System => Self::Light,
+            Self::Light => Self::Dark,
+            Self::Dark => Self::System,
+        }
+    }
+
+    /// As egui's preference.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
 /// Remembered between runs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The project open when Gloss last closed.
     pub last_project: Option<PathBuf>,
     /// Recently opened projects, newest first.
     pub recent: Vec<PathBuf>,
+    /// The colour theme.
+    pub theme: Theme,
+    /// Whether new selections grow to whole words.
+    pub snap_to_words: bool,
+    /// Text size, as egui's zoom factor (1 is normal).
+    pub zoom: Option<f32>,
 }
 
 impl Settings {

@@ -40,11 +40,23 @@ pub struct ViewState {
     pub scroll_to_span: Option<SpanId>,
     /// The text under the pointer when the context menu was opened.
     pub context: Option<(Target, usize)>,
+    /// A place in the text to bring into view in the next frame.
+    pub scroll_to_offset: Option<(Target, usize)>,
+    /// The highlight that was selected when the current text selection began; "Add selection to highlight" adds
+    /// to it.
+    pub extend_target: Option<SpanId>,
+    /// Search matches to paint, as (target, start, end) in code points, and which of them is the current one.
+    pub find_matches: Vec<(Target, usize, usize)>,
+    /// Index of the current match in `find_matches`.
+    pub find_current: Option<usize>,
+    /// Whether a new selection grows to whole words.
+    pub snap_to_words: bool,
 }
 
 impl ViewState {
-    /// Forgets everything that points into the shown document, e.g. when another document is shown.
+    /// Forgets everything that points into the shown document, e.g. when another document is shown; keeps the
+    /// settings of the view.
     pub fn show_document(&mut self, doc: Option<DocId>) {
-        *self = Self { doc, ..Self::default() };
+        *self = Self { doc, snap_to_words: self.snap_to_words, ..Self::default() };
     }
 }

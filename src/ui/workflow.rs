@@ -111,6 +111,9 @@ impl GlossApp {
         } else {
             let text = match purpose {
                 Purpose::SaveAs => folder.unwrap_or_default().join(suggested).display().to_string(),
+                Purpose::ExportSchema => {
+                    folder.unwrap_or_default().join("labels.gloss-labels.ron").display().to_string()
+                }
                 _ => folder.map(|f| format!("{}/", f.display())).unwrap_or_default(),
             };
             self.prompt = Some(PathPrompt::new(purpose, text, Some(NO_DIALOG.to_owned())));
@@ -131,6 +134,26 @@ impl GlossApp {
                         path.set_extension("ron");
                     }
                     self.save_to(path);
+                }
+            }
+            Purpose::ExportSchema => {
+                if let Some(path) = paths.into_iter().next() {
+                    match crate::store::save_schema(&self.editor.project().schema, &path) {
+                        Ok(()) => self.toasts.push(format!("Labels written to {}", display_name(&path))),
+                        Err(error) => self.error = Some(error.to_string()),
+                    }
+                }
+            }
+            Purpose::ImportSchema => {
+                if let Some(path) = paths.into_iter().next() {
+                    match crate::store::load_schema(&path) {
+                        Ok(schema) => {
+                            let schema = crate::edit::schema::adopt(self.editor.project(), schema);
+                            self.outbox.commands.push(Command::SetSchema { schema: Box::new(schema) });
+                            self.toasts.push(format!("Labels loaded from {}", display_name(&path)));
+                        }
+                        Err(error) => self.error = Some(error.to_string()),
+                    }
                 }
             }
         }

@@ -3,7 +3,7 @@
 use egui::{Galley, Rect, pos2};
 
 use super::layout::{BlockKind, Layout};
-use crate::model::{Document, SpanId};
+use crate::model::{Document, SpanId, Target};
 
 /// Rectangles covering the characters `start..end` (code points of the galley's text), one per row touched.
 pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
@@ -33,14 +33,23 @@ pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
 /// The rectangle (relative to the content) of the start of a span, for scrolling to it.
 pub(super) fn span_rect(layout: &Layout, doc: &Document, span: SpanId) -> Option<Rect> {
     let span = doc.span(span)?;
-    let offset = span.start();
-    layout.blocks.iter().find_map(|block| match block.kind {
-        BlockKind::Paragraph { target, start, len }
-            if target == span.target && (start..start + len).contains(&offset) =>
-        {
-            let rects = range_rects(&block.galley, offset - start, (span.end() - start).min(len));
-            rects.first().map(|r| r.translate(block.offset))
-        }
+    offset_rect(layout, span.target, span.start())
+}
+
+/// The rectangle (relative to the content) of the character at `offset` of `target`, or of the first paragraph
+/// of the target if the offset falls between paragraphs.
+pub(super) fn offset_rect(layout: &Layout, target: Target, offset: usize) -> Option<Rect> {
+    let paragraphs = layout.blocks.iter().filter_map(|block| match block.kind {
+        BlockKind::Paragraph { target: t, start, len } if t == target => Some((block, start, len)),
         _ => None,
-    })
+    });
+    let mut first = None;
+    for (block, start, len) in paragraphs {
+        first.get_or_insert((block, start));
+        if (start..=start + len).contains(&offset) {
+            let cursor = block.galley.pos_from_cursor(egui::epaint::text::cursor::CCursor::new(offset - start));
+            return Some(cursor.expand2(egui::vec2(4.0, 0.0)).translate(block.offset));
+        }
+    }
+    first.map(|(block, _)| Rect::from_min_size(block.offset.to_pos2(), egui::vec2(4.0, 20.0)))
 }

@@ -1,6 +1,6 @@
 //! Mouse interaction with the article: drag to select, click a highlight or a comment, double-click a word.
 
-use egui::{CursorIcon, Pos2, Rect, Ui};
+use egui::{CursorIcon, Pos2, Ui};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::{BlockKind, Layout};
@@ -13,7 +13,7 @@ pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, u
     let local = pos - origin;
     layout.blocks.iter().find_map(|block| {
         let BlockKind::Paragraph { target, start, .. } = block.kind else { return None };
-        let rect = Rect::from_min_size(block.offset.to_pos2(), block.galley.size()).expand2(egui::vec2(0.0, 3.0));
+        let rect = block.galley.rect.translate(block.offset).expand2(egui::vec2(0.0, 3.0));
         if !rect.contains(local.to_pos2()) {
             return None;
         }
@@ -59,7 +59,8 @@ pub(super) fn interact(
         state.selection =
             hit(layout, origin, press).map(|(target, offset)| TextSelection { target, anchor: offset, head: offset });
         if state.selection.is_some() {
-            state.selected_span = None;
+            // "Add selection to highlight" adds to the highlight that was selected when this selection began.
+            state.extend_target = state.selected_span.take().or(state.extend_target);
         }
     }
     if response.dragged()
@@ -71,15 +72,22 @@ pub(super) fn interact(
         }
         autoscroll(ui, pos);
     }
-    if response.drag_stopped() && state.selection.as_ref().is_some_and(TextSelection::is_empty) {
-        state.selection = None;
+    if response.drag_stopped() {
+        if state.selection.as_ref().is_some_and(TextSelection::is_empty) {
+            state.selection = None;
+        } else if state.snap_to_words
+            && let Some(selection) = &mut state.selection
+            && let Some(text) = doc.target_text(selection.target)
+        {
+            snap(selection, text);
+        }
     }
     if response.double_clicked()
         && let Some(pos) = response.interact_pointer_pos()
         && let Some((target, offset)) = hit(layout, origin, pos)
     {
         state.selection = word_at(doc, target, offset);
-        state.selected_span = None;
+        state.extend_target = state.selected_span.take().or(state.extend_target);
     } else if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
@@ -87,9 +95,35 @@ pub(super) fn interact(
     }
 }
 
+/// Grows a selection to the edges of the words it touches.
+fn snap(selection: &mut TextSelection, text: &str) {
+    let (start, end) = selection.range();
+    let mut offset = 0;
+    let (mut new_start, mut new_end) = (start, end);
+    for word in text.split_word_bounds() {
+        let len = word.chars().count();
+        let (word_start, word_end) = (offset, offset + len);
+        if !word.trim().is_empty() {
+            if (word_start..word_end).contains(&start) {
+                new_start = word_start;
+            }
+            if word_start < end && end < word_end {
+                new_end = word_end;
+            }
+        }
+        offset = word_end;
+        if offset >= end {
+            break;
+        }
+    }
+    let forward = selection.anchor <= selection.head;
+    (selection.anchor, selection.head) = if forward { (new_start, new_end) } else { (new_end, new_start) };
+}
+
 fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, state: &mut ViewState) {
     state.selection = None;
     state.selected_span = None;
+    state.extend_target = None;
     if let Some((target, offset)) = hit(layout, origin, pos) {
         state.selected_span = index.at(target, offset).first().map(|r| r.span);
         if let Target::Comment(comment) = target {

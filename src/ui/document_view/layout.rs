@@ -116,8 +116,15 @@ impl Builder<'_> {
     fn push(&mut self, kind: BlockKind, job: LayoutJob, indent: f32, right_pad: f32) {
         let mut job = job;
         job.wrap.max_width = (self.column - indent - right_pad).max(40.0);
+        // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
+        let right_aligned = right_to_left(&job.text);
+        if right_aligned {
+            job.halign = egui::Align::RIGHT;
+        }
+        let width = job.wrap.max_width;
         let galley = self.ui.fonts_mut(|fonts| fonts.layout_job(job));
-        let offset = egui::vec2(self.left + indent, self.y);
+        let x = if right_aligned { self.left + indent + width } else { self.left + indent };
+        let offset = egui::vec2(x, self.y);
         self.y += galley.size().y;
         self.blocks.push(Block { kind, galley, offset });
     }
@@ -125,6 +132,14 @@ impl Builder<'_> {
     fn gap(&mut self, height: f32) {
         self.y += height;
     }
+}
+
+/// Whether the first letter with a writing direction is from a right-to-left script (Arabic, Hebrew, Syriac,
+/// Thaana, N'Ko …).
+pub fn right_to_left(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF))
 }
 
 fn job(text: &str, size: f32, family: FontFamily, color: Color32, italics: bool) -> LayoutJob {

@@ -69,11 +69,15 @@ impl DocumentView {
                 self.origin = rect.min;
                 interact::interact(ui, &response, layout, index, rect.min, doc, state);
                 fix = context_menu::context_menu_ui(&response, layout, rect.min, doc, state);
-                if let Some(span) = state.scroll_to_span.take()
-                    && let Some(target) = geometry::span_rect(layout, doc, span)
-                {
+                let wanted = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
+                    (Some(span), _) => geometry::span_rect(layout, doc, span),
+                    (None, Some((target, offset))) => geometry::offset_rect(layout, target, offset),
+                    (None, None) => None,
+                };
+                if let Some(target) = wanted {
                     ui.scroll_to_rect(target.translate(rect.min.to_vec2()), Some(Align::Center));
                 }
+                hover_labels(&response, layout, index, input.schema, rect.min);
                 scroll_keys(ui, viewport, rect);
                 let painting = paint::Painting { ui, layout, index, input, state, origin: rect.min };
                 painting.visible(viewport);
@@ -97,6 +101,23 @@ impl DocumentView {
         let cursor = block.galley.pos_from_cursor(CCursor::new(local));
         Some(self.origin + block.offset + cursor.center().to_vec2())
     }
+}
+
+/// Hovering highlighted text lists the labels of every highlight there, innermost first.
+fn hover_labels(response: &egui::Response, layout: &Layout, index: &SpanIndex, schema: &LabelSchema, origin: Pos2) {
+    let Some(pos) = response.hover_pos() else { return };
+    let Some((target, offset)) = interact::hit(layout, origin, pos) else { return };
+    let here = index.at(target, offset);
+    if here.is_empty() {
+        return;
+    }
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        for range in here {
+            if let Some(label) = schema.label(range.label) {
+                ui.label(egui::RichText::new(&label.name).color(super::colors::to_color32(label.color)).strong());
+            }
+        }
+    });
 }
 
 /// Page Up, Page Down, Home and End scroll the article, unless a text field has the keyboard.

@@ -43,6 +43,7 @@ impl Painting<'_> {
             match block.kind {
                 BlockKind::Paragraph { target, start, len } => {
                     self.highlights(block, pos, target, start, len);
+                    self.find_matches(block, pos, target, start, len);
                     self.selection(block, pos, target, start, len);
                 }
                 BlockKind::CommentHeader(comment) => self.sentiment_badge(block, pos, comment),
@@ -63,12 +64,34 @@ impl Painting<'_> {
             for rect in range_rects(&block.galley, from, to) {
                 let rect = rect.translate(pos.to_vec2());
                 painter.rect_filled(rect, 2.0, highlight_fill(color, dark));
-                // A bar under each highlight keeps overlapping spans tellable apart.
-                let underline = Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - 2.0), rect.max);
+                // A bar under each highlight, stacked by lane, keeps overlapping spans tellable apart.
+                let lift = 3.0 * f32::from(range.lane.min(4));
+                let underline = Rect::from_min_max(
+                    egui::pos2(rect.left(), rect.bottom() - 2.0 - lift),
+                    egui::pos2(rect.right(), rect.bottom() - lift),
+                );
                 painter.rect_filled(underline, 0.0, color);
                 if selected {
                     painter.rect_stroke(rect.expand(1.0), 2.0, Stroke::new(2.0, color), StrokeKind::Outside);
                 }
+            }
+        }
+    }
+
+    /// Search matches: outlined, the current one filled.
+    fn find_matches(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
+        let color = Color32::from_rgb(0xff, 0xc1, 0x07);
+        for (index, &(t, from, to)) in self.state.find_matches.iter().enumerate() {
+            if t != target || to <= start || from >= start + len {
+                continue;
+            }
+            let current = self.state.find_current == Some(index);
+            for rect in range_rects(&block.galley, from.max(start) - start, to.min(start + len) - start) {
+                let rect = rect.translate(pos.to_vec2()).expand(1.0);
+                if current {
+                    self.ui.painter().rect_filled(rect, 2.0, color.gamma_multiply(0.55));
+                }
+                self.ui.painter().rect_stroke(rect, 2.0, Stroke::new(1.5, color), StrokeKind::Outside);
             }
         }
     }
@@ -96,7 +119,9 @@ impl Painting<'_> {
             None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),
         };
         let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(12.0), color);
-        let right = pos.x + block.galley.job.wrap.max_width;
+        // The header's galley starts at the column's left edge, or ends at its right edge for right-to-left names.
+        let right =
+            if block.galley.job.halign == egui::Align::RIGHT { pos.x } else { pos.x + block.galley.job.wrap.max_width };
         let size = galley.size() + egui::vec2(14.0, 4.0);
         let rect = Rect::from_min_size(egui::pos2(right - size.x, pos.y), size);
         let stroke = if level.is_some() { Stroke::NONE } else { ui.visuals().widgets.noninteractive.bg_stroke };

@@ -16,6 +16,8 @@ pub struct IndexedRange {
     pub span: SpanId,
     /// Its label.
     pub label: LabelId,
+    /// Which underline row the range takes, so that overlapping highlights stay apart (0 is the lowest).
+    pub lane: u8,
 }
 
 #[derive(Default)]
@@ -43,11 +45,23 @@ impl SpanIndex {
                     end: range.end,
                     span: span.id,
                     label: span.label,
+                    lane: 0,
                 });
             }
         }
         for entry in targets.values_mut() {
             entry.ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.span));
+            // Each range takes the lowest lane free at its start: outer highlights below, nested ones above.
+            let mut lane_ends: Vec<usize> = Vec::new();
+            for range in &mut entry.ranges {
+                let lane = lane_ends.iter().position(|&end| end <= range.start).unwrap_or(lane_ends.len());
+                if lane == lane_ends.len() {
+                    lane_ends.push(range.end);
+                } else {
+                    lane_ends[lane] = range.end;
+                }
+                range.lane = u8::try_from(lane).unwrap_or(u8::MAX);
+            }
             let mut max = 0;
             entry.max_end = entry
                 .ranges
@@ -121,5 +135,7 @@ mod tests {
         assert_eq!(ids(index.overlapping(Target::Body, 50, 60)), Vec::<u64>::new());
         assert_eq!(ids(index.at(Target::Body, 15)), [2, 1]);
         assert!(index.overlapping(Target::Comment(crate::model::CommentId(9)), 0, 100).is_empty());
+        let lanes: Vec<u8> = index.overlapping(Target::Body, 0, 100).into_iter().map(|r| r.lane).collect();
+        assert_eq!(lanes, [0, 1, 1, 0], "nested highlights take the lane above the one they sit in");
     }
 }

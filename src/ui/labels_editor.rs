@@ -1,0 +1,312 @@
+//! The label editor: span labels (name, colour, key, description, order), the sentiment scale (presets or
+//! custom) and further comment dimensions. Every change is one `SetSchema` command; a deletion that would orphan
+//! highlights or tags asks first and takes them away in the same undoable step.
+
+use egui::{RichText, Ui};
+
+use super::colors::to_color32;
+use crate::edit::Command;
+use crate::model::{
+    Dimension, DimensionId, DimensionValue, IdAllocator, LabelId, LabelSchema, Project, Rgb, ScalePreset, SentimentId,
+    SpanLabel, ValueId,
+};
+
+/// A change that removes things in use, waiting for the user to confirm it.
+pub struct PendingChange {
+    /// What will be lost, in a sentence.
+    pub message: String,
+    /// The commands that make the change, applied as one step.
+    pub commands: Vec<Command>,
+}
+
+/// What the editor asks of the app.
+pub enum EditorRequest {
+    /// Apply this command.
+    Apply(Command),
+    /// Ask before applying.
+    Confirm(PendingChange),
+}
+
+/// Colours for new labels, chosen to stay apart from each other and from the default ones.
+const NEW_COLORS: [Rgb; 6] = [
+    Rgb(0x4d, 0xb6, 0xac),
+    Rgb(0xf0, 0x62, 0x92),
+    Rgb(0x95, 0x75, 0xcd),
+    Rgb(0xa1, 0x88, 0x7f),
+    Rgb(0x90, 0xa4, 0xae),
+    Rgb(0xdc, 0xe7, 0x75),
+];
+
+/// Draws the editor for `project`'s schema; returns what the user changed.
+pub fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
+    let mut schema = project.schema.clone();
+    let mut request = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading("Highlight labels");
+        request = request.take().or(span_labels_ui(ui, project, &mut schema));
+        ui.separator();
+        ui.heading("Comment sentiment");
+        request = request.take().or(sentiment_ui(ui, project, &mut schema));
+        ui.separator();
+        ui.heading("Further comment dimensions");
+        request = request.take().or(dimensions_ui(ui, project, &mut schema));
+    });
+    request.or_else(|| {
+        (schema != project.schema).then(|| EditorRequest::Apply(Command::SetSchema { schema: Box::new(schema) }))
+    })
+}
+
+fn key_field(ui: &mut Ui, key: &mut Option<char>, name: &str) {
+    let mut text = key.map(String::from).unwrap_or_default();
+    let field = ui.add(egui::TextEdit::singleline(&mut text).desired_width(22.0).char_limit(1));
+    let field = field.on_hover_text(format!("The key for {name}"));
+    if field.changed() {
+        *key = text.chars().next();
+    }
+}
+
+fn color_field(ui: &mut Ui, color: &mut Rgb) {
+    let mut rgb = [color.0, color.1, color.2];
+    if ui.color_edit_button_srgb(&mut rgb).changed() {
+        *color = Rgb(rgb[0], rgb[1], rgb[2]);
+    }
+}
+
+fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+    let mut request = None;
+    let count = schema.span_labels.len();
+    let mut swap = None;
+    egui::Grid::new("span_labels").num_columns(6).show(ui, |ui| {
+        for (index, label) in schema.span_labels.iter_mut().enumerate() {
+            color_field(ui, &mut label.color);
+            ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(120.0));
+            key_field(ui, &mut label.key, &label.name);
+            ui.add(egui::TextEdit::singleline(&mut label.description).desired_width(280.0).hint_text("what it is for"));
+            ui.horizontal(|ui| {
+                if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
+                    swap = Some((index - 1, index));
+                }
+                if ui.add_enabled(index + 1 < count, egui::Button::new("⏷")).on_hover_text("Move down").clicked() {
+                    swap = Some((index, index + 1));
+                }
+            });
+            if ui.button(format!("Delete {}", label.name)).clicked() {
+                request = Some(delete_label(project, label.id));
+            }
+            ui.end_row();
+        }
+    });
+    if let Some((a, b)) = swap {
+        schema.span_labels.swap(a, b);
+    }
+    if ui.button("Add label").clicked() {
+        let used: Vec<char> = schema.span_labels.iter().filter_map(|l| l.key).collect();
+        let key = ('1'..='9').find(|k| !used.contains(k));
+        schema.span_labels.push(SpanLabel {
+            id: LabelId(0),
+            name: format!("Label {}", count + 1),
+            color: NEW_COLORS[count % NEW_COLORS.len()],
+            key,
+            description: String::new(),
+        });
+    }
+    request
+}
+
+/// Deleting a label takes its highlights with it, after asking if there are any.
+fn delete_label(project: &Project, label: LabelId) -> EditorRequest {
+    let mut schema = project.schema.clone();
+    schema.span_labels.retain(|l| l.id != label);
+    let mut commands: Vec<Command> = project
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.spans.iter().filter(|s| s.label == label).map(|s| Command::RemoveSpan { doc: d.id, span: s.id })
+        })
+        .collect();
+    let name = project.schema.label(label).map(|l| l.name.clone()).unwrap_or_default();
+    let used = commands.len();
+    commands.push(Command::SetSchema { schema: Box::new(schema) });
+    let batch = Command::Batch { name: "Delete label", commands };
+    if used == 0 {
+        return EditorRequest::Apply(batch);
+    }
+    EditorRequest::Confirm(PendingChange {
+        message: format!("Delete the label \"{name}\"? {used} highlight(s) use it and will be removed too."),
+        commands: vec![batch],
+    })
+}
+
+fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+    let mut request = None;
+    ui.horizontal(|ui| {
+        ui.label("Scale:");
+        for (preset, name) in [
+            (ScalePreset::ThreePoint, "3-point"),
+            (ScalePreset::FivePoint, "5-point"),
+            (ScalePreset::WithMixed, "with Mixed"),
+        ] {
+            if ui.button(name).on_hover_text("Replace the scale").clicked() {
+                let mut ids = IdAllocator::default();
+                let mut levels = LabelSchema::sentiment_scale(preset, &mut ids);
+                // Levels of the same name keep their ids, and so their tags.
+                for level in &mut levels {
+                    level.id = schema.sentiments.iter().find(|o| o.name == level.name).map_or(SentimentId(0), |o| o.id);
+                }
+                request = Some(replace_sentiments(project, levels));
+            }
+        }
+    });
+    let mut removed = None;
+    egui::Grid::new("sentiments").num_columns(5).show(ui, |ui| {
+        for level in &mut schema.sentiments {
+            color_field(ui, &mut level.color);
+            ui.add(egui::TextEdit::singleline(&mut level.name).desired_width(120.0));
+            key_field(ui, &mut level.key, &level.name);
+            ui.add(egui::TextEdit::singleline(&mut level.description).desired_width(280.0).hint_text("when to use it"));
+            if ui.button(format!("Delete {}", level.name)).clicked() {
+                removed = Some(level.id);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(id) = removed {
+        let levels = schema.sentiments.iter().filter(|l| l.id != id).cloned().collect();
+        request = Some(replace_sentiments(project, levels));
+    }
+    if ui.button("Add sentiment level").clicked() {
+        schema.sentiments.push(crate::model::SentimentLevel {
+            id: SentimentId(0),
+            name: format!("Level {}", schema.sentiments.len() + 1),
+            color: NEW_COLORS[schema.sentiments.len() % NEW_COLORS.len()],
+            key: None,
+            description: String::new(),
+        });
+    }
+    request
+}
+
+/// A new scale clears the tags of levels it no longer has, after asking.
+fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLevel>) -> EditorRequest {
+    let mut schema = project.schema.clone();
+    schema.sentiments = levels;
+    let mut commands: Vec<Command> = Vec::new();
+    for doc in &project.documents {
+        for comment in &doc.comments {
+            if let Some(level) = comment.sentiment
+                && !schema.sentiments.iter().any(|l| l.id == level)
+            {
+                commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: None });
+            }
+        }
+    }
+    let cleared = commands.len();
+    commands.push(Command::SetSchema { schema: Box::new(schema) });
+    let batch = Command::Batch { name: "Change sentiment scale", commands };
+    if cleared == 0 {
+        return EditorRequest::Apply(batch);
+    }
+    EditorRequest::Confirm(PendingChange {
+        message: format!(
+            "{cleared} comment(s) are tagged with levels the new scale does not have; their tags will be cleared."
+        ),
+        commands: vec![batch],
+    })
+}
+
+fn dimensions_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+    let mut request = None;
+    ui.weak("Tag comments in ways of your own, e.g. stance or toxicity. Values are separated by commas.");
+    for dimension in &mut schema.dimensions {
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut dimension.name).desired_width(120.0));
+            let mut values = dimension.values.iter().map(|v| v.name.clone()).collect::<Vec<_>>().join(", ");
+            let field = ui.add(egui::TextEdit::singleline(&mut values).desired_width(300.0));
+            if field.changed() {
+                let names: Vec<String> =
+                    values.split(',').map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
+                // Values keep their ids where their name stays, so tags survive a reordering.
+                let old = dimension.values.clone();
+                dimension.values = names
+                    .into_iter()
+                    .map(|name| DimensionValue {
+                        id: old.iter().find(|v| v.name == name).map_or(ValueId(0), |v| v.id),
+                        name,
+                    })
+                    .collect();
+            }
+            if ui.button(format!("Delete {}", dimension.name)).clicked() {
+                request = Some(delete_dimension(project, dimension.id));
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let mut add = |name: &str, values: &[&str], description: &str| {
+            schema.dimensions.push(Dimension {
+                id: DimensionId(0),
+                name: name.to_owned(),
+                description: description.to_owned(),
+                values: values.iter().map(|v| DimensionValue { id: ValueId(0), name: (*v).to_owned() }).collect(),
+            });
+        };
+        if ui.button("Add stance").clicked() {
+            add("Stance", &["agrees", "disagrees", "off-topic"], "The comment's position on the article.");
+        }
+        if ui.button("Add toxicity").clicked() {
+            add("Toxicity", &["yes", "no"], "Insults, threats or slurs.");
+        }
+        if ui.button("Add dimension").clicked() {
+            add("New dimension", &["yes", "no"], "");
+        }
+    });
+    request
+}
+
+fn delete_dimension(project: &Project, dimension: DimensionId) -> EditorRequest {
+    let mut schema = project.schema.clone();
+    schema.dimensions.retain(|d| d.id != dimension);
+    let mut commands: Vec<Command> = Vec::new();
+    for doc in &project.documents {
+        for comment in doc.comments.iter().filter(|c| c.tags.contains_key(&dimension)) {
+            commands.push(Command::SetCommentTag { doc: doc.id, comment: comment.id, dimension, value: None });
+        }
+    }
+    let cleared = commands.len();
+    commands.push(Command::SetSchema { schema: Box::new(schema) });
+    let batch = Command::Batch { name: "Delete dimension", commands };
+    if cleared == 0 {
+        return EditorRequest::Apply(batch);
+    }
+    EditorRequest::Confirm(PendingChange {
+        message: format!("{cleared} comment(s) are tagged in this dimension; their tags will be cleared."),
+        commands: vec![batch],
+    })
+}
+
+/// The guidelines: each label, level and dimension with its description.
+pub fn guidelines_ui(ui: &mut Ui, project: &Project) {
+    let schema = &project.schema;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading("Highlights");
+        for label in &schema.span_labels {
+            let key = label.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
+            ui.label(RichText::new(format!("{}{key}", label.name)).strong().color(to_color32(label.color)));
+            ui.label(if label.description.is_empty() { "(no description)" } else { &label.description });
+            ui.add_space(4.0);
+        }
+        ui.heading("Comment sentiment");
+        for level in &schema.sentiments {
+            let key = level.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
+            ui.label(RichText::new(format!("{}{key}", level.name)).strong().color(to_color32(level.color)));
+            ui.label(&level.description);
+        }
+        if !schema.dimensions.is_empty() {
+            ui.heading("Further dimensions");
+            for dimension in &schema.dimensions {
+                let values: Vec<&str> = dimension.values.iter().map(|v| v.name.as_str()).collect();
+                ui.label(RichText::new(format!("{}: {}", dimension.name, values.join(", "))).strong());
+                ui.label(&dimension.description);
+            }
+        }
+    });
+}

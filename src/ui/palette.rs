@@ -1,0 +1,146 @@
+//! The command palette (Ctrl+Shift+P): every action by name, run by typing a few letters; and the list of every
+//! shortcut (F1). Both are made from the one action table.
+
+use egui::{Id, Key, Modal, Ui};
+
+use super::actions::{Action, Menu};
+use crate::model::LabelSchema;
+
+/// The palette's state while it is open.
+#[derive(Default)]
+pub struct Palette {
+    query: String,
+    selected: usize,
+    focused: bool,
+}
+
+/// The actions whose name holds every word of `query`, in menu order.
+pub fn matching(query: &str) -> Vec<Action> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    Action::all().filter(|a| words.iter().all(|w| a.name().to_lowercase().contains(w.as_str()))).collect()
+}
+
+/// What the palette asked for.
+pub enum PaletteAnswer {
+    /// Keep it open.
+    Open,
+    /// Run this action (and close).
+    Run(Action),
+    /// Close without running anything.
+    Close,
+}
+
+impl Palette {
+    /// Shows the palette; Up and Down choose, Enter runs, Escape closes.
+    pub fn ui(&mut self, ctx: &egui::Context) -> PaletteAnswer {
+        let found = matching(&self.query);
+        self.selected = self.selected.min(found.len().saturating_sub(1));
+        let modal = Modal::new(Id::unique("command_palette")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            let label = ui.label("Run an action:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("type part of its name"),
+            );
+            let field = field.labelled_by(label.id);
+            if !self.focused {
+                field.request_focus();
+                self.focused = true;
+            }
+            let (down, up, enter) =
+                ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp), i.key_pressed(Key::Enter)));
+            if down {
+                self.selected = (self.selected + 1).min(found.len().saturating_sub(1));
+            }
+            if up {
+                self.selected = self.selected.saturating_sub(1);
+            }
+            if enter && let Some(action) = found.get(self.selected) {
+                return PaletteAnswer::Run(*action);
+            }
+            ui.separator();
+            let mut answer = PaletteAnswer::Open;
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                for (index, action) in found.iter().enumerate() {
+                    let keys = shortcut_text(ui.ctx(), *action);
+                    let text =
+                        if keys.is_empty() { action.name().to_owned() } else { format!("{}    {keys}", action.name()) };
+                    if ui.selectable_label(index == self.selected, text).clicked() {
+                        answer = PaletteAnswer::Run(*action);
+                    }
+                }
+                if found.is_empty() {
+                    ui.weak("No action has that name.");
+                }
+            });
+            answer
+        });
+        if modal.should_close() {
+            return PaletteAnswer::Close;
+        }
+        modal.inner
+    }
+}
+
+/// The action's shortcuts as text, e.g. "Ctrl+Shift+Z, Ctrl+Y".
+pub fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
+    action.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect::<Vec<_>>().join(", ")
+}
+
+/// Every shortcut: the actions by menu, the label and sentiment keys of this project, and the mouse.
+pub fn shortcuts_ui(ui: &mut Ui, schema: &LabelSchema) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.strong(menu.title());
+                ui.end_row();
+                for action in Action::in_menu(menu) {
+                    ui.label(action.name());
+                    ui.label(shortcut_text(ui.ctx(), action));
+                    ui.end_row();
+                }
+            }
+            ui.strong("Labels (on selected text or a selected highlight)");
+            ui.end_row();
+            for label in &schema.span_labels {
+                ui.label(&label.name);
+                ui.label(label.key.map(|k| k.to_uppercase().to_string()).unwrap_or_default());
+                ui.end_row();
+            }
+            ui.strong("Sentiment (on the focused comment; the focus then moves on)");
+            ui.end_row();
+            for level in &schema.sentiments {
+                ui.label(&level.name);
+                ui.label(level.key.map(|k| k.to_uppercase().to_string()).unwrap_or_default());
+                ui.end_row();
+            }
+            ui.strong("Mouse");
+            ui.end_row();
+            for (what, how) in [
+                ("Select text", "drag; double-click for a word"),
+                ("Select a highlight or focus a comment", "click it"),
+                ("Repair the article's split", "right-click a paragraph or comment"),
+                ("Scroll", "wheel; Page Up, Page Down, Home, End"),
+            ] {
+                ui.label(what);
+                ui.label(how);
+                ui.end_row();
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_palette_finds_actions_by_words_of_their_name() {
+        assert_eq!(matching("undo"), [Action::Undo]);
+        assert!(matching("next").contains(&Action::NextComment));
+        assert!(matching("zoom in").contains(&Action::ZoomIn));
+        assert_eq!(matching("").len(), Action::all().count());
+        assert!(matching("no such thing").is_empty());
+    }
+}

@@ -1,0 +1,94 @@
+//! The selected highlight in the inspector: label, quote, speaker (with the speakers already in the project
+//! suggested), check-worthy, verdict and note.
+
+use egui::{RichText, Ui};
+
+use super::app::Outbox;
+use super::colors::to_color32;
+use super::fields::text_field_at_ui;
+use crate::edit::{Command, SpanAttribute, TextField};
+use crate::model::{Document, Project, SpanAnnotation, Target, Verdict};
+
+/// Draws the highlight's details. Returns true if the user removed it.
+pub(super) fn span_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    span: &SpanAnnotation,
+    outbox: &mut Outbox,
+) -> bool {
+    ui.heading("Highlight");
+    if let Some(label) = project.schema.label(span.label) {
+        ui.label(RichText::new(&label.name).color(to_color32(label.color)).strong()).on_hover_text(&label.description);
+    }
+    let quote: String = span.quote().chars().take(400).collect();
+    ui.label(RichText::new(format!("“{quote}”")).italics());
+    let place = match span.target {
+        Target::Body => "in the article".to_owned(),
+        Target::Comment(id) => {
+            doc.comment(id).map_or_else(|| "in a comment".to_owned(), |c| format!("in the comment of {}", c.author))
+        }
+    };
+    let parts = if span.ranges.len() > 1 { format!(", {} parts", span.ranges.len()) } else { String::new() };
+    ui.weak(format!("{place}, characters {}–{}{parts}", span.start(), span.end()));
+    let at = Some(jiff::Timestamp::now());
+    text_field_at_ui(ui, "Speaker / source", &span.speaker, TextField::SpanSpeaker(doc.id, span.id), false, at, outbox);
+    speaker_suggestions_ui(ui, project, doc, span, outbox);
+    let now = jiff::Timestamp::now();
+    let attribute = |attribute| Command::SetSpanAttribute { doc: doc.id, span: span.id, attribute, at: now };
+    ui.horizontal(|ui| {
+        ui.label("Check-worthy:");
+        for (value, name) in [(Some(true), "Yes"), (Some(false), "No"), (None, "Undecided")] {
+            if ui.selectable_label(span.check_worthy == value, name).clicked() && span.check_worthy != value {
+                outbox.commands.push(attribute(SpanAttribute::CheckWorthy(value)));
+            }
+        }
+    });
+    ui.label("Verdict:");
+    ui.horizontal_wrapped(|ui| {
+        for verdict in Verdict::ALL {
+            if ui.selectable_label(span.verdict == verdict, verdict.name()).clicked() && span.verdict != verdict {
+                outbox.commands.push(attribute(SpanAttribute::Verdict(verdict)));
+            }
+        }
+    });
+    text_field_at_ui(ui, "Note", &span.note, TextField::SpanNote(doc.id, span.id), true, at, outbox);
+    if !span.annotator.is_empty() {
+        ui.weak(format!("by {}", span.annotator));
+    }
+    ui.weak("Shift+arrows move the end, Alt+Shift+arrows the start, a word at a time.");
+    let remove = ui.button("Remove highlight").clicked();
+    if remove {
+        outbox.commands.push(Command::RemoveSpan { doc: doc.id, span: span.id });
+    }
+    remove
+}
+
+/// Speakers already named in the project that begin like what is typed, as buttons that fill it in.
+fn speaker_suggestions_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &SpanAnnotation, outbox: &mut Outbox) {
+    let typed = span.speaker.trim().to_lowercase();
+    let mut speakers: Vec<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.speaker.trim()))
+        .filter(|s| !s.is_empty() && s.to_lowercase() != typed && s.to_lowercase().starts_with(&typed))
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    if speakers.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Known:");
+        for speaker in speakers.into_iter().take(6) {
+            if ui.small_button(speaker).on_hover_text("Use this speaker").clicked() {
+                outbox.commands.push(Command::SetText {
+                    field: TextField::SpanSpeaker(doc.id, span.id),
+                    value: speaker.to_owned(),
+                    at: Some(jiff::Timestamp::now()),
+                });
+                outbox.seal = true;
+            }
+        }
+    });
+}

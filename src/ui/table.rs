@@ -1,0 +1,231 @@
+//! The annotation table: every highlight and comment of the document or the project, sortable and filterable;
+//! a click shows the annotation in the article.
+
+use egui::{Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::{CommentId, DocId, Project, SpanId, Target};
+
+/// What a row shows.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The document it is in.
+    pub doc: DocId,
+    /// The document's title.
+    pub document: String,
+    /// The highlight, for a highlight row.
+    pub span: Option<SpanId>,
+    /// The comment, for a comment row or a highlight in a comment.
+    pub comment: Option<CommentId>,
+    /// Label name ("Comment" for a comment row).
+    pub label: String,
+    /// Quote, or comment text.
+    pub text: String,
+    /// Speaker or comment author.
+    pub speaker: String,
+    /// Verdict of a highlight.
+    pub verdict: String,
+    /// Sentiment of the comment (the row's, or the one the highlight is in).
+    pub sentiment: String,
+    /// Note.
+    pub note: String,
+}
+
+/// The columns, for sorting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// Document order.
+    Place,
+    /// By label.
+    Label,
+    /// By text.
+    Text,
+    /// By speaker.
+    Speaker,
+    /// By verdict.
+    Verdict,
+    /// By sentiment.
+    Sentiment,
+    /// By note.
+    Note,
+}
+
+/// What the rows were built for: revision, scope, shown document, filter and sort.
+type TableKey = (u64, bool, Option<DocId>, String, (Sort, bool));
+
+/// The table window's settings and its rows, kept until the project changes.
+pub struct AnnotationTable {
+    /// Whether the whole project is listed (else the shown document).
+    pub whole_project: bool,
+    /// Words every listed row must contain.
+    pub filter: String,
+    /// The column rows are sorted by, and whether descending.
+    pub sort: (Sort, bool),
+    rows: Vec<Row>,
+    built_for: Option<TableKey>,
+}
+
+impl Default for AnnotationTable {
+    fn default() -> Self {
+        Self {
+            whole_project: false,
+            filter: String::new(),
+            sort: (Sort::Place, false),
+            rows: Vec::new(),
+            built_for: None,
+        }
+    }
+}
+
+/// Every row of `project` (or of one document), in document order.
+pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
+    let schema = &project.schema;
+    let mut rows = Vec::new();
+    for doc in project.documents.iter().filter(|d| only.is_none_or(|o| o == d.id)) {
+        let sentiment_of = |comment: Option<CommentId>| {
+            comment
+                .and_then(|c| doc.comment(c))
+                .and_then(|c| c.sentiment)
+                .and_then(|s| schema.sentiment(s))
+                .map(|l| l.name.clone())
+                .unwrap_or_default()
+        };
+        for span in super::navigation::reading_order(doc) {
+            let comment = match span.target {
+                Target::Comment(c) => Some(c),
+                Target::Body => None,
+            };
+            rows.push(Row {
+                doc: doc.id,
+                document: doc.title.clone(),
+                span: Some(span.id),
+                comment,
+                label: schema.label(span.label).map(|l| l.name.clone()).unwrap_or_default(),
+                text: span.quote(),
+                speaker: span.speaker.clone(),
+                verdict: span.verdict.name().to_owned(),
+                sentiment: sentiment_of(comment),
+                note: span.note.clone(),
+            });
+        }
+        for comment in &doc.comments {
+            rows.push(Row {
+                doc: doc.id,
+                document: doc.title.clone(),
+                span: None,
+                comment: Some(comment.id),
+                label: "Comment".to_owned(),
+                text: comment.text.clone(),
+                speaker: comment.author.clone(),
+                verdict: String::new(),
+                sentiment: sentiment_of(Some(comment.id)),
+                note: comment.note.clone(),
+            });
+        }
+    }
+    rows
+}
+
+impl AnnotationTable {
+    fn refresh(&mut self, project: &Project, revision: u64, shown: Option<DocId>) {
+        let only = if self.whole_project { None } else { shown };
+        let key = (revision, self.whole_project, only, self.filter.clone(), self.sort);
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
+        let mut rows: Vec<Row> = rows(project, only)
+            .into_iter()
+            .filter(|r| {
+                let hay = format!(
+                    "{} {} {} {} {} {} {}",
+                    r.label, r.text, r.speaker, r.verdict, r.sentiment, r.note, r.document
+                )
+                .to_lowercase();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect();
+        let (sort, descending) = self.sort;
+        let field = |r: &Row| -> String {
+            match sort {
+                Sort::Place => String::new(),
+                Sort::Label => r.label.to_lowercase(),
+                Sort::Text => r.text.to_lowercase(),
+                Sort::Speaker => r.speaker.to_lowercase(),
+                Sort::Verdict => r.verdict.clone(),
+                Sort::Sentiment => r.sentiment.clone(),
+                Sort::Note => r.note.to_lowercase(),
+            }
+        };
+        // A stable sort keeps document order among equals.
+        rows.sort_by_cached_key(field);
+        if descending {
+            rows.reverse();
+        }
+        self.rows = rows;
+        self.built_for = Some(key);
+    }
+
+    /// Draws the table; returns the row clicked.
+    pub fn ui(&mut self, ui: &mut Ui, project: &Project, revision: u64, shown: Option<DocId>) -> Option<Row> {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.whole_project, false, "This document");
+            ui.selectable_value(&mut self.whole_project, true, "Whole project");
+            ui.separator();
+            let label = ui.label("Filter:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter).desired_width(220.0).hint_text("label, words, speaker …"),
+            )
+            .labelled_by(label.id);
+        });
+        self.refresh(project, revision, shown);
+        ui.label(format!("{} row(s)", self.rows.len()));
+        let mut clicked = None;
+        let headers = [
+            (Sort::Label, "Label"),
+            (Sort::Text, "Text"),
+            (Sort::Speaker, "Speaker / author"),
+            (Sort::Verdict, "Verdict"),
+            (Sort::Sentiment, "Sentiment"),
+            (Sort::Note, "Note"),
+        ];
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(Sense::click())
+            .column(Column::initial(90.0))
+            .column(Column::initial(320.0).clip(true))
+            .columns(Column::initial(110.0).clip(true), 3)
+            .column(Column::remainder().clip(true))
+            .header(22.0, |mut header| {
+                for (sort, title) in headers {
+                    header.col(|ui| {
+                        let arrow = match self.sort {
+                            (s, false) if s == sort => " ⏶",
+                            (s, true) if s == sort => " ⏷",
+                            _ => "",
+                        };
+                        if ui.button(format!("{title}{arrow}")).clicked() {
+                            self.sort = if self.sort.0 == sort { (sort, !self.sort.1) } else { (sort, false) };
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, self.rows.len(), |mut row| {
+                    let data = &self.rows[row.index()];
+                    let cells = [&data.label, &data.text, &data.speaker, &data.verdict, &data.sentiment, &data.note];
+                    for cell in cells {
+                        row.col(|ui| {
+                            let line: String = cell.lines().next().unwrap_or_default().chars().take(200).collect();
+                            ui.add(egui::Label::new(line).truncate().selectable(false));
+                        });
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(data.clone());
+                    }
+                });
+            });
+        clicked
+    }
+}
