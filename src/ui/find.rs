@@ -112,7 +112,9 @@ impl GlossApp {
             if ui.add_enabled(count > 0, egui::Button::new("Next match")).clicked() {
                 step = 1;
             }
-            close = ui.button("Close find").clicked() || field.has_focus() && ui.input(|i| i.key_pressed(Key::Escape));
+            // egui takes the keyboard from a field on Escape, so "had it until now" counts too.
+            let escape = (field.has_focus() || field.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape));
+            close = ui.button("Close find").clicked() || escape;
         });
         if close {
             self.find = None;

@@ -56,9 +56,18 @@ pub fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest>
     })
 }
 
+fn name_field(ui: &mut Ui, name: &mut String, what: &str) {
+    ui.add_sized([130.0, 20.0], egui::TextEdit::singleline(name)).on_hover_text(what);
+}
+
+fn description_field(ui: &mut Ui, description: &mut String, hint: &str) {
+    ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(description).hint_text(hint))
+        .on_hover_text("Description (shown as the guideline)");
+}
+
 fn key_field(ui: &mut Ui, key: &mut Option<char>, name: &str) {
     let mut text = key.map(String::from).unwrap_or_default();
-    let field = ui.add(egui::TextEdit::singleline(&mut text).desired_width(22.0).char_limit(1));
+    let field = ui.add_sized([24.0, 20.0], egui::TextEdit::singleline(&mut text).char_limit(1));
     let field = field.on_hover_text(format!("The key for {name}"));
     if field.changed() {
         *key = text.chars().next();
@@ -76,26 +85,28 @@ fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> O
     let mut request = None;
     let count = schema.span_labels.len();
     let mut swap = None;
-    egui::Grid::new("span_labels").num_columns(6).show(ui, |ui| {
-        for (index, label) in schema.span_labels.iter_mut().enumerate() {
+    for (index, label) in schema.span_labels.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
             color_field(ui, &mut label.color);
-            ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(120.0));
+            name_field(ui, &mut label.name, "Label name");
             key_field(ui, &mut label.key, &label.name);
-            ui.add(egui::TextEdit::singleline(&mut label.description).desired_width(280.0).hint_text("what it is for"));
-            ui.horizontal(|ui| {
-                if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
-                    swap = Some((index - 1, index));
-                }
-                if ui.add_enabled(index + 1 < count, egui::Button::new("⏷")).on_hover_text("Move down").clicked() {
-                    swap = Some((index, index + 1));
-                }
-            });
+            description_field(ui, &mut label.description, "what it is for");
+            if ui
+                .add_enabled(index > 0, egui::Button::new("Up"))
+                .on_hover_text(format!("Move {} up", label.name))
+                .clicked()
+            {
+                swap = Some((index - 1, index));
+            }
+            let down = egui::Button::new("Down");
+            if ui.add_enabled(index + 1 < count, down).on_hover_text(format!("Move {} down", label.name)).clicked() {
+                swap = Some((index, index + 1));
+            }
             if ui.button(format!("Delete {}", label.name)).clicked() {
                 request = Some(delete_label(project, label.id));
             }
-            ui.end_row();
-        }
-    });
+        });
+    }
     if let Some((a, b)) = swap {
         schema.span_labels.swap(a, b);
     }
@@ -158,18 +169,17 @@ fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Opt
         }
     });
     let mut removed = None;
-    egui::Grid::new("sentiments").num_columns(5).show(ui, |ui| {
-        for level in &mut schema.sentiments {
+    for level in &mut schema.sentiments {
+        ui.horizontal(|ui| {
             color_field(ui, &mut level.color);
-            ui.add(egui::TextEdit::singleline(&mut level.name).desired_width(120.0));
+            name_field(ui, &mut level.name, "Level name");
             key_field(ui, &mut level.key, &level.name);
-            ui.add(egui::TextEdit::singleline(&mut level.description).desired_width(280.0).hint_text("when to use it"));
+            description_field(ui, &mut level.description, "when to use it");
             if ui.button(format!("Delete {}", level.name)).clicked() {
                 removed = Some(level.id);
             }
-            ui.end_row();
-        }
-    });
+        });
+    }
     if let Some(id) = removed {
         let levels = schema.sentiments.iter().filter(|l| l.id != id).cloned().collect();
         request = Some(replace_sentiments(project, levels));
@@ -219,9 +229,10 @@ fn dimensions_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Op
     ui.weak("Tag comments in ways of your own, e.g. stance or toxicity. Values are separated by commas.");
     for dimension in &mut schema.dimensions {
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut dimension.name).desired_width(120.0));
+            name_field(ui, &mut dimension.name, "Dimension name");
             let mut values = dimension.values.iter().map(|v| v.name.clone()).collect::<Vec<_>>().join(", ");
-            let field = ui.add(egui::TextEdit::singleline(&mut values).desired_width(300.0));
+            let field = ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(&mut values));
+            let field = field.on_hover_text(format!("Values of {}, separated by commas", dimension.name));
             if field.changed() {
                 let names: Vec<String> =
                     values.split(',').map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();

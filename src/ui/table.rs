@@ -201,8 +201,8 @@ impl AnnotationTable {
                 for (sort, title) in headers {
                     header.col(|ui| {
                         let arrow = match self.sort {
-                            (s, false) if s == sort => " ⏶",
-                            (s, true) if s == sort => " ⏷",
+                            (s, false) if s == sort => " ^",
+                            (s, true) if s == sort => " v",
                             _ => "",
                         };
                         if ui.button(format!("{title}{arrow}")).clicked() {
