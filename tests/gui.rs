@@ -4,82 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers, Pos2};
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gloss::model::{SpanAnnotation, Target};
 use gloss::ui::GlossApp;
-
-fn sample_copy(dir: &Path) -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
-    let path = dir.join("sample.ron");
-    std::fs::copy(source, &path).unwrap();
-    path
-}
-
-fn harness(path: PathBuf) -> Harness<'static, GlossApp> {
-    let mut harness = Harness::builder()
-        // Tall enough to show the whole sample, comments included, without scrolling.
-        .with_size(egui::vec2(1280.0, 2000.0))
-        .build_eframe(move |_cc| GlossApp::new(None, Some(path)));
-    harness.run_steps(3);
-    wait_for_import(&mut harness);
-    harness
-}
-
-/// Steps the app until a background import has finished and its documents are in the project.
-fn wait_for_import(harness: &mut Harness<'_, GlossApp>) {
-    let started = std::time::Instant::now();
-    while harness.state().is_importing() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the import did not finish");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_steps(2);
-}
-
-fn pointer(harness: &Harness<'_, GlossApp>, event_pos: Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos: event_pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-/// Presses at `from`, moves in steps to `to` and releases, as a person selecting text does.
-fn drag(harness: &mut Harness<'_, GlossApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    pointer(harness, from, true);
-    harness.step();
-    for i in 1..=5 {
-        harness.hover_at(from + (to - from) * (i as f32 / 5.0));
-        harness.step();
-    }
-    pointer(harness, to, false);
-    harness.step();
-    harness.step();
-}
-
-fn click(harness: &mut Harness<'_, GlossApp>, at: Pos2) {
-    harness.hover_at(at);
-    harness.step();
-    pointer(harness, at, true);
-    harness.step();
-    pointer(harness, at, false);
-    harness.step();
-    harness.step();
-}
-
-fn body_char(harness: &Harness<'_, GlossApp>, offset: usize) -> Pos2 {
-    harness.state().char_pos(Target::Body, offset).expect("the body is laid out")
-}
-
-fn newest_span(app: &GlossApp) -> Option<SpanAnnotation> {
-    let doc = &app.editor().project().documents[0];
-    doc.spans.iter().max_by_key(|s| s.id).cloned()
-}
 
 #[test]
 fn select_label_tag_undo_redo_and_save() {
@@ -361,16 +293,6 @@ fn a_failed_save_as_keeps_the_project_unsaved_and_says_why() {
     assert_eq!(harness.state().path(), None, "a path that could not be written is not adopted");
     assert!(harness.state().editor().is_dirty());
     assert!(harness.state().error().is_some_and(|e| e.contains("x.ron")), "{:?}", harness.state().error());
-}
-
-fn empty_app() -> Harness<'static, GlossApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        // The test renderer has only egui's own fonts; the app falls back to system fonts for other scripts.
-        .allow_missing_glyphs()
-        .build_eframe(|_cc| GlossApp::with_settings(gloss::ui::Settings::default()).without_native_dialogs());
-    harness.run_steps(2);
-    harness
 }
 
 #[test]

@@ -47,6 +47,19 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     (leading < len).then(|| (start + leading, end - trailing))
 }
 
+/// The words of `text` by Unicode word boundaries (UAX #29), as code point ranges with their text. Runs of white
+/// space are left out; a punctuation mark is a word of its own.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    text.split_word_bounds()
+        .scan(0, |offset, segment| {
+            let start = *offset;
+            *offset += char_len(segment);
+            Some((start, *offset, segment))
+        })
+        .filter(|(_, _, segment)| !segment.trim().is_empty())
+}
+
 /// Line and column (both 1-based, column in characters) of byte `offset` in `bytes`, whose prefix up to `offset`
 /// is valid UTF-8.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
 use super::dialogs::PathPrompt;
-use super::document_view::{DocumentView, ViewInput};
+use super::document_view::{DocumentView, ViewInput, ViewRequest};
 use super::file_dialog::{NativeDialog, native_available};
 use super::find::FindBar;
 use super::import_job::{ImportJob, ImportReport};
@@ -355,8 +355,12 @@ impl GlossApp {
             self.view.show_document(Some(doc.id));
         }
         let input = ViewInput { doc, schema: &project.schema, revision: self.editor.revision() };
-        if let Some(fix) = self.document_view.ui(ui, &input, &mut self.view) {
-            self.outbox.commands.push(Command::FixUp { doc: doc.id, fix });
+        match self.document_view.ui(ui, &input, &mut self.view) {
+            Some(ViewRequest::Fix(fix)) => self.outbox.commands.push(Command::FixUp { doc: doc.id, fix }),
+            Some(ViewRequest::SetRanges(span, ranges)) => {
+                self.outbox.commands.push(Command::SetRanges { doc: doc.id, span, ranges, at: jiff::Timestamp::now() });
+            }
+            None => {}
         }
     }
 }

@@ -18,7 +18,8 @@ pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
     ui.separator();
     let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();
     let clicked_label = palette_ui(ui, &project.schema, can_label);
-    ui.horizontal(|ui| {
+    // Wrapped, so a button that appears with a selection never widens the panel (and reflows the article).
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Guidelines").clicked() {
             outbox.actions.push(Action::Guidelines);
         }

@@ -18,6 +18,11 @@ impl GlossApp {
                 continue;
             }
             if action.shortcuts().iter().any(|s| ctx.input_mut(|i| i.consume_shortcut(s))) {
+                if action.needs_view_focus() {
+                    // Tab and the arrows also move egui's keyboard focus between widgets; the view took the key,
+                    // so no widget takes the focus (which would then hold every later key).
+                    ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+                }
                 self.run_action(action);
             }
         }

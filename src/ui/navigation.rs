@@ -1,8 +1,6 @@
 //! Moving around with the keyboard: comment to comment, highlight to highlight, document to document, and
 //! nudging a highlight's edges a word at a time.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::app::GlossApp;
 use crate::edit::Command;
 use crate::model::{Document, SpanAnnotation, Target};
@@ -79,22 +77,26 @@ impl GlossApp {
         let Some(span) = doc.span(span_id) else { return };
         let Some(text) = doc.target_text(span.target) else { return };
         let mut ranges: Vec<(usize, usize)> = span.ranges.iter().map(|r| (r.start, r.end)).collect();
-        let bounds = word_bounds(text);
+        let (starts, ends) = word_bounds(text);
         let (first, last) = (0, ranges.len() - 1);
+        // Ends move between word ends and starts between word starts, so a step never lands on the
+        // whitespace between words (which trimming would then undo).
         match nudge {
             Nudge::ExtendEnd => {
-                ranges[last].1 = bounds.iter().copied().find(|&b| b > ranges[last].1).unwrap_or(ranges[last].1);
+                let (start, end) = ranges[last];
+                ranges[last].1 = ends.iter().copied().find(|&b| b > end).unwrap_or(end).max(start);
             }
             Nudge::ShrinkEnd => {
-                let to = bounds.iter().rev().copied().find(|&b| b < ranges[last].1 && b > ranges[last].0);
-                ranges[last].1 = to.unwrap_or(ranges[last].1);
+                let (start, end) = ranges[last];
+                ranges[last].1 = ends.iter().rev().copied().find(|&b| b < end && b > start).unwrap_or(end);
             }
             Nudge::ExtendStart => {
-                ranges[first].0 = bounds.iter().rev().copied().find(|&b| b < ranges[first].0).unwrap_or(0);
+                let (start, _) = ranges[first];
+                ranges[first].0 = starts.iter().rev().copied().find(|&b| b < start).unwrap_or(start);
             }
             Nudge::ShrinkStart => {
-                let to = bounds.iter().copied().find(|&b| b > ranges[first].0 && b < ranges[first].1);
-                ranges[first].0 = to.unwrap_or(ranges[first].0);
+                let (start, end) = ranges[first];
+                ranges[first].0 = starts.iter().copied().find(|&b| b > start && b < end).unwrap_or(start);
             }
         }
         let trimmed: Option<Vec<(usize, usize)>> =
@@ -152,17 +154,11 @@ pub(super) fn reading_order(doc: &Document) -> Vec<&SpanAnnotation> {
     spans
 }
 
-/// Code point offsets where words start or end.
-fn word_bounds(text: &str) -> Vec<usize> {
-    let mut bounds = Vec::new();
-    let mut offset = 0;
-    for word in text.split_word_bounds() {
-        if !word.trim().is_empty() {
-            bounds.push(offset);
-            bounds.push(offset + word.chars().count());
-        }
-        offset += word.chars().count();
-    }
-    bounds.dedup();
-    bounds
+/// Code point offsets where words start and where they end. Punctuation is not a word here, so a step takes
+/// the full stop along with the word before it.
+fn word_bounds(text: &str) -> (Vec<usize>, Vec<usize>) {
+    crate::model::text::words(text)
+        .filter(|(_, _, word)| word.chars().any(char::is_alphanumeric))
+        .map(|(start, end, _)| (start, end))
+        .unzip()
 }

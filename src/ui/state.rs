@@ -51,6 +51,8 @@ pub struct ViewState {
     pub find_current: Option<usize>,
     /// Whether a new selection grows to whole words.
     pub snap_to_words: bool,
+    /// The edge of the selected highlight being dragged.
+    pub edge_drag: Option<super::document_view::EdgeDrag>,
 }
 
 impl ViewState {

@@ -1,7 +1,6 @@
 //! Mouse interaction with the article: drag to select, click a highlight or a comment, double-click a word.
 
 use egui::{CursorIcon, Pos2, Ui};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::{BlockKind, Layout};
 use super::span_index::SpanIndex;
@@ -24,7 +23,7 @@ pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, u
 
 /// Where a drag that started in `target` has reached: the pointer is clamped to that target's paragraphs, so a
 /// selection never crosses from the article into a comment.
-fn drag_hit(layout: &Layout, origin: Pos2, pos: Pos2, target: Target) -> Option<usize> {
+pub(super) fn drag_hit(layout: &Layout, origin: Pos2, pos: Pos2, target: Target) -> Option<usize> {
     let local = pos - origin;
     let blocks: Vec<_> = layout
         .blocks
@@ -98,22 +97,13 @@ pub(super) fn interact(
 /// Grows a selection to the edges of the words it touches.
 fn snap(selection: &mut TextSelection, text: &str) {
     let (start, end) = selection.range();
-    let mut offset = 0;
     let (mut new_start, mut new_end) = (start, end);
-    for word in text.split_word_bounds() {
-        let len = word.chars().count();
-        let (word_start, word_end) = (offset, offset + len);
-        if !word.trim().is_empty() {
-            if (word_start..word_end).contains(&start) {
-                new_start = word_start;
-            }
-            if word_start < end && end < word_end {
-                new_end = word_end;
-            }
+    for (word_start, word_end, _) in crate::model::text::words(text).take_while(|&(s, _, _)| s < end) {
+        if (word_start..word_end).contains(&start) {
+            new_start = word_start;
         }
-        offset = word_end;
-        if offset >= end {
-            break;
+        if word_start < end && end < word_end {
+            new_end = word_end;
         }
     }
     let forward = selection.anchor <= selection.head;
@@ -139,18 +129,8 @@ fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, state: &mu
 
 fn word_at(doc: &Document, target: Target, offset: usize) -> Option<TextSelection> {
     let text = doc.target_text(target)?;
-    let mut position = 0;
-    for word in text.split_word_bounds() {
-        let len = word.chars().count();
-        if (position..position + len).contains(&offset) {
-            if word.trim().is_empty() {
-                return None;
-            }
-            return Some(TextSelection { target, anchor: position, head: position + len });
-        }
-        position += len;
-    }
-    None
+    let (start, end, _) = crate::model::text::words(text).find(|&(s, e, _)| (s..e).contains(&offset))?;
+    Some(TextSelection { target, anchor: start, head: end })
 }
 
 /// Dragging past the top or bottom edge scrolls, so a selection can run longer than the window.

@@ -5,18 +5,29 @@
 //! itself. Only the blocks inside the visible part of the scroll area are painted.
 
 mod context_menu;
+mod edges;
 mod geometry;
 mod interact;
 mod layout;
 mod paint;
 mod span_index;
 
-use egui::{Align, Pos2, Sense, Ui, epaint::text::cursor::CCursor};
+use egui::{Align, Color32, Pos2, Sense, Ui, epaint::text::cursor::CCursor};
 
 use super::state::ViewState;
 use crate::model::{DocId, Document, LabelSchema, Target};
+pub use edges::EdgeDrag;
 use layout::{BlockKind, Layout, LayoutKey};
 pub use span_index::SpanIndex;
+
+/// What the view asks the app to do to the project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewRequest {
+    /// Repair how the import split the document.
+    Fix(crate::edit::Fix),
+    /// Give a highlight new ranges (its edge was dragged).
+    SetRanges(crate::model::SpanId, Vec<(usize, usize)>),
+}
 
 /// Caches of the document view: the layout for the current width and the span index for the current revision.
 #[derive(Default)]
@@ -48,8 +59,8 @@ impl DocumentView {
 
     /// Shows the document and handles mouse selection; changes only `state`, never the project. Returns the
     /// repair chosen from the right-click menu, for the app to carry out.
-    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) -> Option<crate::edit::Fix> {
-        let mut fix = None;
+    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) -> Option<ViewRequest> {
+        let mut request = None;
         let doc = input.doc;
         if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == input.revision) {
             self.index = Some((doc.id, input.revision, SpanIndex::build(doc)));
@@ -67,8 +78,14 @@ impl DocumentView {
                     egui::WidgetInfo::labeled(egui::Role::Article, true, format!("Article: {}", doc.title))
                 });
                 self.origin = rect.min;
-                interact::interact(ui, &response, layout, index, rect.min, doc, state);
-                fix = context_menu::context_menu_ui(&response, layout, rect.min, doc, state);
+                let edge = edges::drag_edges(ui, &response, layout, rect.min, doc, state);
+                request = edge.map(|(span, ranges)| ViewRequest::SetRanges(span, ranges));
+                if state.edge_drag.is_none() && request.is_none() {
+                    interact::interact(ui, &response, layout, index, rect.min, doc, state);
+                }
+                if let Some(fix) = context_menu::context_menu_ui(&response, layout, rect.min, doc, state) {
+                    request = Some(ViewRequest::Fix(fix));
+                }
                 let wanted = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
                     (Some(span), _) => geometry::span_rect(layout, doc, span),
                     (None, Some((target, offset))) => geometry::offset_rect(layout, target, offset),
@@ -81,9 +98,15 @@ impl DocumentView {
                 scroll_keys(ui, viewport, rect);
                 let painting = paint::Painting { ui, layout, index, input, state, origin: rect.min };
                 painting.visible(viewport);
+                let color = state
+                    .selected_span
+                    .and_then(|s| doc.span(s))
+                    .and_then(|s| input.schema.label(s.label))
+                    .map_or(Color32::GRAY, |l| super::colors::to_color32(l.color));
+                edges::paint_edges(ui, layout, rect.min, doc, state, color);
             },
         );
-        fix
+        request
     }
 
     /// Screen position of the character at `offset` of `target`, as drawn in the last frame; for tests and
@@ -112,6 +135,9 @@ fn hover_labels(response: &egui::Response, layout: &Layout, index: &SpanIndex, s
         return;
     }
     response.clone().on_hover_ui_at_pointer(|ui| {
+        if here.len() > 1 {
+            ui.weak(format!("{} highlights here", here.len()));
+        }
         for range in here {
             if let Some(label) = schema.label(range.label) {
                 ui.label(egui::RichText::new(&label.name).color(super::colors::to_color32(label.color)).strong());

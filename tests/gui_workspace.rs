@@ -1,0 +1,312 @@
+//! The annotation workspace driven through egui_kittest: keyboard navigation, find, the command palette, the
+//! shortcuts list, the annotation table, the label editor, span attributes and extents, comment dimensions.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::model::{Project, Verdict};
+use gloss::ui::GlossApp;
+
+fn project<'h>(harness: &'h Harness<'_, GlossApp>) -> &'h Project {
+    harness.state().editor().project()
+}
+
+fn press(harness: &mut Harness<'_, GlossApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+fn open_sample() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = harness(sample_copy(dir.path()));
+    (dir, harness)
+}
+
+#[test]
+fn j_k_arrows_and_sentiment_keys_walk_the_comments() {
+    let (_dir, mut harness) = open_sample();
+    let ids: Vec<_> = project(&harness).documents[0].comments.iter().map(|c| c.id).collect();
+    press(&mut harness, Modifiers::NONE, Key::J);
+    assert_eq!(harness.state().view_state().focused_comment, Some(ids[0]));
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::J);
+    assert_eq!(harness.state().view_state().focused_comment, Some(ids[2]));
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(harness.state().view_state().focused_comment, Some(ids[1]));
+    // N tags "old salt" Negative: it already is, so the key clears it (toggle) and the focus stays.
+    press(&mut harness, Modifiers::NONE, Key::N);
+    assert_eq!(project(&harness).documents[0].comments[1].sentiment, None);
+    assert_eq!(harness.state().view_state().focused_comment, Some(ids[1]));
+    // U tags it Neutral and moves on to the next comment.
+    press(&mut harness, Modifiers::NONE, Key::U);
+    let neutral = project(&harness).schema.sentiments.iter().find(|l| l.name == "Neutral").unwrap().id;
+    assert_eq!(project(&harness).documents[0].comments[1].sentiment, Some(neutral));
+    assert_eq!(harness.state().view_state().focused_comment, Some(ids[2]));
+}
+
+#[test]
+fn tab_walks_the_highlights_and_escape_lets_go() {
+    let (_dir, mut harness) = open_sample();
+    let doc = &project(&harness).documents[0];
+    let mut order: Vec<_> = doc.spans.iter().map(|s| (s.start(), s.id)).collect();
+    order.sort();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(harness.state().view_state().selected_span, Some(order[0].1));
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(harness.state().view_state().selected_span, Some(order[1].1));
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(harness.state().view_state().selected_span, Some(order.last().unwrap().1), "it wraps round");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().view_state().selected_span, None);
+}
+
+#[test]
+fn find_counts_matches_and_steps_through_them() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Find:").type_text("levy");
+    harness.run_steps(2);
+    let count = harness.state().view_state().find_matches.len();
+    assert!(count >= 8, "{count} matches");
+    assert!(harness.query_by_label(&format!("{count} matches")).is_some());
+    harness.get_by_label("Next match").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().view_state().find_current, Some(0));
+    harness.get_by_label("Previous match").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().view_state().find_current, Some(count - 1), "previous from the first wraps");
+    assert!(harness.query_by_label(&format!("{count} of {count}")).is_some());
+    harness.get_by_label("Close find").click();
+    harness.run_steps(2);
+    assert!(harness.state().view_state().find_matches.is_empty());
+}
+
+#[test]
+fn the_palette_runs_actions_by_name_and_f1_lists_the_shortcuts() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.get_by_label("Run an action:").type_text("annotation table");
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Annotations").is_some(), "the table window opened");
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    assert!(harness.query_all_by_label("Keyboard shortcuts").count() >= 1);
+    assert!(harness.query_by_label("Ctrl+Shift+P").is_some(), "the palette's own shortcut is listed");
+}
+
+#[test]
+fn a_click_in_the_table_selects_the_annotation() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    harness.get_by_label("Filter:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Filter:").type_text("harbour office");
+    harness.run_steps(2);
+    assert!(harness.query_by_label("2 row(s)").is_some());
+    harness.get_by_label("figures published by the harbour office").click();
+    harness.run_steps(3);
+    let selected = harness.state().view_state().selected_span.unwrap();
+    let span = project(&harness).documents[0].span(selected).unwrap();
+    assert_eq!(span.quote(), "figures published by the harbour office");
+}
+
+#[test]
+fn attributes_speakers_and_verdicts_in_the_inspector() {
+    let (_dir, mut harness) = open_sample();
+    let doc = &project(&harness).documents[0];
+    let source = doc.spans.iter().find(|s| s.speaker.is_empty()).unwrap().clone();
+    let at = body_char(&harness, source.start() + 2);
+    click(&mut harness, at);
+    assert_eq!(harness.state().view_state().selected_span, Some(source.id));
+    harness.get_by_label("Misleading").click();
+    harness.run_steps(2);
+    harness.get_by_label("Yes").click();
+    harness.run_steps(2);
+    // The speakers already in the project are offered.
+    harness.get_by_label("harbour office").click();
+    harness.run_steps(2);
+    let span = project(&harness).documents[0].span(source.id).unwrap();
+    assert_eq!(
+        (span.verdict, span.check_worthy, span.speaker.as_str()),
+        (Verdict::Misleading, Some(true), "harbour office")
+    );
+    assert!(span.modified > source.modified);
+}
+
+#[test]
+fn shift_arrows_move_the_edges_by_words_and_a_selection_adds_a_range() {
+    let (_dir, mut harness) = open_sample();
+    let doc = &project(&harness).documents[0];
+    let claim = doc.spans.iter().find(|s| s.quote().starts_with("The breakwater")).unwrap().clone();
+    let at = body_char(&harness, claim.start() + 3);
+    click(&mut harness, at);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    let grown = project(&harness).documents[0].span(claim.id).unwrap().quote();
+    assert_eq!(grown, "The breakwater was built in 1962 and it is failing. We");
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(
+        project(&harness).documents[0].span(claim.id).unwrap().quote(),
+        "The breakwater was built in 1962 and it is"
+    );
+    press(&mut harness, Modifiers::ALT.plus(Modifiers::SHIFT), Key::ArrowRight);
+    assert_eq!(
+        project(&harness).documents[0].span(claim.id).unwrap().quote(),
+        "breakwater was built in 1962 and it is"
+    );
+
+    // "Dalgaard told reporters" becomes a second part of the same highlight.
+    let body = project(&harness).documents[0].body.clone();
+    let from = body[..body.find("Dalgaard told").unwrap()].chars().count();
+    let (a, b) = (body_char(&harness, from), body_char(&harness, from + 23));
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+    let span = project(&harness).documents[0].span(claim.id).unwrap().clone();
+    assert_eq!(span.ranges.len(), 2);
+    assert_eq!(span.ranges[1].exact, "Dalgaard told reporters");
+    assert!(project(&harness).problems().is_empty());
+}
+
+#[test]
+fn dragging_a_handle_moves_the_end_of_the_highlight() {
+    let (_dir, mut harness) = open_sample();
+    let doc = project(&harness).documents[0].clone();
+    let stat = doc.spans.iter().find(|s| s.quote() == "EUR 1.8 million a year").unwrap().clone();
+    let at = body_char(&harness, stat.start() + 2);
+    click(&mut harness, at);
+    // The end handle sits at the end of "year"; drag it to the end of "a third".
+    let body = &doc.body;
+    let target = body[..body.find("a third").unwrap()].chars().count() + "a third".len();
+    let (from, to) = (body_char(&harness, stat.end()), body_char(&harness, target));
+    drag(&mut harness, from, to);
+    harness.run_steps(2);
+    let moved = project(&harness).documents[0].span(stat.id).unwrap().quote();
+    assert_eq!(moved, "EUR 1.8 million a year, about a third");
+}
+
+#[test]
+fn snapping_grows_a_selection_to_whole_words() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.get_by_label("Run an action:").type_text("snap");
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().view_state().snap_to_words);
+    // From inside "town" to inside "council".
+    let (a, b) = (body_char(&harness, 5), body_char(&harness, 12));
+    drag(&mut harness, a, b);
+    assert_eq!(harness.state().view_state().selection.unwrap().range(), (4, 16));
+}
+
+#[test]
+fn the_label_editor_adds_renames_and_deletes_with_a_question() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    harness.get_by_label("Add label").click();
+    harness.run_steps(2);
+    let labels = &project(&harness).schema.span_labels;
+    assert_eq!(labels.len(), 6);
+    assert_eq!(labels[5].key, Some('6'));
+    assert!(labels[5].id.0 > 0, "a fresh id");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(project(&harness).schema.span_labels.len(), 5);
+
+    let quotes = project(&harness).documents[0].spans.iter().filter(|s| s.label.0 == 2).count();
+    assert_eq!(quotes, 2);
+    harness.get_by_label("Delete Quote").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("2 highlight(s) use it").is_some());
+    harness.get_by_label("Remove them").click();
+    harness.run_steps(2);
+    let project_now = project(&harness);
+    assert_eq!(project_now.schema.span_labels.len(), 4);
+    assert_eq!(project_now.documents[0].spans.len(), 5);
+    assert!(project_now.problems().is_empty());
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(project(&harness).documents[0].spans.len(), 7, "one undo brings the label and its highlights back");
+}
+
+#[test]
+fn a_new_scale_and_a_stance_dimension() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    // The 3-point scale has no "Mixed": the comment tagged Mixed loses its tag, after a question.
+    harness.get_by_label("3-point").click();
+    harness.run_steps(2);
+    harness.get_by_label("Remove them").click();
+    harness.run_steps(2);
+    let names: Vec<String> = project(&harness).schema.sentiments.iter().map(|l| l.name.clone()).collect();
+    assert_eq!(names, ["Negative", "Neutral", "Positive"]);
+    assert_eq!(project(&harness).documents[0].comments.iter().filter(|c| c.sentiment.is_none()).count(), 1);
+    assert!(project(&harness).problems().is_empty(), "tags of the levels kept are kept");
+
+    harness.get_by_label("Add stance").click();
+    harness.run_steps(2);
+    let stance = project(&harness).schema.dimensions[0].clone();
+    assert_eq!(stance.values.len(), 3);
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    press(&mut harness, Modifiers::NONE, Key::J);
+    harness.get_by_label("disagrees").click();
+    harness.run_steps(2);
+    let comment = &project(&harness).documents[0].comments[0];
+    assert_eq!(comment.tags.get(&stance.id), Some(&stance.values[1].id));
+}
+
+#[test]
+fn the_document_list_filters_by_title() {
+    let mut harness = empty_app();
+    for text in ["Night Buses Return\n\nStory one.", "Harbour Levy Approved\n\nStory two."] {
+        harness.event(egui::Event::Paste(text.to_owned()));
+        harness.run_steps(2);
+    }
+    assert!(harness.query_by_label("Night Buses Return").is_some());
+    harness.get_by_label("Search titles:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Search titles:").type_text("harbour");
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Night Buses Return").is_none());
+    assert!(harness.query_by_label("Harbour Levy Approved").is_some());
+}
+
+#[test]
+fn zoom_keys_and_the_theme_switch() {
+    let (_dir, mut harness) = open_sample();
+    let before = harness.ctx.zoom_factor();
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    assert!(harness.ctx.zoom_factor() > before);
+    press(&mut harness, Modifiers::COMMAND, Key::Num0);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-6);
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.get_by_label("Run an action:").type_text("theme");
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.ctx.options(|o| o.theme_preference), egui::ThemePreference::Light);
+}
+
+#[test]
+fn hovering_overlapping_highlights_lists_their_labels() {
+    let (_dir, mut harness) = open_sample();
+    let doc = &project(&harness).documents[0];
+    let stat = doc.spans.iter().find(|s| s.quote() == "EUR 1.8 million a year").unwrap().clone();
+    // A Claim over the same words, so two labels are under the pointer.
+    let (a, b) = (body_char(&harness, stat.start()), body_char(&harness, stat.end()));
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    harness.hover_at(body_char(&harness, stat.start() + 3));
+    // Tooltips wait until the pointer rests.
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    assert!(harness.query_by_label("2 highlights here").is_some(), "the tooltip lists both");
+    assert!(harness.query_all_by_label("Claim").count() >= 2, "the palette's button and the tooltip");
+    assert!(harness.query_all_by_label("Statistic").count() >= 2);
+}
