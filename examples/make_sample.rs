@@ -1,12 +1,12 @@
 //! Rebuilds `projects/sample.ron` from `projects/articles/harbour-levy.txt`: imports the article, highlights a
-//! few claims, quotes and figures, and tags every comment. Run with `cargo run --example make_sample`.
+//! few claims, quotes and figures, marks two claims for checking, and tags every comment. Run with `cargo run --example make_sample`.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use gloss::edit::{Command, Created, Editor, SpanDraft, TextField};
+use gloss::edit::{Command, Created, Editor, SpanAttribute, SpanDraft, TextField};
 use gloss::import::extract_file;
-use gloss::model::{DocId, Project, Target};
+use gloss::model::{DocId, Project, Target, Verdict};
 
 fn main() -> Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects");
@@ -32,6 +32,16 @@ fn main() -> Result<()> {
     ];
     for (label, quote, speaker) in highlights {
         highlight(&mut editor, doc, label, quote, speaker, at)?;
+    }
+    // Two claims a checker looked at: one still open, one found accurate.
+    let checks = [
+        ("The breakwater was built in 1962 and it is failing.", Verdict::Unverified),
+        ("landings in Port Merran fell by 18 percent between 2019 and 2023", Verdict::Accurate),
+    ];
+    for (quote, verdict) in checks {
+        let span = editor.project().documents[0].spans.iter().find(|s| s.quote() == quote).context("no such span")?.id;
+        editor.apply(Command::SetSpanAttribute { doc, span, attribute: SpanAttribute::CheckWorthy(Some(true)), at })?;
+        editor.apply(Command::SetSpanAttribute { doc, span, attribute: SpanAttribute::Verdict(verdict), at })?;
     }
     let sentiments = ["Positive", "Negative", "Mixed", "Neutral", "Negative"];
     for (i, name) in sentiments.iter().enumerate() {

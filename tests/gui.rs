@@ -211,17 +211,6 @@ fn save_as_without_a_file_dialog_asks_for_a_path() {
     assert_eq!(gloss::store::load(&saved).unwrap().documents[0].comments.len(), 5);
 }
 
-/// Types `path` into the path field of the open prompt and confirms with `button`.
-fn answer_prompt(harness: &mut Harness<'_, GlossApp>, path: &Path, button: &str) {
-    harness.get_by_label("Path:").focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Path:").type_text(&path.display().to_string());
-    harness.run_steps(1);
-    harness.get_by_label(button).click();
-    harness.run_steps(3);
-}
-
 #[test]
 fn open_and_import_through_the_path_field() {
     let dir = tempfile::tempdir().unwrap();

@@ -310,3 +310,34 @@ fn hovering_overlapping_highlights_lists_their_labels() {
     assert!(harness.query_all_by_label("Claim").count() >= 2, "the palette's button and the tooltip");
     assert!(harness.query_all_by_label("Statistic").count() >= 2);
 }
+
+#[test]
+fn labels_exported_from_one_project_load_into_another() {
+    let (dir, mut harness) = open_sample();
+    // The teacher adds a label of her own, then exports the scheme.
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    harness.get_by_label("Add label").click();
+    harness.run_steps(2);
+    let file = dir.path().join("class.gloss-labels.ron");
+    run_by_name(&mut harness, "export labels");
+    answer_prompt(&mut harness, &file, "Save");
+    let scheme = gloss::store::load_schema(&file).unwrap();
+    assert_eq!(scheme.span_labels.len(), 6);
+
+    // A student's new project, with a highlight already made, takes the scheme in.
+    let mut student = empty_app();
+    student.event(egui::Event::Paste("Night Buses Return\n\nThe city will run night buses again.".to_owned()));
+    student.run_steps(2);
+    let (a, b) = (body_char(&student, 4), body_char(&student, 14));
+    drag(&mut student, a, b);
+    press(&mut student, Modifiers::NONE, Key::Num1);
+    let before = project(&student).documents[0].spans[0].clone();
+    run_by_name(&mut student, "load labels");
+    answer_prompt(&mut student, &file, "Load");
+    let after = project(&student);
+    assert_eq!(after.schema.span_labels.len(), 6);
+    assert_eq!(after.schema.label(before.label).unwrap().name, "Claim", "the highlight keeps its label");
+    assert!(after.problems().is_empty());
+    press(&mut student, Modifiers::COMMAND, Key::Z);
+    assert_eq!(project(&student).schema.span_labels.len(), 5, "loading is one undoable step");
+}

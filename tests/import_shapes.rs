@@ -145,3 +145,21 @@ fn a_project_file_is_not_imported_as_an_article() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
     assert!(matches!(extract_file(&sample), Err(ImportError::IsProject(_))));
 }
+
+#[test]
+fn eight_scripts_with_right_to_left_paragraphs_and_comments() {
+    let article = extract("many_scripts.txt");
+    assert_eq!(article.metadata.dateline.as_deref(), Some("GENEVA"));
+    let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 9);
+    let starts =
+        ["A multilingual", "Հայերեն", "По-русски", "Στα ελληνικά", "بالعربية", "בעברית", "हिन्दी", "中文", "日本語"];
+    for (paragraph, start) in paragraphs.iter().zip(starts) {
+        assert!(paragraph.starts_with(start), "{paragraph:?}");
+    }
+    let rtl: Vec<bool> = paragraphs.iter().map(|p| gloss::model::text::right_to_left(p)).collect();
+    assert_eq!(rtl, [false, false, false, false, true, true, false, false, false]);
+    assert_eq!(authors(&article), ["Մարիամ", "Алексей", "Νίκος", "ليلى", "דוד", "राहुल", "小明", "ゆき"]);
+    assert_eq!(article.comments[0].text, "Շատ լավ նախաձեռնություն է։ 👏");
+    assert!(article.warnings.is_empty(), "{:?}", article.warnings);
+}

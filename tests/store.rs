@@ -174,3 +174,32 @@ fn bad_files_get_clear_messages() {
     let error = load_text(moved.as_bytes()).to_string();
     assert!(error.contains("should quote"), "{error}");
 }
+
+#[test]
+fn a_label_file_round_trips_and_bad_ones_are_refused_with_a_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("labels.ron");
+    let mut schema = store::load(&manifest("projects/sample.ron")).unwrap().schema;
+    schema.span_labels[0].description = "A checkable statement «with» quotes and Ա😀.".to_owned();
+    store::save_schema(&schema, &path).unwrap();
+    assert_eq!(store::load_schema(&path).unwrap(), schema);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("// Gloss label schema"), "{text}");
+
+    let newer = text.replace("format_version: 3", "format_version: 99");
+    std::fs::write(&path, newer).unwrap();
+    let error = store::load_schema(&path).unwrap_err().to_string();
+    assert!(error.contains("99"), "{error}");
+    std::fs::write(&path, text.replace("span_labels", "span_lables")).unwrap();
+    let error = store::load_schema(&path).unwrap_err().to_string();
+    assert!(error.contains("labels.ron:") && error.contains("span_lables"), "{error}");
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    assert!(store::load_schema(&path).is_err());
+
+    // A misspelt field deep in a project is reported too, not silently dropped.
+    let project = std::fs::read_to_string(manifest("projects/sample.ron")).unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, project.replacen("check_worthy", "checkworthy", 1)).unwrap();
+    let error = store::load(&bad).unwrap_err().to_string();
+    assert!(error.contains("bad.ron:") && error.contains("checkworthy"), "{error}");
+}

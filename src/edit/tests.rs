@@ -313,6 +313,46 @@ fn an_adopted_schema_never_clashes_with_the_project() {
     foreign.span_labels[4].id = crate::model::LabelId(base.documents[0].id.0);
     let adopted = schema::adopt(&base, foreign);
     let mut editor = Editor::new(base.clone(), true);
-    editor.apply(Command::SetSchema { schema: Box::new(adopted) }).unwrap();
+    editor.apply(Command::SetSchema { schema: Box::new(adopted.schema) }).unwrap();
+    assert!(editor.project().problems().is_empty());
+}
+
+#[test]
+fn an_adopted_schema_matches_labels_by_name_and_keeps_what_is_used() {
+    let base = project();
+    let mut editor = Editor::new(base.clone(), true);
+    editor.apply(create(&base, Target::Body, 0, 6)).unwrap();
+    let claim = base.schema.span_labels[0].clone();
+    let quote = base.schema.span_labels[1].clone();
+    let span_label = editor.project().documents[0].spans[0].label;
+    assert_eq!(span_label, claim.id);
+    // The teacher's file: other ids, "claim" spelled in lower case, no Quote, and Claim's old id on a new label.
+    let mut foreign = base.schema.clone();
+    foreign.span_labels.retain(|l| l.id != quote.id);
+    foreign.span_labels[0].id = crate::model::LabelId(900);
+    foreign.span_labels[0].name = "claim".to_owned();
+    foreign.span_labels.push(crate::model::SpanLabel {
+        id: claim.id,
+        name: "Rumour".to_owned(),
+        color: claim.color,
+        key: None,
+        description: String::new(),
+    });
+    let adopted = schema::adopt(editor.project(), foreign);
+    assert!(adopted.kept.is_empty(), "Quote is not used, so it may go: {:?}", adopted.kept);
+    let labels = &adopted.schema.span_labels;
+    assert_eq!(labels[0].id, claim.id, "the same name keeps the project's id");
+    let rumour = labels.iter().find(|l| l.name == "Rumour").unwrap();
+    assert_ne!(rumour.id, claim.id, "an id that means Claim here is not given to another label");
+    editor.apply(Command::SetSchema { schema: Box::new(adopted.schema.clone()) }).unwrap();
+    assert!(editor.project().problems().is_empty());
+    assert_eq!(editor.project().schema.label(span_label).unwrap().name, "claim");
+
+    // A file without the label in use: the label stays, and the notice can say so.
+    let mut without = base.schema.clone();
+    without.span_labels.retain(|l| l.id != claim.id);
+    let adopted = schema::adopt(editor.project(), without);
+    assert_eq!(adopted.kept, ["claim"]);
+    editor.apply(Command::SetSchema { schema: Box::new(adopted.schema) }).unwrap();
     assert!(editor.project().problems().is_empty());
 }

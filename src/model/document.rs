@@ -10,7 +10,7 @@ use super::text::char_len;
 
 /// What is known about where an article comes from. Every field is optional because real input rarely has them all.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Metadata {
     /// Name of the file the article was imported from.
     pub source_file: Option<String>,
@@ -53,6 +53,7 @@ impl Metadata {
 
 /// One reader comment below an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comment {
     /// Stable id.
     pub id: CommentId,
@@ -83,6 +84,7 @@ pub struct Comment {
 
 /// An article with its comments and the annotations made on them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id.
     pub id: DocId,

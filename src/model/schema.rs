@@ -51,6 +51,7 @@ impl<'de> Deserialize<'de> for Rgb {
 
 /// A kind of span, such as "Claim" or "Quote".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpanLabel {
     /// Stable id; spans refer to the label by it, so renaming never orphans them.
     pub id: LabelId,
@@ -66,6 +67,7 @@ pub struct SpanLabel {
 
 /// One grade of the comment sentiment scale, such as "Negative".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SentimentLevel {
     /// Stable id; comments refer to the level by it.
     pub id: SentimentId,
@@ -81,6 +83,7 @@ pub struct SentimentLevel {
 
 /// One value of a comment dimension, such as "agrees" for stance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DimensionValue {
     /// Stable id; comments refer to the value by it.
     pub id: ValueId,
@@ -91,6 +94,7 @@ pub struct DimensionValue {
 /// A way of tagging comments that the project adds to sentiment, such as stance (agrees, disagrees, off-topic) or
 /// toxicity (yes, no).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Stable id.
     pub id: DimensionId,
@@ -116,6 +120,7 @@ pub enum ScalePreset {
 
 /// Span labels, the sentiment scale and any further comment dimensions of a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabelSchema {
     /// Labels for highlighted spans, in palette order.
     pub span_labels: Vec<SpanLabel>,

@@ -21,6 +21,7 @@ pub enum Target {
 /// One contiguous range of a span, with the quoted text and its context so that the anchor can be repaired if the
 /// text ever changes (the W3C TextQuoteSelector beside the TextPositionSelector).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnchoredRange {
     /// Start offset in code points of the target text.
     pub start: usize,
@@ -129,6 +130,7 @@ impl Verdict {
 
 /// A highlighted piece of text with its label and attributes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpanAnnotation {
     /// Stable id.
     pub id: SpanId,

@@ -60,6 +60,15 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
         .filter(|(_, _, segment)| !segment.trim().is_empty())
 }
 
+/// Whether the first letter of `text` is from a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko …),
+/// the rule by which a paragraph takes its direction when nothing else says (UAX #9, P2–P3, simplified to
+/// letters).
+pub fn right_to_left(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}
+
 /// Line and column (both 1-based, column in characters) of byte `offset` in `bytes`, whose prefix up to `offset`
 /// is valid UTF-8.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -102,5 +111,24 @@ mod tests {
         assert_eq!(line_column(bytes, 0), (1, 1));
         assert_eq!(line_column(bytes, 3), (2, 1));
         assert_eq!(line_column(bytes, 6), (2, 3));
+    }
+
+    #[test]
+    fn words_are_code_point_ranges_without_white_space() {
+        let words: Vec<_> = words("Ani said: «Մենք» 😀 ok.").collect();
+        let texts: Vec<&str> = words.iter().map(|w| w.2).collect();
+        assert_eq!(texts, ["Ani", "said", ":", "«", "Մենք", "»", "😀", "ok", "."]);
+        assert_eq!((words[4].0, words[4].1), (11, 15));
+        assert_eq!((words[7].0, words[7].1), (19, 21));
+    }
+
+    #[test]
+    fn a_paragraph_takes_the_direction_of_its_first_letter() {
+        assert!(right_to_left("بالعربية: قال 40"));
+        assert!(right_to_left("\"אנחנו\" said"));
+        assert!(right_to_left("1948 — נוסד"));
+        assert!(!right_to_left("Said «שלום»"));
+        assert!(!right_to_left("Հայերեն"));
+        assert!(!right_to_left("12 000"));
     }
 }

@@ -253,4 +253,13 @@ mod tests {
         assert!(position(Action::PreviousHighlight) < position(Action::NextHighlight));
         assert!(position(Action::ExtendStart) < position(Action::ShrinkEnd));
     }
+
+    #[test]
+    fn the_readme_names_every_action() {
+        let readme = include_str!("../../README.md").to_lowercase();
+        for action in Action::all() {
+            let name = action.name().to_lowercase();
+            assert!(readme.contains(&name), "README.md does not mention {name:?}");
+        }
+    }
 }

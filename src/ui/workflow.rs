@@ -148,9 +148,16 @@ impl GlossApp {
                 if let Some(path) = paths.into_iter().next() {
                     match crate::store::load_schema(&path) {
                         Ok(schema) => {
-                            let schema = crate::edit::schema::adopt(self.editor.project(), schema);
-                            self.outbox.commands.push(Command::SetSchema { schema: Box::new(schema) });
-                            self.toasts.push(format!("Labels loaded from {}", display_name(&path)));
+                            let adopted = crate::edit::schema::adopt(self.editor.project(), schema);
+                            self.outbox.commands.push(Command::SetSchema { schema: Box::new(adopted.schema) });
+                            let mut notice = format!("Labels loaded from {}", display_name(&path));
+                            if !adopted.kept.is_empty() {
+                                notice.push_str(&format!(
+                                    "; kept {} that this project uses and the file lacks",
+                                    adopted.kept.join(", ")
+                                ));
+                            }
+                            self.toasts.push(notice);
                         }
                         Err(error) => self.error = Some(error.to_string()),
                     }

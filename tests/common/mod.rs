@@ -5,8 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Modifiers, Pos2};
+use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use gloss::model::{SpanAnnotation, Target};
 use gloss::ui::GlossApp;
 
@@ -21,7 +22,7 @@ pub fn harness(path: PathBuf) -> Harness<'static, GlossApp> {
     let mut harness = Harness::builder()
         // Tall enough to show the whole sample, comments included, without scrolling.
         .with_size(egui::vec2(1280.0, 2000.0))
-        .build_eframe(move |_cc| GlossApp::new(None, Some(path)));
+        .build_eframe(move |_cc| GlossApp::new(None, Some(path)).without_native_dialogs());
     harness.run_steps(3);
     wait_for_import(&mut harness);
     harness
@@ -89,4 +90,25 @@ pub fn empty_app() -> Harness<'static, GlossApp> {
         .build_eframe(|_cc| GlossApp::with_settings(gloss::ui::Settings::default()).without_native_dialogs());
     harness.run_steps(2);
     harness
+}
+
+/// Types `path` into the path field of the open prompt and confirms with `button`.
+pub fn answer_prompt(harness: &mut Harness<'_, GlossApp>, path: &Path, button: &str) {
+    harness.get_by_label("Path:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Path:").type_text(&path.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label(button).click();
+    harness.run_steps(3);
+}
+
+/// Runs an action by typing `words` of its name into the command palette.
+pub fn run_by_name(harness: &mut Harness<'_, GlossApp>, words: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    harness.run_steps(2);
+    harness.get_by_label("Run an action:").type_text(words);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
 }

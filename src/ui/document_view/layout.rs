@@ -117,7 +117,7 @@ impl Builder<'_> {
         let mut job = job;
         job.wrap.max_width = (self.column - indent - right_pad).max(40.0);
         // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
-        let right_aligned = right_to_left(&job.text);
+        let right_aligned = crate::model::text::right_to_left(&job.text);
         if right_aligned {
             job.halign = egui::Align::RIGHT;
         }
@@ -132,14 +132,6 @@ impl Builder<'_> {
     fn gap(&mut self, height: f32) {
         self.y += height;
     }
-}
-
-/// Whether the first letter with a writing direction is from a right-to-left script (Arabic, Hebrew, Syriac,
-/// Thaana, N'Ko …).
-pub fn right_to_left(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF))
 }
 
 fn job(text: &str, size: f32, family: FontFamily, color: Color32, italics: bool) -> LayoutJob {
