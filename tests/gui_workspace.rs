@@ -341,3 +341,49 @@ fn labels_exported_from_one_project_load_into_another() {
     press(&mut student, Modifiers::COMMAND, Key::Z);
     assert_eq!(project(&student).schema.span_labels.len(), 5, "loading is one undoable step");
 }
+
+/// The controls on screen that a screen reader (or a test) could not name, after checking that there are some.
+fn unnamed_controls(harness: &Harness<'_, GlossApp>) -> Vec<String> {
+    use egui::accesskit::Role;
+    let control = |role: Role| {
+        matches!(
+            role,
+            Role::Button
+                | Role::CheckBox
+                | Role::ComboBox
+                | Role::Link
+                | Role::MenuItem
+                | Role::MultilineTextInput
+                | Role::RadioButton
+                | Role::Slider
+                | Role::SpinButton
+                | Role::Tab
+                | Role::TextInput
+        )
+    };
+    let controls = harness.query_all(egui_kittest::kittest::by().predicate(move |n| control(n.role()))).count();
+    assert!(controls > 20, "only {controls} controls found");
+    let by = egui_kittest::kittest::by()
+        .predicate(move |n| control(n.role()) && n.label().is_none_or(|l| l.trim().is_empty()));
+    harness.query_all(by).map(|n| format!("{n:?}")).collect()
+}
+
+#[test]
+fn every_control_has_an_accessible_name() {
+    let (_dir, mut harness) = open_sample();
+    let span = project(&harness).documents[0].spans[0].clone();
+    let at = body_char(&harness, span.start() + 2);
+    click(&mut harness, at);
+    press(&mut harness, Modifiers::NONE, Key::J);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "inspector, find bar, panels");
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    press(&mut harness, Modifiers::COMMAND, Key::G);
+    assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "table and guidelines");
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "label editor");
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "shortcuts");
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "palette");
+}
