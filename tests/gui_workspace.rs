@@ -9,7 +9,7 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gloss::model::{Project, Verdict};
+use gloss::model::{Project, Target, Verdict};
 use gloss::ui::GlossApp;
 
 fn project<'h>(harness: &'h Harness<'_, GlossApp>) -> &'h Project {
@@ -386,4 +386,44 @@ fn every_control_has_an_accessible_name() {
     assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "shortcuts");
     press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
     assert_eq!(unnamed_controls(&harness), Vec::<String>::new(), "palette");
+}
+
+#[test]
+fn recent_projects_reopen_from_the_file_menu() {
+    let (dir, mut harness) = open_sample();
+    let first = harness.state().path().unwrap().to_owned();
+    let other = dir.path().join("other.ron");
+    std::fs::copy(&first, &other).unwrap();
+    run_by_name(&mut harness, "open project");
+    answer_prompt(&mut harness, &other, "Open");
+    assert_eq!(harness.state().path(), Some(other.as_path()));
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open recent").click();
+    harness.run_steps(2);
+    harness.get_by_label("sample.ron").click();
+    harness.run_steps(3);
+    let reopened = harness.state().path().unwrap().to_owned();
+    assert_eq!(reopened.canonicalize().unwrap(), first.canonicalize().unwrap());
+}
+
+#[test]
+fn a_highlight_can_cross_paragraphs_or_sit_in_a_comment() {
+    let (_dir, mut harness) = open_sample();
+    let body = project(&harness).documents[0].body.clone();
+    let break_at = body[..body.find("\n\n").unwrap()].chars().count();
+    let (a, b) = (body_char(&harness, break_at - 9), body_char(&harness, break_at + 17));
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    let span = newest_span(harness.state()).unwrap();
+    assert_eq!(span.quote(), "midnight.\n\n“The breakwater");
+
+    let comment = project(&harness).documents[0].comments[1].clone();
+    let at = |offset| harness.state().char_pos(Target::Comment(comment.id), offset).unwrap();
+    let (a, b) = (at(0), at(11));
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let span = newest_span(harness.state()).unwrap();
+    assert_eq!((span.target, span.quote().as_str()), (Target::Comment(comment.id), "2.5 percent"));
+    assert!(project(&harness).problems().is_empty());
 }

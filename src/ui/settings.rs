@@ -1,5 +1,5 @@
-//! What Gloss remembers between runs: the last project and the recent ones. Window size and panel widths are
-//! remembered by eframe itself.
+//! What Gloss remembers between runs: the last and recent projects, theme, snapping and zoom. Window size and
+//! panel widths are remembered by eframe itself, with egui's memory.
 
 use std::path::{Path, PathBuf};
 
@@ -89,4 +89,44 @@ pub fn sample_project() -> Option<PathBuf> {
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(&relative));
     candidates.into_iter().find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    #[derive(Default)]
+    struct Memory(HashMap<String, String>);
+
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn settings_survive_a_restart_and_garbage_is_forgotten() {
+        let mut settings =
+            Settings { theme: Theme::Dark, snap_to_words: true, zoom: Some(1.25), ..Settings::default() };
+        for name in ["a.ron", "b.ron", "a.ron"] {
+            settings.remember(Path::new(name));
+        }
+        assert_eq!(settings.recent.len(), 2, "a project opened twice is listed once");
+        assert!(settings.recent[0].ends_with("a.ron"), "newest first");
+        let mut storage = Memory::default();
+        settings.save(&mut storage);
+        assert_eq!(Settings::load(Some(&storage)), settings);
+        eframe::Storage::set_string(&mut storage, KEY, "(theme: Purple".to_owned());
+        assert_eq!(Settings::load(Some(&storage)), Settings::default());
+        assert_eq!(Settings::load(None), Settings::default());
+    }
 }
