@@ -427,3 +427,18 @@ fn a_highlight_can_cross_paragraphs_or_sit_in_a_comment() {
     assert_eq!((span.target, span.quote().as_str()), (Target::Comment(comment.id), "2.5 percent"));
     assert!(project(&harness).problems().is_empty());
 }
+
+#[test]
+fn the_table_sorts_by_a_column_and_back() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    let y = |harness: &Harness<'_, GlossApp>, label: &str| harness.get_by_label(label).rect().center().y;
+    // In reading order, Tomas Reyes's quote comes before Amira Haddad's opinion.
+    assert!(y(&harness, "Tomas Reyes") < y(&harness, "Amira Haddad"));
+    harness.get_by_label("Speaker / author").click();
+    harness.run_steps(2);
+    assert!(y(&harness, "Amira Haddad") < y(&harness, "Tomas Reyes"), "A before T");
+    harness.get_by_label("Speaker / author ^").click();
+    harness.run_steps(2);
+    assert!(y(&harness, "Tomas Reyes") < y(&harness, "Amira Haddad"), "descending");
+}
