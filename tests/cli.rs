@@ -210,3 +210,32 @@ fn extract_prints_an_array_for_a_file_of_several_articles() {
     assert_eq!(value["comments"].as_array().map(Vec::len), Some(3));
     assert_eq!(value["comments"][1]["parent"], 0);
 }
+
+#[test]
+fn export_writes_every_format_and_refuses_bad_requests_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    let sample = sample.display().to_string();
+    for (format, expected) in [
+        ("csv", "out-csv/spans.csv"),
+        ("doccano", "out-doccano.jsonl"),
+        ("w3c", "out-w3c.jsonld"),
+        ("brat", "out-brat/annotation.conf"),
+        ("labelstudio", "out-labelstudio.json"),
+        ("html", "out-html.html"),
+    ] {
+        let out = format!("out-{format}");
+        let output = gloss(&["export", &sample, "--format", format, "--out", &out], dir.path());
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        assert!(dir.path().join(expected).is_file(), "{format} wrote {expected}");
+        assert!(stdout(&output).contains("1 document(s), 7 highlight(s), 5 comment(s)"), "{}", stdout(&output));
+    }
+    let output = gloss(&["export", &sample, "--format", "xlsx", "--out", "x"], dir.path());
+    assert!(assert_user_error(&output).contains("csv, doccano, w3c, brat, labelstudio, html"));
+    let output = gloss(&["export", &sample, "--format", "w3c", "--out", "x", "--document", "2"], dir.path());
+    assert!(assert_user_error(&output).contains("has 1 document(s)"));
+    std::fs::write(dir.path().join("taken"), "keep").unwrap();
+    let output = gloss(&["export", &sample, "--format", "brat", "--out", "taken"], dir.path());
+    assert!(assert_user_error(&output).contains("is a file"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("taken")).unwrap(), "keep");
+}

@@ -22,8 +22,34 @@ pub(super) fn run(command: Command) -> Result<ExitCode> {
         Command::Import { files, into, attach_to } => import(&files, &into, attach_to),
         Command::Extract { file, json } => extract(&file, json),
         Command::Stats { project, json } => stats(&project, json),
+        Command::Export { project, format, out, document } => export(&project, format, &out, document),
         Command::Validate { project } => validate(&project),
     }
+}
+
+fn export(path: &Path, format: crate::export::Format, out: &Path, document: Option<usize>) -> Result<ExitCode> {
+    use crate::export::{Control, Scope, export};
+    let project = store::load(path)?;
+    let scope = match document {
+        None => Scope::Project,
+        Some(n) => match project.documents.get(n.wrapping_sub(1)) {
+            Some(doc) => Scope::Document(doc.id),
+            None => bail!("--document {n}: {} has {} document(s)", path.display(), project.documents.len()),
+        },
+    };
+    let report = export(&project, scope, format, out, &Control::none())
+        .with_context(|| format!("exporting {} as {}", path.display(), format.name()))?;
+    for file in &report.files {
+        println!("{}", file.display());
+    }
+    println!(
+        "{} document(s), {} highlight(s), {} comment(s); offsets in {}",
+        report.documents,
+        report.spans,
+        report.comments,
+        format.offset_unit()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<ExitCode> {

@@ -51,11 +51,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a project (or one document) as a dataset: csv, doccano, w3c, brat, labelstudio or html.
+    Export {
+        /// The project.
+        project: PathBuf,
+        /// The format: csv, doccano, w3c, brat, labelstudio, html.
+        #[arg(long, value_parser = parse_format)]
+        format: crate::export::Format,
+        /// Where to write: a file, or a folder for csv and brat. An extension is added if none is given.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Export only the N-th document (1 is the first).
+        #[arg(long, value_name = "N")]
+        document: Option<usize>,
+    },
     /// Check a project file; exit 0 if it is sound.
     Validate {
         /// The project.
         project: PathBuf,
     },
+}
+
+fn parse_format(name: &str) -> Result<crate::export::Format, String> {
+    crate::export::Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = crate::export::Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {name:?}; use one of {}", names.join(", "))
+    })
 }
 
 /// What the command line asks for.

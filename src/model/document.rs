@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CommentId, DimensionId, DocId, IdAllocator, SentimentId, SpanId, ValueId};
+use super::schema::{Dimension, DimensionValue};
 use super::span::{SpanAnnotation, Target};
 use super::text::char_len;
 
@@ -106,6 +107,14 @@ pub struct Document {
     /// The annotator's free note on the whole document.
     #[serde(default)]
     pub note: String,
+}
+
+impl Comment {
+    /// The value of `dimension` this comment is tagged with, if any.
+    pub fn tag_value<'s>(&self, dimension: &'s Dimension) -> Option<&'s DimensionValue> {
+        let value = self.tags.get(&dimension.id)?;
+        dimension.values.iter().find(|v| v.id == *value)
+    }
 }
 
 impl Document {

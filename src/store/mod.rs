@@ -14,5 +14,5 @@ pub use error::StoreError;
 pub use format::CURRENT_VERSION;
 pub use load::{MAX_FILE_BYTES, from_bytes, load};
 pub use migrate::OLDEST_VERSION;
-pub use save::{backup_path, save, to_string};
+pub use save::{backup_path, save, to_string, write_file};
 pub use schema_file::{load_schema, save_schema};

@@ -31,8 +31,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes `text` to `path` atomically, keeping no backup (for files other than projects).
 pub(crate) fn write_text(path: &Path, text: &str) -> Result<(), StoreError> {
+    write_file(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file beside it, flushed, renamed over it), keeping no backup:
+/// for exports and other files that are not projects.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let target = resolve_symlink(path);
-    write_atomically(&target, text.as_bytes(), &target)
+    write_atomically(&target, bytes, &target)
 }
 
 /// Saves `project` to `path` so that a crash at any moment leaves either the old file or the new one, never a

@@ -55,6 +55,8 @@ pub enum Action {
     ExportSchema,
     /// Replace the label schema with one from a file.
     ImportSchema,
+    /// Export the project or a document as a dataset.
+    Export,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -136,6 +138,7 @@ const TABLE: &[Row] = &[
     (Action::ImportReport, "Last import report", Menu::File, &[]),
     (Action::Save, "Save", Menu::File, &[shortcut(COMMAND, Key::S)]),
     (Action::SaveAs, "Save as…", Menu::File, &[shortcut(COMMAND_SHIFT, Key::S)]),
+    (Action::Export, "Export dataset…", Menu::File, &[shortcut(COMMAND, Key::E)]),
     (Action::ExportSchema, "Export labels…", Menu::File, &[]),
     (Action::ImportSchema, "Load labels…", Menu::File, &[]),
     (Action::Quit, "Quit", Menu::File, &[shortcut(COMMAND, Key::Q)]),

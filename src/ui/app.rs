@@ -80,6 +80,10 @@ pub struct GlossApp {
     pub(super) pending_import: Vec<PathBuf>,
     /// The import under way.
     pub(super) import_job: Option<ImportJob>,
+    /// The export running in the background, if any.
+    pub(super) export_job: Option<super::export_job::ExportJob>,
+    /// An export chosen this frame, started by `export_ui`.
+    pub(super) pending_export: Option<(crate::export::Format, PathBuf)>,
     /// The report of the last import.
     pub(super) import_report: Option<ImportReport>,
     /// Whether the report's window is open.
@@ -129,6 +133,8 @@ impl GlossApp {
             new_project_dir: None,
             pending_import: Vec::new(),
             import_job: None,
+            export_job: None,
+            pending_export: None,
             import_report: None,
             import_report_open: false,
             name_project_after_import: false,
@@ -174,6 +180,11 @@ impl GlossApp {
     /// Whether an import is under way or waiting to start.
     pub fn is_importing(&self) -> bool {
         self.import_job.is_some() || !self.pending_import.is_empty()
+    }
+
+    /// Whether an export is running in the background.
+    pub fn is_exporting(&self) -> bool {
+        self.export_job.is_some() || self.pending_export.is_some()
     }
 
     /// The report of the last import, while its window is open.
@@ -322,6 +333,7 @@ impl eframe::App for GlossApp {
         self.panes_ui(&ctx);
         self.dialogs_ui(&ctx);
         self.import_ui(&ctx);
+        self.export_ui(&ctx);
         if self.import_report_open
             && let Some(report) = &self.import_report
         {

@@ -19,6 +19,7 @@ impl GlossApp {
             Action::SaveAs => self.choose_file(Purpose::SaveAs),
             Action::ExportSchema => self.choose_file(Purpose::ExportSchema),
             Action::ImportSchema => self.choose_file(Purpose::ImportSchema),
+            Action::Export => self.panes.export.open = true,
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {
                 if let Err(error) = self.editor.undo() {

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use crate::export::Format;
+
 /// What the chosen file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -24,6 +26,8 @@ pub enum Purpose {
     ExportSchema,
     /// Read a label schema from a file.
     ImportSchema,
+    /// Write a dataset in this format.
+    Export(Format),
 }
 
 impl Purpose {
@@ -36,6 +40,8 @@ impl Purpose {
             Self::SaveAs => "Save project as",
             Self::ExportSchema => "Export labels",
             Self::ImportSchema => "Load labels",
+            Self::Export(format) if format.writes_folder() => "Export into a folder",
+            Self::Export(_) => "Export to a file",
         }
     }
 
@@ -46,6 +52,7 @@ impl Purpose {
             Self::Import | Self::ImportFolder => "Import",
             Self::SaveAs | Self::ExportSchema => "Save",
             Self::ImportSchema => "Load",
+            Self::Export(_) => "Export",
         }
     }
 }
@@ -105,6 +112,14 @@ impl NativeDialog {
                     .save_file()
                     .map(|p| vec![p]),
                 Purpose::ImportSchema => dialog.add_filter("Gloss labels", &["ron"]).pick_file().map(|p| vec![p]),
+                Purpose::Export(format) => match format.extension() {
+                    None => dialog.pick_folder().map(|p| vec![p]),
+                    Some(extension) => dialog
+                        .add_filter(format.title(), &[extension])
+                        .set_file_name(format!("{}.{extension}", name.as_deref().unwrap_or("export")))
+                        .save_file()
+                        .map(|p| vec![p]),
+                },
                 Purpose::SaveAs => dialog
                     .add_filter("Gloss project", &["ron"])
                     .set_file_name(name.unwrap_or_else(|| "project.ron".to_owned()))

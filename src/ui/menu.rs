@@ -62,7 +62,7 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
         if matches!(
             action,
             Action::Save
-                | Action::ExportSchema
+                | Action::Export
                 | Action::Quit
                 | Action::AddRange
                 | Action::Find
@@ -89,6 +89,10 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
 pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
     ui.horizontal(|ui| {
         if let Some(job) = &app.import_job {
+            job.progress_ui(ui);
+            ui.separator();
+        }
+        if let Some(job) = &app.export_job {
             job.progress_ui(ui);
             ui.separator();
         }

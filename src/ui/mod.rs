@@ -9,6 +9,7 @@ mod dispatch;
 mod document_details;
 mod document_view;
 mod documents_panel;
+mod export_job;
 mod fields;
 mod file_dialog;
 mod files;

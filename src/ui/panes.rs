@@ -28,6 +28,8 @@ pub struct Panes {
     pub pending: Option<PendingChange>,
     /// Words the document list is filtered by.
     pub doc_filter: String,
+    /// The export window.
+    pub export: super::export_job::ExportPane,
 }
 
 impl GlossApp {
@@ -67,6 +69,7 @@ impl GlossApp {
             None => {}
         }
         self.confirm_ui(ctx);
+        self.export_window(ctx);
         if let Some(palette) = &mut self.panes.palette {
             match palette.ui(ctx) {
                 PaletteAnswer::Open => {}
@@ -76,6 +79,19 @@ impl GlossApp {
                 }
                 PaletteAnswer::Close => self.panes.palette = None,
             }
+        }
+    }
+
+    fn export_window(&mut self, ctx: &Context) {
+        let mut open = self.panes.export.open;
+        let title = self.current_document().map(|d| d.title.clone());
+        let mut next = false;
+        egui::Window::new("Export dataset").open(&mut open).resizable(false).show(ctx, |ui| {
+            next = self.panes.export.ui(ui, title.as_deref());
+        });
+        self.panes.export.open = open;
+        if next {
+            self.choose_file(super::file_dialog::Purpose::Export(self.panes.export.format));
         }
     }
 

@@ -8,9 +8,11 @@ use egui::ViewportCommand;
 use super::app::{GlossApp, Pending, display_name};
 use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
 use super::document_view::DocumentView;
+use super::export_job::{ExportJob, outcome_notice};
 use super::file_dialog::{NativeDialog, Outcome, Purpose};
 use super::import_job::{ImportJob, ImportReport};
 use crate::edit::{Command, Editor, TextField};
+use crate::export::{Format, Scope};
 use crate::model::Project;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
@@ -101,11 +103,19 @@ impl GlossApp {
             return;
         }
         let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
-        let suggested = self
+        let mut suggested = self
             .path
             .as_deref()
             .and_then(Path::file_name)
             .map_or_else(|| suggested_file_name(self.editor.project()), |n| n.to_string_lossy().into_owned());
+        if let Purpose::Export(format) = purpose {
+            // "levy.ron" exports as "levy.jsonld", or into a folder "levy-brat".
+            let stem = Path::new(&suggested).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            suggested = match format.extension() {
+                Some(_) => stem,
+                None => format!("{stem}-{}", format.name()),
+            };
+        }
         if self.native_ok {
             self.native = Some(NativeDialog::start(purpose, folder, Some(suggested)));
         } else {
@@ -113,6 +123,10 @@ impl GlossApp {
                 Purpose::SaveAs => folder.unwrap_or_default().join(suggested).display().to_string(),
                 Purpose::ExportSchema => {
                     folder.unwrap_or_default().join("labels.gloss-labels.ron").display().to_string()
+                }
+                Purpose::Export(format) => {
+                    let name = format.extension().map_or_else(|| suggested.clone(), |e| format!("{suggested}.{e}"));
+                    folder.unwrap_or_default().join(name).display().to_string()
                 }
                 _ => folder.map(|f| format!("{}/", f.display())).unwrap_or_default(),
             };
@@ -144,6 +158,11 @@ impl GlossApp {
                     }
                 }
             }
+            Purpose::Export(format) => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.start_export(format, path);
+                }
+            }
             Purpose::ImportSchema => {
                 if let Some(path) = paths.into_iter().next() {
                     match crate::store::load_schema(&path) {
@@ -164,6 +183,35 @@ impl GlossApp {
                 }
             }
         }
+    }
+
+    /// Asks for an export, in the background, of what the export window chose, to `out`.
+    fn start_export(&mut self, format: Format, out: PathBuf) {
+        if self.export_job.is_some() {
+            self.toasts.push("An export is still running.");
+            return;
+        }
+        self.panes.export.open = false;
+        self.pending_export = Some((format, out));
+    }
+
+    /// Starts the export asked for, and takes in the one that has finished: a notice, or the error in a dialog.
+    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
+        if let Some((format, out)) = self.pending_export.take() {
+            let scope = match self.current_document() {
+                Some(doc) if !self.panes.export.whole_project => Scope::Document(doc.id),
+                _ => Scope::Project,
+            };
+            let project = self.editor.project().clone();
+            self.export_job = Some(ExportJob::start(project, scope, format, out, ctx));
+        }
+        let Some(job) = &self.export_job else { return };
+        let Some(result) = job.finished() else { return };
+        match outcome_notice(&result, &job.out) {
+            Ok(notice) => self.toasts.push(notice),
+            Err(error) => self.error = Some(error),
+        }
+        self.export_job = None;
     }
 
     /// Imports the articles in `paths` (files or folders) in the background; they join the project when all are

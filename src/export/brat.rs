@@ -1,0 +1,177 @@
+//! brat standoff: per document `NAME.txt` and `NAME.ann`, plus `annotation.conf` and `visual.conf`, in a folder.
+//!
+//! `NAME.txt` is the document flattened (the body, then each comment under a "#1 Maren" line) and the offsets in
+//! `NAME.ann` count its code points, as brat does. A highlight is a `T` line; a highlight in several parts, or one
+//! that crosses a line break (brat fragments cannot), lists its fragments as `start end;start end`. Verdict and
+//! check-worthy are `A` lines; the speaker is a `#` line of type `Speaker`, the note one of type `AnnotatorNotes`
+//! (line breaks become spaces). Every comment is a `Comment` entity over its text, with `A` lines for the sentiment
+//! and each further dimension. Type and value names have white space and punctuation replaced by `_`, as brat's
+//! configuration syntax requires.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::flat::Flat;
+use super::ids::document_stem;
+use super::{Control, ExportError, Output};
+use crate::model::{Document, Project, Verdict};
+
+/// The entity type of comments.
+pub const COMMENT_TYPE: &str = "Comment";
+
+pub(super) fn render(
+    project: &Project,
+    docs: &[&Document],
+    out: &Path,
+    control: &Control<'_>,
+) -> Result<Vec<Output>, ExportError> {
+    let mut outputs = vec![
+        Output { path: out.join("annotation.conf"), bytes: annotation_conf(project).into_bytes() },
+        Output { path: out.join("visual.conf"), bytes: visual_conf(project).into_bytes() },
+    ];
+    control.each(docs, |doc| {
+        let flat = Flat::of(doc);
+        let stem = document_stem(doc);
+        let ann = ann(project, doc, &flat);
+        outputs.push(Output { path: out.join(format!("{stem}.txt")), bytes: flat.text.into_bytes() });
+        outputs.push(Output { path: out.join(format!("{stem}.ann")), bytes: ann.into_bytes() });
+        Ok(())
+    })?;
+    Ok(outputs)
+}
+
+/// A name brat's configuration accepts: letters, digits, `-` and `_`.
+pub fn brat_name(name: &str) -> String {
+    let cleaned: String = name.trim().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    if cleaned.is_empty() { "_".to_owned() } else { cleaned }
+}
+
+/// The `.ann` file of `doc`, whose text is `flat`.
+fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
+    let schema = &project.schema;
+    let mut out = String::new();
+    let (mut t, mut a, mut n) = (0, 0, 0);
+    let chars: Vec<char> = flat.text.chars().collect();
+    for span in &doc.spans {
+        let label = schema.label(span.label).map_or_else(|| "Unlabelled".to_owned(), |l| brat_name(&l.name));
+        let fragments: Vec<(usize, usize)> = span
+            .ranges
+            .iter()
+            .filter_map(|r| Some((flat.offset(span.target, r.start)?, flat.offset(span.target, r.end)?)))
+            .flat_map(|(start, end)| split_at_line_breaks(&chars, start, end))
+            .collect();
+        if fragments.is_empty() {
+            continue;
+        }
+        t += 1;
+        entity_line(&mut out, t, &label, &fragments, &chars);
+        if span.verdict != Verdict::Unverified {
+            a += 1;
+            let _ = writeln!(out, "A{a}\tVerdict T{t} {}", span.verdict.name());
+        }
+        if let Some(worthy) = span.check_worthy {
+            a += 1;
+            let _ = writeln!(out, "A{a}\tCheckWorthy T{t} {}", if worthy { "yes" } else { "no" });
+        }
+        for (kind, text) in [("Speaker", &span.speaker), ("AnnotatorNotes", &span.note)] {
+            if !text.is_empty() {
+                n += 1;
+                let _ = writeln!(out, "#{n}\t{kind} T{t}\t{}", one_line(text));
+            }
+        }
+    }
+    for comment in &doc.comments {
+        let Some(part) = flat.comment(comment.id).filter(|p| p.len > 0) else { continue };
+        let fragments = split_at_line_breaks(&chars, part.start, part.start + part.len);
+        if fragments.is_empty() {
+            continue;
+        }
+        t += 1;
+        entity_line(&mut out, t, COMMENT_TYPE, &fragments, &chars);
+        if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+            a += 1;
+            let _ = writeln!(out, "A{a}\tSentiment T{t} {}", brat_name(&level.name));
+        }
+        for dimension in &schema.dimensions {
+            let value = comment.tag_value(dimension);
+            if let Some(value) = value {
+                a += 1;
+                let _ = writeln!(out, "A{a}\t{} T{t} {}", brat_name(&dimension.name), brat_name(&value.name));
+            }
+        }
+        if !comment.note.is_empty() {
+            n += 1;
+            let _ = writeln!(out, "#{n}\tAnnotatorNotes T{t}\t{}", one_line(&comment.note));
+        }
+    }
+    out
+}
+
+/// A `T` line: id, type, fragments as `start end;start end`, and their texts joined by a space.
+fn entity_line(out: &mut String, t: usize, kind: &str, fragments: &[(usize, usize)], chars: &[char]) {
+    let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+    let texts: Vec<String> = fragments.iter().map(|&(s, e)| chars[s..e].iter().collect()).collect();
+    let _ = writeln!(out, "T{t}\t{kind} {}\t{}", offsets.join(";"), texts.join(" "));
+}
+
+/// The pieces of `start..end` between line breaks, without empty or all-white-space pieces.
+pub fn split_at_line_breaks(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut from = start;
+    for i in start..=end.min(chars.len()) {
+        let at_end = i == end || i == chars.len();
+        if at_end || chars[i] == '\n' || chars[i] == '\r' {
+            if chars[from..i].iter().any(|c| !c.is_whitespace()) {
+                pieces.push((from, i));
+            }
+            from = i + 1;
+        }
+        if at_end {
+            break;
+        }
+    }
+    pieces
+}
+
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r', '\t']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn annotation_conf(project: &Project) -> String {
+    let schema = &project.schema;
+    let mut conf = String::from("[entities]\n");
+    for label in &schema.span_labels {
+        let _ = writeln!(conf, "{}", brat_name(&label.name));
+    }
+    let _ = writeln!(conf, "{COMMENT_TYPE}");
+    conf.push_str(
+        "\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
+    );
+    let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+    let _ = writeln!(conf, "Verdict\tArg:<ENTITY>, Value:{}", verdicts.join("|"));
+    conf.push_str("CheckWorthy\tArg:<ENTITY>, Value:yes|no\n");
+    let levels: Vec<String> = schema.sentiments.iter().map(|l| brat_name(&l.name)).collect();
+    if !levels.is_empty() {
+        let _ = writeln!(conf, "Sentiment\tArg:{COMMENT_TYPE}, Value:{}", levels.join("|"));
+    }
+    for dimension in &schema.dimensions {
+        let values: Vec<String> = dimension.values.iter().map(|v| brat_name(&v.name)).collect();
+        if !values.is_empty() {
+            let _ = writeln!(conf, "{}\tArg:{COMMENT_TYPE}, Value:{}", brat_name(&dimension.name), values.join("|"));
+        }
+    }
+    conf
+}
+
+fn visual_conf(project: &Project) -> String {
+    let mut conf = String::from("[labels]\n");
+    for label in &project.schema.span_labels {
+        let _ = writeln!(conf, "{} | {}", brat_name(&label.name), label.name.replace('|', "/"));
+    }
+    conf.push_str("\n[drawing]\n");
+    for label in &project.schema.span_labels {
+        let _ = writeln!(conf, "{}\tbgColor:{}", brat_name(&label.name), label.color);
+    }
+    let _ = writeln!(conf, "{COMMENT_TYPE}\tbgColor:#eeeeee");
+    conf
+}

@@ -1,0 +1,95 @@
+//! doccano JSONL, in two files for doccano's two project types:
+//!
+//! - `NAME.jsonl`, for a *sequence labeling* project: a line per text (the body, then each comment) with
+//!   `"label": [[start, end, "Claim"], …]`. Offsets count code points of the line's `text`, as doccano (Python)
+//!   does; a highlight in several parts is one triple per part.
+//! - `NAME.sentiment.jsonl`, for a *text classification* project: a line per comment with `"label": ["Negative"]`
+//!   (empty when untagged) and each further dimension's value under its own name.
+//!
+//! Every line also carries `document_id`, `title`, `target` and, for comments, `comment_id` and `author`, which
+//! doccano keeps as metadata.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{Control, ExportError, Output};
+use crate::model::{Comment, Document, Project, Target};
+
+pub(super) fn render(
+    project: &Project,
+    docs: &[&Document],
+    out: &Path,
+    control: &Control<'_>,
+) -> Result<Vec<Output>, ExportError> {
+    let mut spans = Vec::new();
+    let mut sentiment = Vec::new();
+    control.each(docs, |doc| {
+        push_line(&mut spans, &span_line(project, doc, Target::Body))?;
+        for comment in &doc.comments {
+            push_line(&mut spans, &span_line(project, doc, Target::Comment(comment.id)))?;
+            push_line(&mut sentiment, &sentiment_line(project, doc, comment))?;
+        }
+        Ok(())
+    })?;
+    let path = super::with_extension(out, "jsonl");
+    let classes = path.with_extension("sentiment.jsonl");
+    Ok(vec![Output { path, bytes: spans }, Output { path: classes, bytes: sentiment }])
+}
+
+fn push_line(out: &mut Vec<u8>, value: &Value) -> Result<(), ExportError> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+fn span_line(project: &Project, doc: &Document, target: Target) -> Value {
+    let labels: Vec<Value> = doc
+        .spans
+        .iter()
+        .filter(|s| s.target == target)
+        .flat_map(|span| {
+            let label = project.schema.label(span.label).map_or("", |l| l.name.as_str());
+            span.ranges.iter().map(move |r| json!([r.start, r.end, label]))
+        })
+        .collect();
+    let mut line = json!({
+        "text": doc.target_text(target).unwrap_or_default(),
+        "label": labels,
+    });
+    describe(&mut line, doc, target);
+    line
+}
+
+fn sentiment_line(project: &Project, doc: &Document, comment: &Comment) -> Value {
+    let schema = &project.schema;
+    let label: Vec<&str> =
+        comment.sentiment.and_then(|s| schema.sentiment(s)).map(|l| l.name.as_str()).into_iter().collect();
+    let mut line = json!({ "text": comment.text, "label": label });
+    describe(&mut line, doc, Target::Comment(comment.id));
+    if let Value::Object(fields) = &mut line {
+        for dimension in &schema.dimensions {
+            let value = comment.tag_value(dimension);
+            fields.insert(dimension.name.clone(), json!(value.map(|v| v.name.as_str())));
+        }
+    }
+    line
+}
+
+/// Adds the fields that say where a line's text comes from.
+fn describe(line: &mut Value, doc: &Document, target: Target) {
+    let Value::Object(fields) = line else { return };
+    let mut add = |key: &str, value: Value| {
+        fields.insert(key.to_owned(), value);
+    };
+    add("document_id", json!(doc.id.0));
+    add("title", json!(doc.title));
+    match target {
+        Target::Body => add("target", json!("body")),
+        Target::Comment(id) => {
+            add("target", json!("comment"));
+            add("comment_id", json!(id.0));
+            add("author", json!(doc.comment(id).map_or("", |c| c.author.as_str())));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Label Studio: a JSON array of tasks, one per text (the body, then each comment), with the annotations as a
+//! completed annotation. Offsets count UTF-16 code units, as Label Studio's JavaScript front end does: an emoji
+//! counts two. A highlight in several parts becomes one region per part with the same label (Label Studio has no
+//! discontinuous regions); its note goes in the region's `meta`. A comment's sentiment and dimensions are `choices`
+//! results. The labelling config that matches (`<View>` with `Labels`, `Text` and a `Choices` per scale) is written
+//! beside the tasks as `NAME.config.xml`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::ids::slug;
+use super::units::{Unit, Units};
+use super::{Control, ExportError, Output};
+use crate::model::{Comment, Document, LabelSchema, Project, Target};
+
+pub(super) fn render(
+    project: &Project,
+    docs: &[&Document],
+    out: &Path,
+    control: &Control<'_>,
+) -> Result<Vec<Output>, ExportError> {
+    let mut tasks = Vec::new();
+    control.each(docs, |doc| {
+        tasks.push(task(project, doc, Target::Body));
+        tasks.extend(doc.comments.iter().map(|c| task(project, doc, Target::Comment(c.id))));
+        Ok(())
+    })?;
+    let path = super::with_extension(out, "json");
+    let mut bytes = serde_json::to_vec_pretty(&Value::Array(tasks))?;
+    bytes.push(b'\n');
+    let config = path.with_extension("config.xml");
+    Ok(vec![Output { path, bytes }, Output { path: config, bytes: labelling_config(&project.schema).into_bytes() }])
+}
+
+fn task(project: &Project, doc: &Document, target: Target) -> Value {
+    let comment: Option<&Comment> = match target {
+        Target::Body => None,
+        Target::Comment(id) => doc.comment(id),
+    };
+    let text = doc.target_text(target).unwrap_or_default();
+    let units = Units::new(text, Unit::Utf16);
+    let mut result = Vec::new();
+    for span in doc.spans.iter().filter(|s| s.target == target) {
+        let label = project.schema.label(span.label).map_or("", |l| l.name.as_str());
+        for (part, range) in span.ranges.iter().enumerate() {
+            let mut region = json!({
+                "id": format!("s{}-{}", span.id.0, part + 1),
+                "from_name": "label",
+                "to_name": "text",
+                "type": "labels",
+                "origin": "manual",
+                "value": {
+                    "start": units.convert(range.start),
+                    "end": units.convert(range.end),
+                    "text": range.exact,
+                    "labels": [label],
+                },
+            });
+            if !span.note.is_empty() {
+                region["meta"] = json!({ "text": [span.note] });
+            }
+            result.push(region);
+        }
+    }
+    if let Some(comment) = comment {
+        result.extend(choices(&project.schema, comment));
+    }
+    let mut data = json!({
+        "text": text,
+        "title": doc.title,
+        "document_id": doc.id.0,
+        "target": if comment.is_some() { "comment" } else { "body" },
+    });
+    if let Some(comment) = comment {
+        data["comment_id"] = json!(comment.id.0);
+        data["author"] = json!(comment.author);
+    }
+    let mut task = json!({ "data": data });
+    if !result.is_empty() {
+        task["annotations"] = json!([{ "result": result, "ground_truth": false }]);
+    }
+    task
+}
+
+/// The comment's sentiment and dimension values as `choices` results.
+fn choices(schema: &LabelSchema, comment: &Comment) -> Vec<Value> {
+    let mut out = Vec::new();
+    if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+        out.push(choice(comment, "sentiment", &level.name));
+    }
+    for dimension in &schema.dimensions {
+        let value = comment.tag_value(dimension);
+        if let Some(value) = value {
+            out.push(choice(comment, &slug(&dimension.name, "dimension"), &value.name));
+        }
+    }
+    out
+}
+
+fn choice(comment: &Comment, from_name: &str, value: &str) -> Value {
+    json!({
+        "id": format!("c{}-{from_name}", comment.id.0),
+        "from_name": from_name,
+        "to_name": "text",
+        "type": "choices",
+        "origin": "manual",
+        "value": { "choices": [value] },
+    })
+}
+
+/// The Label Studio labelling config for `schema`.
+pub fn labelling_config(schema: &LabelSchema) -> String {
+    let mut xml = String::from("<View>\n  <Header value=\"$title\"/>\n  <Labels name=\"label\" toName=\"text\">\n");
+    for label in &schema.span_labels {
+        xml.push_str(&format!("    <Label value=\"{}\" background=\"{}\"/>\n", attribute(&label.name), label.color));
+    }
+    xml.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n");
+    let mut scale = |name: &str, values: Vec<&str>| {
+        xml.push_str(&format!("  <Choices name=\"{}\" toName=\"text\" choice=\"single\">\n", attribute(name)));
+        for value in values {
+            xml.push_str(&format!("    <Choice value=\"{}\"/>\n", attribute(value)));
+        }
+        xml.push_str("  </Choices>\n");
+    };
+    scale("sentiment", schema.sentiments.iter().map(|l| l.name.as_str()).collect());
+    for dimension in &schema.dimensions {
+        scale(&slug(&dimension.name, "dimension"), dimension.values.iter().map(|v| v.name.as_str()).collect());
+    }
+    xml.push_str("</View>\n");
+    xml
+}
+
+fn attribute(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}

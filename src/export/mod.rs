@@ -1,0 +1,261 @@
+//! Datasets out: a project (or one document) written in the formats other tools read.
+//!
+//! Every exporter renders its files in memory from `&Project` and hands them back as [`Output`]s; [`export`] then
+//! writes each one atomically, so a failed or cancelled export never leaves half a file. Spans are stored in code
+//! points; each exporter converts offsets to its format's unit with [`units::Units`] and says which unit it uses
+//! in [`Format::offset_unit`].
+
+mod brat;
+mod csv_files;
+mod doccano;
+mod flat;
+mod html;
+mod ids;
+mod labelstudio;
+pub mod units;
+mod w3c;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::model::{DocId, Document, Project};
+use crate::store::StoreError;
+
+/// The formats Gloss exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `documents.csv`, `spans.csv` and `comments.csv` in a folder.
+    Csv,
+    /// doccano's JSONL: a line per text with its spans and, for comments, the sentiment.
+    Doccano,
+    /// W3C Web Annotation JSON-LD: one AnnotationCollection.
+    W3c,
+    /// brat standoff: `NAME.txt` and `NAME.ann` per document, with `annotation.conf`, in a folder.
+    Brat,
+    /// Label Studio tasks JSON, with the labelling config beside it.
+    LabelStudio,
+    /// A standalone, printable HTML report.
+    Html,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 6] = [Self::Csv, Self::Doccano, Self::W3c, Self::Brat, Self::LabelStudio, Self::Html];
+
+    /// The name used on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Doccano => "doccano",
+            Self::W3c => "w3c",
+            Self::Brat => "brat",
+            Self::LabelStudio => "labelstudio",
+            Self::Html => "html",
+        }
+    }
+
+    /// The format named `name` on the command line.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// A title for menus and dialogs.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV (texts, spans, comments)",
+            Self::Doccano => "doccano JSONL",
+            Self::W3c => "W3C Web Annotation (JSON-LD)",
+            Self::Brat => "brat standoff (.txt + .ann)",
+            Self::LabelStudio => "Label Studio JSON",
+            Self::Html => "HTML report",
+        }
+    }
+
+    /// Whether the export is a folder of files rather than one file.
+    pub fn writes_folder(self) -> bool {
+        matches!(self, Self::Csv | Self::Brat)
+    }
+
+    /// The extension of the file written, for formats that write one.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::Csv | Self::Brat => None,
+            Self::Doccano => Some("jsonl"),
+            Self::W3c => Some("jsonld"),
+            Self::LabelStudio => Some("json"),
+            Self::Html => Some("html"),
+        }
+    }
+
+    /// The unit the format's offsets count.
+    pub fn offset_unit(self) -> &'static str {
+        match self {
+            Self::Csv | Self::W3c => "Unicode code points of the target text (the body or one comment)",
+            Self::Doccano => "Unicode code points of each line's text (Python string indices)",
+            Self::Brat => "Unicode code points of NAME.txt",
+            Self::LabelStudio => "UTF-16 code units of each task's text (JavaScript string indices)",
+            Self::Html => "none (the report shows the text itself)",
+        }
+    }
+}
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every document of the project.
+    Project,
+    /// One document.
+    Document(DocId),
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The scope names a document the project does not have.
+    #[error("the project has no document with id {0}")]
+    NoSuchDocument(u64),
+    /// The user cancelled; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] StoreError),
+    /// The output folder could not be made.
+    #[error("{path}: cannot create the folder: {error}", path = .path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// Something was written to a file that already exists and is not a folder.
+    #[error("{path} is a file; this format writes a folder", path = .path.display())]
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// A CSV record could not be encoded.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// A JSON value could not be encoded.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// A file of an export, rendered and not yet written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// Where it goes: the path given, or a file name inside the folder given.
+    pub path: PathBuf,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// Progress reports and the cancel flag of an export, so that a window can show a bar and a Cancel button.
+pub struct Control<'a> {
+    /// Set by the user to stop; checked between documents.
+    pub cancel: &'a AtomicBool,
+    /// Called with (documents done, documents in all).
+    pub on_progress: &'a (dyn Fn(usize, usize) + Sync),
+}
+
+impl Control<'_> {
+    /// A control that never cancels and reports nowhere, for tests and the command line.
+    pub fn none() -> Control<'static> {
+        static NEVER: AtomicBool = AtomicBool::new(false);
+        Control { cancel: &NEVER, on_progress: &|_, _| {} }
+    }
+
+    /// Reports that `done` of `total` documents are rendered; fails if the user cancelled.
+    fn step(&self, done: usize, total: usize) -> Result<(), ExportError> {
+        (self.on_progress)(done, total);
+        if self.cancel.load(Ordering::Relaxed) { Err(ExportError::Cancelled) } else { Ok(()) }
+    }
+
+    /// Runs `render` on each of `docs` in turn, reporting progress and stopping if the user cancels.
+    pub(crate) fn each<'d>(
+        &self,
+        docs: &[&'d Document],
+        mut render: impl FnMut(&'d Document) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        for (i, doc) in docs.iter().enumerate() {
+            self.step(i, docs.len())?;
+            render(doc)?;
+        }
+        self.step(docs.len(), docs.len())
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The files written, in order.
+    pub files: Vec<PathBuf>,
+    /// Documents exported.
+    pub documents: usize,
+    /// Span annotations exported.
+    pub spans: usize,
+    /// Comments exported.
+    pub comments: usize,
+}
+
+/// The documents `scope` selects.
+pub fn documents(project: &Project, scope: Scope) -> Result<Vec<&Document>, ExportError> {
+    match scope {
+        Scope::Project => Ok(project.documents.iter().collect()),
+        Scope::Document(id) => project.document(id).map(|d| vec![d]).ok_or(ExportError::NoSuchDocument(id.0)),
+    }
+}
+
+/// Renders the export of `scope` in `format` for `out` without writing anything.
+pub fn render(
+    project: &Project,
+    scope: Scope,
+    format: Format,
+    out: &Path,
+    control: &Control<'_>,
+) -> Result<Vec<Output>, ExportError> {
+    let docs = documents(project, scope)?;
+    let outputs = match format {
+        Format::Csv => csv_files::render(project, &docs, out, control)?,
+        Format::Doccano => doccano::render(project, &docs, out, control)?,
+        Format::W3c => w3c::render(project, &docs, out, control)?,
+        Format::Brat => brat::render(project, &docs, out, control)?,
+        Format::LabelStudio => labelstudio::render(project, &docs, out, control)?,
+        Format::Html => html::render(project, &docs, out, control)?,
+    };
+    Ok(outputs)
+}
+
+/// Exports `scope` of `project` as `format` to `out` (a file, or a folder for [`Format::writes_folder`]). Every
+/// file is rendered before the first is written, and each is written atomically.
+pub fn export(
+    project: &Project,
+    scope: Scope,
+    format: Format,
+    out: &Path,
+    control: &Control<'_>,
+) -> Result<Report, ExportError> {
+    let outputs = render(project, scope, format, out, control)?;
+    if format.writes_folder() {
+        if out.is_file() {
+            return Err(ExportError::NotAFolder { path: out.to_owned() });
+        }
+        std::fs::create_dir_all(out).map_err(|error| ExportError::Folder { path: out.to_owned(), error })?;
+    }
+    for output in &outputs {
+        crate::store::write_file(&output.path, &output.bytes)?;
+    }
+    let docs = documents(project, scope)?;
+    Ok(Report {
+        files: outputs.into_iter().map(|o| o.path).collect(),
+        documents: docs.len(),
+        spans: docs.iter().map(|d| d.spans.len()).sum(),
+        comments: docs.iter().map(|d| d.comments.len()).sum(),
+    })
+}
+
+/// `out`, or `out` with `extension` when the user gave no extension (`data` → `data.jsonl`).
+pub fn with_extension(out: &Path, extension: &str) -> PathBuf {
+    if out.extension().is_some() { out.to_owned() } else { out.with_extension(extension) }
+}

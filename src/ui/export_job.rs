@@ -1,0 +1,126 @@
+//! Exporting: the window that picks format and scope, and the export running on a background thread with a
+//! progress bar and a Cancel button. The project is copied for the thread, so editing goes on meanwhile.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::Ui;
+
+use crate::export::{Control, ExportError, Format, Report, Scope, export};
+use crate::model::Project;
+
+/// The choices of the export window.
+pub struct ExportPane {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The format chosen.
+    pub format: Format,
+    /// The whole project rather than the document shown.
+    pub whole_project: bool,
+}
+
+impl Default for ExportPane {
+    fn default() -> Self {
+        Self { open: false, format: Format::Csv, whole_project: true }
+    }
+}
+
+impl ExportPane {
+    /// Draws the choices; returns true when the user asks to go on and choose where to write.
+    pub fn ui(&mut self, ui: &mut Ui, document_title: Option<&str>) -> bool {
+        ui.label("Format:");
+        for format in Format::ALL {
+            ui.radio_value(&mut self.format, format, format.title())
+                .on_hover_text(format!("Offsets: {}", format.offset_unit()));
+        }
+        ui.weak(format!("Offsets count {}.", self.format.offset_unit()));
+        ui.separator();
+        ui.label("Export:");
+        ui.radio_value(&mut self.whole_project, true, "The whole project");
+        let this = document_title.map_or_else(|| "This document".to_owned(), |t| format!("This document ({t})"));
+        ui.add_enabled_ui(document_title.is_some(), |ui| ui.radio_value(&mut self.whole_project, false, this));
+        ui.separator();
+        let next = if self.format.writes_folder() { "Choose a folder…" } else { "Choose a file…" };
+        ui.button(next).clicked()
+    }
+}
+
+/// An export under way.
+pub struct ExportJob {
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    receiver: Receiver<Result<Report, ExportError>>,
+    /// Where it writes.
+    pub out: PathBuf,
+}
+
+impl ExportJob {
+    /// Starts exporting `scope` of `project` as `format` to `out`; `ctx` is asked to repaint as it goes.
+    pub fn start(project: Project, scope: Scope, format: Format, out: PathBuf, ctx: &egui::Context) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let (sender, receiver) = channel();
+        let job = Self { cancel: cancel.clone(), done: done.clone(), total: total.clone(), receiver, out: out.clone() };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let progress = |d: usize, t: usize| {
+                done.store(d, Ordering::Relaxed);
+                total.store(t, Ordering::Relaxed);
+                ctx.request_repaint();
+            };
+            let control = Control { cancel: &cancel, on_progress: &progress };
+            let result = export(&project, scope, format, &out, &control);
+            // The window may have closed meanwhile; then nobody listens and that is fine.
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        job
+    }
+
+    /// The result, once the export has ended.
+    pub fn finished(&self) -> Option<Result<Report, ExportError>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(ExportError::Cancelled)),
+        }
+    }
+
+    /// A progress bar with the count and a Cancel button.
+    pub fn progress_ui(&self, ui: &mut Ui) {
+        let done = self.done.load(Ordering::Relaxed);
+        let total = self.total.load(Ordering::Relaxed);
+        let cancelled = self.cancel.load(Ordering::Relaxed);
+        ui.horizontal(|ui| {
+            let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+            let text = if cancelled {
+                "Cancelling the export…".to_owned()
+            } else {
+                format!("Exporting {done} of {total} documents")
+            };
+            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0));
+            if ui.add_enabled(!cancelled, egui::Button::new("Cancel export")).clicked() {
+                self.cancel.store(true, Ordering::Relaxed);
+            }
+        });
+    }
+}
+
+/// The notice for a finished export.
+pub fn outcome_notice(result: &Result<Report, ExportError>, out: &std::path::Path) -> Result<String, String> {
+    match result {
+        Ok(report) => Ok(format!(
+            "Exported {} document(s), {} highlight(s) and {} comment(s) to {}",
+            report.documents,
+            report.spans,
+            report.comments,
+            out.display()
+        )),
+        Err(ExportError::Cancelled) => Ok("Export cancelled; nothing was written.".to_owned()),
+        Err(error) => Err(format!("The export failed: {error}")),
+    }
+}

@@ -1,0 +1,59 @@
+//! Exporting from the window: format and scope in the export window, a path, the export in the background.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn file_export_writes_the_chosen_format_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("W3C Web Annotation (JSON-LD)").click();
+    harness.run_steps(1);
+    assert!(harness.query_by_label_contains("Offsets count Unicode code points").is_some());
+    harness.get_by_label("Choose a file…").click();
+    harness.run_steps(2);
+    let out = dir.path().join("levy-annotations.jsonld");
+    answer_prompt(&mut harness, &out, "Export");
+    let started = std::time::Instant::now();
+    while harness.state().is_exporting() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the export did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["type"], "AnnotationCollection");
+    assert_eq!(written["total"], 7 + 5, "7 highlights and 5 tagged comments");
+    assert!(harness.query_by_label_contains("Exported 1 document(s)").is_some(), "a notice says so");
+}
+
+#[test]
+fn a_folder_format_asks_for_a_folder_and_one_document_can_go_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("brat standoff (.txt + .ann)").click();
+    harness.run_steps(1);
+    harness.get_by_label_contains("This document (").click();
+    harness.run_steps(1);
+    harness.get_by_label("Choose a folder…").click();
+    harness.run_steps(2);
+    let out = dir.path().join("brat");
+    answer_prompt(&mut harness, &out, "Export");
+    while harness.state().is_exporting() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    let names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".ann")) && names.contains(&"annotation.conf".to_owned()));
+}
