@@ -239,3 +239,30 @@ fn export_writes_every_format_and_refuses_bad_requests_in_one_line() {
     assert!(assert_user_error(&output).contains("is a file"));
     assert_eq!(std::fs::read_to_string(dir.path().join("taken")).unwrap(), "keep");
 }
+
+#[test]
+fn an_exported_dataset_imports_back_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron").display().to_string();
+    for (format, out) in [("brat", "brat"), ("csv", "csv"), ("doccano", "data.jsonl")] {
+        let output = gloss(&["export", &sample, "--format", format, "--out", out], dir.path());
+        assert!(output.status.success(), "{}", stderr(&output));
+        let project = format!("{format}.ron");
+        let output = gloss(&["import", out, "--into", &project], dir.path());
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        assert!(stdout(&output).contains("1 document(s), 1 new"), "{format}: {}", stdout(&output));
+        let stats = stdout(&gloss(&["stats", &project, "--json"], dir.path()));
+        let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+        assert_eq!(stats["spans"], 7, "{format}");
+        assert_eq!(stats["comments_tagged"], 5, "{format}");
+    }
+    // W3C annotations join the documents of a project that has the texts.
+    let bare = dir.path().join("bare.ron");
+    let mut project = gloss::store::load(Path::new(&sample)).unwrap();
+    project.documents[0].spans.clear();
+    gloss::store::save(&project, &bare).unwrap();
+    gloss(&["export", &sample, "--format", "w3c", "--out", "notes.jsonld"], dir.path());
+    let output = gloss(&["import", "notes.jsonld", "--into", "bare.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(gloss::store::load(&bare).unwrap().documents[0].spans.len(), 7);
+}

@@ -73,7 +73,7 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
     if show_progress {
         eprintln!();
     }
-    let (mut added, mut failures) = (0, 0);
+    let (mut added, mut failures, mut annotations_only) = (0, 0, false);
     for outcome in outcomes {
         let articles = match outcome.result {
             Ok(articles) => articles,
@@ -83,14 +83,17 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
                 continue;
             }
         };
-        for article in articles {
-            print_report(&outcome.path, &article);
-            let index = editor.project().documents.len();
-            let created = editor.apply(Edit::AddDocument {
-                index,
-                document: Box::new(article.into_document()),
-                fresh_ids: true,
-            })?;
+        for article in &articles {
+            print_report(&outcome.path, article);
+        }
+        let annotated = articles.iter().any(|a| a.annotations.existing.is_some());
+        let placement = crate::edit::imported::place(editor.project(), articles, jiff::Timestamp::now());
+        for note in &placement.notes {
+            println!("  {note}");
+        }
+        for command in placement.commands {
+            let adds_document = matches!(command, Edit::AddDocument { .. });
+            let created = editor.apply(command)?;
             if let (Some(target), Created::Document(new)) = (target, created) {
                 let project = editor.project();
                 if let (Some(from), Some(to)) = (project.document(new), project.document(target)) {
@@ -99,10 +102,11 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
                     println!("  {comments} comment(s) attached to document {}", attach_to.unwrap_or_default());
                 }
             }
-            added += 1;
+            added += usize::from(adds_document);
         }
+        annotations_only |= annotated;
     }
-    if added == 0 {
+    if added == 0 && !annotations_only {
         if failures == 0 {
             bail!("no article files were found in {}", display_list(inputs));
         }

@@ -25,6 +25,9 @@ pub enum EditError {
     /// The selected range does not fit the text.
     #[error("cannot highlight: {0}")]
     Range(#[from] crate::model::RangeError),
+    /// An imported highlight does not quote the text it names.
+    #[error("an imported highlight does not fit the text: {0}")]
+    Anchor(String),
     /// A span needs at least one range.
     #[error("cannot highlight an empty selection")]
     NoRanges,
@@ -57,6 +60,43 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             })?;
             insert_span(document, span);
             Ok(Command::RemoveSpan { doc, span: id })
+        }
+        Command::AddSpans { doc, spans } => {
+            let document = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+            for span in &spans {
+                if project.schema.label(span.label).is_none() {
+                    return Err(EditError::NotInSchema(span.label.to_string()));
+                }
+                let text = document.target_text(span.target).ok_or(match span.target {
+                    Target::Comment(c) => EditError::NoComment(c),
+                    Target::Body => EditError::NoDocument(doc),
+                })?;
+                if span.ranges.is_empty() {
+                    return Err(EditError::NoRanges);
+                }
+                if let Some(range) = span.ranges.iter().find(|r| !r.matches(text)) {
+                    return Err(EditError::Anchor(format!(
+                        "{:?} is not at {}..{}",
+                        range.exact, range.start, range.end
+                    )));
+                }
+            }
+            let mut removals = Vec::with_capacity(spans.len());
+            let mut ids = project.next_id;
+            let fresh: Vec<SpanAnnotation> = spans
+                .into_iter()
+                .map(|mut span| {
+                    span.id = SpanId(ids.fresh());
+                    removals.push(Command::RemoveSpan { doc, span: span.id });
+                    span
+                })
+                .collect();
+            project.next_id = ids;
+            let document = document_mut(project, doc)?;
+            for span in fresh {
+                insert_span(document, span);
+            }
+            Ok(Command::Batch { name: "Add imported highlights", commands: removals })
         }
         Command::RemoveSpan { doc, span } => {
             let document = document_mut(project, doc)?;

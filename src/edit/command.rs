@@ -115,6 +115,14 @@ pub enum Command {
         /// What to make.
         draft: SpanDraft,
     },
+    /// Add imported spans to a document; each gets a fresh id. Their labels must be in the schema and their
+    /// ranges must quote the document's text.
+    AddSpans {
+        /// Document they belong to.
+        doc: DocId,
+        /// The spans (their ids are replaced).
+        spans: Vec<SpanAnnotation>,
+    },
     /// Put back an exact span (with its id), as undoing a removal or redoing a creation does.
     RestoreSpan {
         /// Document it belongs to.
@@ -239,6 +247,7 @@ impl Command {
     pub fn name(&self) -> &'static str {
         match self {
             Self::CreateSpan { .. } | Self::RestoreSpan { .. } => "Add highlight",
+            Self::AddSpans { .. } => "Add imported highlights",
             Self::RemoveSpan { .. } => "Remove highlight",
             Self::SetSpanLabel { .. } => "Change label",
             Self::SetSentiment { .. } => "Set sentiment",

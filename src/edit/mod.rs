@@ -5,6 +5,7 @@ mod apply;
 mod command;
 pub mod fixup;
 mod history;
+pub mod imported;
 pub mod schema;
 
 pub use apply::{EditError, apply};

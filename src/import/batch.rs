@@ -9,8 +9,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use super::{Extracted, ImportError, extract_file};
 
 /// The names of files a folder import picks up; other files in a folder are skipped.
-const ARTICLE_EXTENSIONS: &[&str] =
-    &["txt", "text", "html", "htm", "xhtml", "shtml", "md", "markdown", "json", "jsonl", "ndjson", "csv", "gz"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "shtml", "md", "markdown", "json", "jsonl", "ndjson", "jsonld", "csv", "gz",
+];
 
 /// What became of one file.
 #[derive(Debug)]
@@ -42,6 +43,8 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
             files.push(input.clone());
         }
     }
+    let all = files.clone();
+    files.retain(|f| !super::datasets::is_companion(f, &all));
     (files, problems)
 }
 

@@ -65,7 +65,15 @@ pub fn extract(text: &str, name: &str) -> Result<Extracted, String> {
         return Err("the file has no comments".to_owned());
     }
     let title = format!("Comments from {name}");
-    Ok(Extracted { title, metadata: Metadata::default(), body: String::new(), comments, warnings, skipped: Vec::new() })
+    Ok(Extracted {
+        title,
+        metadata: Metadata::default(),
+        body: String::new(),
+        comments,
+        warnings,
+        skipped: Vec::new(),
+        annotations: Default::default(),
+    })
 }
 
 /// Comma, semicolon (spreadsheets in many European locales) or tab: whichever splits the header line most.

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::annotations::Annotations;
 use crate::model::{Comment, CommentId, DocId, Document, IdAllocator, Metadata};
 
 /// One reader comment as found in the source.
@@ -20,7 +21,7 @@ pub struct ExtractedComment {
 }
 
 /// An article taken apart: the same structure for every input format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Extracted {
     /// Headline.
     pub title: String,
@@ -35,12 +36,16 @@ pub struct Extracted {
     /// Page furniture left out of both body and comments, described for the import report.
     #[serde(skip)]
     pub skipped: Vec<String>,
+    /// Highlights and comment tags the file brought (datasets), by label names.
+    #[serde(skip_serializing_if = "Annotations::is_empty")]
+    pub annotations: Annotations,
 }
 
 impl Extracted {
     /// The document this article becomes. Its ids are provisional (counted from 1); the project it joins gives it
     /// its own (see `Command::AddDocument`).
-    pub fn into_document(self) -> Document {
+    pub fn into_document(mut self) -> Document {
+        self.annotations = Annotations::default();
         let mut ids = IdAllocator::default();
         let doc = DocId(ids.fresh());
         let comment_ids: Vec<CommentId> = self.comments.iter().map(|_| CommentId(ids.fresh())).collect();

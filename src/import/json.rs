@@ -119,7 +119,15 @@ fn article(mut object: Map<String, Value>) -> Extracted {
         warnings.push("the article has no title field; its first words are the title".to_owned());
         body.split_whitespace().take(12).collect::<Vec<_>>().join(" ")
     });
-    Extracted { title, metadata, body: normalize(&body), comments, warnings, skipped: Vec::new() }
+    Extracted {
+        title,
+        metadata,
+        body: normalize(&body),
+        comments,
+        warnings,
+        skipped: Vec::new(),
+        annotations: Default::default(),
+    }
 }
 
 /// Line endings as everywhere else in Gloss.

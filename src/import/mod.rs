@@ -4,8 +4,10 @@
 //! [`extract_file`] picks one by the file's name and content. Importers never fail on an odd shape (they warn
 //! instead); they fail only on input that is not what its name says, or not text at all.
 
+pub mod annotations;
 pub mod batch;
 pub mod csv;
+pub mod datasets;
 mod decode;
 mod encoding;
 mod error;
@@ -19,6 +21,7 @@ use std::path::Path;
 
 use regex::Regex;
 
+pub use annotations::{Annotations, CommentRef, Existing, ExtractedSpan, Marks, Place, Quote};
 pub use decode::{Declared, MAX_ARTICLE_BYTES, decode, normalize_newlines, read_bytes};
 pub use error::ImportError;
 pub use extracted::{Extracted, ExtractedComment};
@@ -69,6 +72,9 @@ pub fn extract_file(path: &Path) -> Result<Vec<Extracted>, ImportError> {
     let bytes = read_bytes(path)?;
     if looks_like_project(path, &bytes) {
         return Err(ImportError::IsProject(path.to_owned()));
+    }
+    if let Some(dataset) = datasets::read(path, &bytes) {
+        return dataset;
     }
     let mut articles = extract_bytes(&bytes, path, Format::detect(path, &bytes))?;
     let name = path.file_name().map(|name| name.to_string_lossy().into_owned());

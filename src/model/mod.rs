@@ -15,7 +15,9 @@ mod validate;
 pub use document::{Comment, Document, Metadata};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
-pub use schema::{Dimension, DimensionValue, LabelSchema, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel};
+pub use schema::{
+    Dimension, DimensionValue, LabelSchema, NEW_COLORS, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel,
+};
 #[cfg(test)]
 pub(crate) use span::test_span;
 pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target, Verdict};

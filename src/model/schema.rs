@@ -17,6 +17,17 @@ impl fmt::Display for Rgb {
     }
 }
 
+/// Colours for labels added later (in the label editor, or by an import), in turn: apart from each other and
+/// from the default ones.
+pub const NEW_COLORS: [Rgb; 6] = [
+    Rgb(0x4d, 0xb6, 0xac),
+    Rgb(0xf0, 0x62, 0x92),
+    Rgb(0x95, 0x75, 0xcd),
+    Rgb(0xa1, 0x88, 0x7f),
+    Rgb(0x90, 0xa4, 0xae),
+    Rgb(0xdc, 0xe7, 0x75),
+];
+
 /// The text was not a colour of the form `#rrggbb`.
 #[derive(Debug, thiserror::Error)]
 #[error("expected a colour like \"#1f77b4\", found {0:?}")]

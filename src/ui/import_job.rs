@@ -86,6 +86,8 @@ pub struct ImportReport {
     pub lines: Vec<ReportLine>,
     /// Files never started because the import was cancelled.
     pub cancelled: usize,
+    /// What joining the project changed or left out: labels added, annotations that did not fit.
+    pub notes: Vec<String>,
 }
 
 /// What happened to one file.
@@ -118,7 +120,7 @@ impl ImportReport {
                 Err(error) => ReportLine { path: o.path.clone(), found: Err(error.to_string()), notes: Vec::new() },
             })
             .collect();
-        Self { lines, cancelled }
+        Self { lines, cancelled, notes: Vec::new() }
     }
 
     /// Files that failed.
@@ -168,6 +170,9 @@ impl ImportReport {
                     for note in &line.notes {
                         ui.weak(format!("    {note}"));
                     }
+                }
+                for note in &self.notes {
+                    ui.label(note);
                 }
             });
             ui.separator();

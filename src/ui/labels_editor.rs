@@ -27,16 +27,6 @@ pub enum EditorRequest {
     Confirm(PendingChange),
 }
 
-/// Colours for new labels, chosen to stay apart from each other and from the default ones.
-const NEW_COLORS: [Rgb; 6] = [
-    Rgb(0x4d, 0xb6, 0xac),
-    Rgb(0xf0, 0x62, 0x92),
-    Rgb(0x95, 0x75, 0xcd),
-    Rgb(0xa1, 0x88, 0x7f),
-    Rgb(0x90, 0xa4, 0xae),
-    Rgb(0xdc, 0xe7, 0x75),
-];
-
 /// Draws the editor for `project`'s schema; returns what the user changed.
 pub fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
     let mut schema = project.schema.clone();
@@ -116,7 +106,7 @@ fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> O
         schema.span_labels.push(SpanLabel {
             id: LabelId(0),
             name: format!("Label {}", count + 1),
-            color: NEW_COLORS[count % NEW_COLORS.len()],
+            color: crate::model::NEW_COLORS[count % crate::model::NEW_COLORS.len()],
             key,
             description: String::new(),
         });
@@ -188,7 +178,7 @@ fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Opt
         schema.sentiments.push(crate::model::SentimentLevel {
             id: SentimentId(0),
             name: format!("Level {}", schema.sentiments.len() + 1),
-            color: NEW_COLORS[schema.sentiments.len() % NEW_COLORS.len()],
+            color: crate::model::NEW_COLORS[schema.sentiments.len() % crate::model::NEW_COLORS.len()],
             key: None,
             description: String::new(),
         });

@@ -229,19 +229,14 @@ impl GlossApp {
         let cancelled = self.import_job.as_ref().is_some_and(ImportJob::is_cancelled);
         let not_read = self.import_job.as_ref().map_or(0, ImportJob::not_read);
         self.import_job = None;
-        let report = ImportReport::new(&outcomes, not_read);
-        let mut commands: Vec<Command> = outcomes
-            .into_iter()
-            .filter_map(|o| o.result.ok())
-            .flatten()
-            .map(|article| Command::AddDocument {
-                index: usize::MAX,
-                document: Box::new(article.into_document()),
-                fresh_ids: true,
-            })
-            .collect();
+        let mut report = ImportReport::new(&outcomes, not_read);
+        let articles: Vec<_> = outcomes.into_iter().filter_map(|o| o.result.ok()).flatten().collect();
+        let placement = crate::edit::imported::place(self.editor.project(), articles, jiff::Timestamp::now());
+        report.notes = placement.notes;
+        let mut commands = placement.commands;
         if std::mem::take(&mut self.name_project_after_import)
-            && let Some(Command::AddDocument { document, .. }) = commands.first()
+            && let Some(Command::AddDocument { document, .. }) =
+                commands.iter().find(|c| matches!(c, Command::AddDocument { .. }))
         {
             commands.push(Command::SetText { field: TextField::ProjectName, value: document.title.clone(), at: None });
         }
@@ -251,7 +246,11 @@ impl GlossApp {
             1 => self.outbox.commands.extend(commands),
             _ => self.outbox.commands.push(Command::Batch { name: "Import articles", commands }),
         }
-        let quiet = report.failures() == 0 && report.lines.len() == 1 && report.lines[0].notes.is_empty() && !cancelled;
+        let quiet = report.failures() == 0
+            && report.lines.len() == 1
+            && report.lines[0].notes.is_empty()
+            && report.notes.is_empty()
+            && !cancelled;
         if quiet {
             if let Some(Ok(found)) = report.lines.first().map(|l| &l.found) {
                 self.toasts.push(format!("Imported {}", found.join("; ")));

@@ -107,7 +107,7 @@ pub fn extract(html: &str) -> Extracted {
     if body.is_empty() {
         warnings.push("the page has no article text".to_owned());
     }
-    Extracted { title, metadata, body, comments, warnings, skipped: Vec::new() }
+    Extracted { title, metadata, body, comments, warnings, skipped: Vec::new(), annotations: Default::default() }
 }
 
 /// How deep the elements of the page nest, counted without recursion.
@@ -136,6 +136,7 @@ fn whole_text(document: &Document, warning: String) -> Extracted {
         comments: Vec::new(),
         warnings: vec![warning],
         skipped: Vec::new(),
+        annotations: Default::default(),
     }
 }
 

@@ -52,7 +52,15 @@ pub fn extract(text: &str) -> Extracted {
             fallback_title(text)
         }
     };
-    let mut extracted = Extracted { title, metadata, body: body.join("\n\n"), comments, warnings, skipped: Vec::new() };
+    let mut extracted = Extracted {
+        title,
+        metadata,
+        body: body.join("\n\n"),
+        comments,
+        warnings,
+        skipped: Vec::new(),
+        annotations: Default::default(),
+    };
     if let Some(first) = skipped {
         extracted.skipped.push(describe_skip(&lines, first, body_end, "site text before the comments"));
     }

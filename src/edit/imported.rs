@@ -1,0 +1,273 @@
+//! Imported articles joining a project, with the annotations a dataset brought: labels, levels and dimension
+//! values are matched by name, and the ones the project lacks are added to its schema first, so the whole import
+//! is one list of commands (one undo step when run as a batch).
+
+use jiff::Timestamp;
+
+use crate::import::{CommentRef, Existing, Extracted, ExtractedSpan, Marks, Place, Quote};
+use crate::model::text::{char_index_of_byte, slice_chars};
+use crate::model::{
+    AnchoredRange, CommentId, Dimension, DimensionId, DimensionValue, Document, IdAllocator, LabelId, LabelSchema,
+    NEW_COLORS, Project, SentimentId, SentimentLevel, SpanAnnotation, SpanId, SpanLabel, Target, ValueId,
+};
+
+use super::command::Command;
+
+/// The commands that bring imported articles into a project, and what the user should hear about it.
+#[derive(Debug, Default)]
+pub struct Placement {
+    /// A `SetSchema` first if names were added, then an `AddDocument` per new article and, for annotations of
+    /// documents already in the project, `AddSpans`, `SetSentiment` and `SetCommentTag`.
+    pub commands: Vec<Command>,
+    /// Names added to the schema, annotations that could not be placed, documents not found.
+    pub notes: Vec<String>,
+}
+
+/// Turns `articles` into commands for `project`; `at` stamps highlights that bring no time of their own.
+pub fn place(project: &Project, articles: Vec<Extracted>, at: Timestamp) -> Placement {
+    let mut placement = Placement::default();
+    let mut ids = project.next_id;
+    let mut schema = project.schema.clone();
+    let added = extend_schema(&mut schema, &articles, &mut ids);
+    if !added.is_empty() {
+        placement.notes.push(format!("added to the labels: {}", added.join(", ")));
+        placement.commands.push(Command::SetSchema { schema: Box::new(schema.clone()) });
+    }
+    for article in articles {
+        match article.annotations.existing.clone() {
+            Some(existing) => annotate_existing(project, &schema, article, &existing, at, &mut placement),
+            None => {
+                let document = new_document(&schema, article, at, &mut placement.notes);
+                placement.commands.push(Command::AddDocument {
+                    index: usize::MAX,
+                    document: Box::new(document),
+                    fresh_ids: true,
+                });
+            }
+        }
+    }
+    placement
+}
+
+/// Adds the labels, levels, dimensions and values the articles name and `schema` lacks; returns their names.
+fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], ids: &mut IdAllocator) -> Vec<String> {
+    let mut added = Vec::new();
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    for article in articles {
+        for span in &article.annotations.spans {
+            if !schema.span_labels.iter().any(|l| same(&l.name, &span.label)) {
+                let color = NEW_COLORS[schema.span_labels.len() % NEW_COLORS.len()];
+                let id = LabelId(ids.fresh());
+                let (name, description) = (span.label.trim().to_owned(), String::new());
+                schema.span_labels.push(SpanLabel { id, name, color, key: None, description });
+                added.push(span.label.trim().to_owned());
+            }
+        }
+        for (_, marks) in &article.annotations.comments {
+            if let Some(level) = &marks.sentiment
+                && !schema.sentiments.iter().any(|l| same(&l.name, level))
+            {
+                let color = NEW_COLORS[schema.sentiments.len() % NEW_COLORS.len()];
+                let (id, name) = (SentimentId(ids.fresh()), level.trim().to_owned());
+                schema.sentiments.push(SentimentLevel { id, name, color, key: None, description: String::new() });
+                added.push(level.trim().to_owned());
+            }
+            for (dimension, value) in &marks.dimensions {
+                let index = match schema.dimensions.iter().position(|d| same(&d.name, dimension)) {
+                    Some(index) => index,
+                    None => {
+                        let (id, name) = (DimensionId(ids.fresh()), dimension.trim().to_owned());
+                        schema.dimensions.push(Dimension { id, name, description: String::new(), values: Vec::new() });
+                        added.push(dimension.trim().to_owned());
+                        schema.dimensions.len() - 1
+                    }
+                };
+                let values = &mut schema.dimensions[index].values;
+                if !values.iter().any(|v| same(&v.name, value)) {
+                    values.push(DimensionValue { id: ValueId(ids.fresh()), name: value.trim().to_owned() });
+                    added.push(format!("{dimension}: {value}"));
+                }
+            }
+        }
+    }
+    added
+}
+
+/// The new document an imported article becomes, with its highlights and comment tags.
+fn new_document(schema: &LabelSchema, mut article: Extracted, at: Timestamp, notes: &mut Vec<String>) -> Document {
+    let annotations = std::mem::take(&mut article.annotations);
+    let mut document = article.into_document();
+    let comment_id = |r: CommentRef, doc: &Document| match r {
+        CommentRef::Index(i) => doc.comments.get(i).map(|c| c.id),
+        CommentRef::Id(_) => None,
+    };
+    let mut next = document.max_id() + 1;
+    for span in annotations.spans {
+        let target = match span.place {
+            Place::Body => Some(Target::Body),
+            Place::Comment(r) => comment_id(r, &document).map(Target::Comment),
+        };
+        match target.and_then(|t| make_span(schema, &document, t, &span, SpanId(next), at)) {
+            Some(made) => {
+                document.spans.push(made);
+                next += 1;
+            }
+            None => notes.push(unplaced(&document.title, &span)),
+        }
+    }
+    for (reference, marks) in annotations.comments {
+        let Some(index) = comment_id(reference, &document).and_then(|id| document.comment_index(id)) else { continue };
+        let comment = &mut document.comments[index];
+        let (sentiment, tags) = resolve_marks(schema, &marks);
+        comment.sentiment = sentiment.or(comment.sentiment);
+        comment.tags.extend(tags);
+        if !marks.note.is_empty() {
+            comment.note = marks.note;
+        }
+    }
+    document
+}
+
+/// Commands that add a dataset's annotations to a document the project already has.
+fn annotate_existing(
+    project: &Project,
+    schema: &LabelSchema,
+    article: Extracted,
+    existing: &Existing,
+    at: Timestamp,
+    placement: &mut Placement,
+) {
+    let found = project.documents.iter().find(|d| match existing {
+        Existing::Id(id) => d.id.0 == *id,
+        Existing::Url(url) => d.metadata.extra.get("url") == Some(url),
+    });
+    let Some(doc) = found else {
+        let name = match existing {
+            Existing::Id(id) => format!("document {id}"),
+            Existing::Url(url) => url.clone(),
+        };
+        placement.notes.push(format!(
+            "{} annotation(s) of {name}, which is not in this project, were left out",
+            article.annotations.spans.len() + article.annotations.comments.len()
+        ));
+        return;
+    };
+    let annotations = article.annotations;
+    let comment_id = |r: CommentRef| match r {
+        CommentRef::Id(id) => doc.comment(CommentId(id)).map(|c| c.id),
+        CommentRef::Index(i) => doc.comments.get(i).map(|c| c.id),
+    };
+    let mut spans = Vec::new();
+    for span in &annotations.spans {
+        let target = match span.place {
+            Place::Body => Some(Target::Body),
+            Place::Comment(r) => comment_id(r).map(Target::Comment),
+        };
+        match target.and_then(|t| make_span(schema, doc, t, span, SpanId(0), at)) {
+            Some(made) if !doc.spans.iter().any(|s| same_span(s, &made)) => spans.push(made),
+            Some(_) => {}
+            None => placement.notes.push(unplaced(&doc.title, span)),
+        }
+    }
+    if !spans.is_empty() {
+        placement.commands.push(Command::AddSpans { doc: doc.id, spans });
+    }
+    for (reference, marks) in annotations.comments {
+        let Some(comment) = comment_id(reference) else { continue };
+        let (sentiment, tags) = resolve_marks(schema, &marks);
+        if sentiment.is_some() {
+            placement.commands.push(Command::SetSentiment { doc: doc.id, comment, sentiment });
+        }
+        for (dimension, value) in tags {
+            placement.commands.push(Command::SetCommentTag { doc: doc.id, comment, dimension, value: Some(value) });
+        }
+    }
+}
+
+/// A span of `doc` from an imported one, or `None` if its label is unknown or a range does not fit the text.
+fn make_span(
+    schema: &LabelSchema,
+    doc: &Document,
+    target: Target,
+    span: &ExtractedSpan,
+    id: SpanId,
+    at: Timestamp,
+) -> Option<SpanAnnotation> {
+    let label = schema.span_labels.iter().find(|l| l.name.trim().eq_ignore_ascii_case(span.label.trim()))?.id;
+    let text = doc.target_text(target)?;
+    let mut ranges: Vec<AnchoredRange> = span
+        .ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(start, end))| {
+            let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
+                Some(quote) if slice_chars(text, start, end) != Some(quote.exact.as_str()) => {
+                    find_quote(text, quote, start)?
+                }
+                _ => (start, end),
+            };
+            AnchoredRange::new(text, start, end).ok()
+        })
+        .collect::<Option<_>>()?;
+    if ranges.is_empty() {
+        return None;
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    Some(SpanAnnotation {
+        id,
+        target,
+        ranges,
+        label,
+        speaker: span.speaker.clone(),
+        note: span.note.clone(),
+        check_worthy: span.check_worthy,
+        verdict: span.verdict,
+        created: span.created.unwrap_or(at),
+        modified: span.modified.or(span.created).unwrap_or(at),
+        annotator: span.annotator.clone(),
+    })
+}
+
+/// Where `quote` is in `text`: the occurrence whose context matches best, the nearest to `near` among equals.
+fn find_quote(text: &str, quote: &Quote, near: usize) -> Option<(usize, usize)> {
+    let len = quote.exact.chars().count();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (byte, _) in text.match_indices(quote.exact.as_str()) {
+        let before = &text[..byte];
+        let after = &text[byte + quote.exact.len()..];
+        let score = usize::from(before.ends_with(quote.prefix.as_str()))
+            + usize::from(after.starts_with(quote.suffix.as_str()));
+        let start = char_index_of_byte(text, byte);
+        let distance = start.abs_diff(near);
+        if best.is_none_or(|(s, d, _)| score > s || score == s && distance < d) {
+            best = Some((score, distance, start));
+        }
+    }
+    best.map(|(_, _, start)| (start, start + len))
+}
+
+/// Whether two spans mark the same text with the same label (an import of what is already there).
+fn same_span(a: &SpanAnnotation, b: &SpanAnnotation) -> bool {
+    let ranges = |s: &SpanAnnotation| s.ranges.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+    a.target == b.target && a.label == b.label && ranges(a) == ranges(b)
+}
+
+fn resolve_marks(schema: &LabelSchema, marks: &Marks) -> (Option<SentimentId>, Vec<(DimensionId, ValueId)>) {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let sentiment =
+        marks.sentiment.as_ref().and_then(|name| schema.sentiments.iter().find(|l| same(&l.name, name)).map(|l| l.id));
+    let tags = marks
+        .dimensions
+        .iter()
+        .filter_map(|(dimension, value)| {
+            let dimension = schema.dimensions.iter().find(|d| same(&d.name, dimension))?;
+            let value = dimension.values.iter().find(|v| same(&v.name, value))?;
+            Some((dimension.id, value.id))
+        })
+        .collect();
+    (sentiment, tags)
+}
+
+fn unplaced(title: &str, span: &ExtractedSpan) -> String {
+    format!("a {} highlight at {:?} does not fit the text of \"{title}\" and was left out", span.label, span.ranges)
+}

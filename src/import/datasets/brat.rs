@@ -1,0 +1,225 @@
+//! brat standoff: `NAME.txt` with `NAME.ann` beside it. The text is kept verbatim as the body, so the offsets
+//! (code points of the `.txt`) stay valid. A `.txt` that Gloss exported (its comments marked as `Comment`
+//! entities under "#1 Maren" lines) becomes the body and its comments again. Fragments of one entity separated
+//! only by line breaks are one range again; other fragments are parts of one highlight. Relations, events,
+//! normalisations and attributes Gloss has no place for are reported, not dropped silently.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::import::{CommentRef, Extracted, ExtractedComment, ExtractedSpan, Marks, Place};
+use crate::model::Verdict;
+
+/// The entity type of comments in exports.
+const COMMENT_TYPE: &str = "Comment";
+
+struct Entity {
+    kind: String,
+    ranges: Vec<(usize, usize)>,
+    attributes: Vec<(String, String)>,
+    notes: Vec<(String, String)>,
+}
+
+/// Reads `text` (the `.txt`) with the annotations in `ann`; `path` names the `.txt`.
+pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
+    let (text, map) = without_carriage_returns(text);
+    let text = text.as_str();
+    let mut warnings = Vec::new();
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut order = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (number, line) in ann.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let Some(id) = fields.first().filter(|f| !f.is_empty()) else { continue };
+        let what = fields.get(1).copied().unwrap_or_default();
+        match id.chars().next() {
+            Some('T') => match parse_fragments(what) {
+                Some((kind, fragments)) => {
+                    order.push((*id).to_owned());
+                    let at = |i: usize| map.get(i).copied().unwrap_or(i);
+                    let fragments = fragments.into_iter().map(|(s, e)| (at(s), at(e))).collect();
+                    let ranges = join_line_breaks(&chars, fragments);
+                    entities
+                        .insert((*id).to_owned(), Entity { kind, ranges, attributes: Vec::new(), notes: Vec::new() });
+                }
+                None => warnings.push(format!("line {}: cannot read {line:?}", number + 1)),
+            },
+            Some('A' | 'M') => {
+                let parts: Vec<&str> = what.split(' ').collect();
+                let (Some(name), Some(target)) = (parts.first(), parts.get(1)) else { continue };
+                let value = parts.get(2).map_or("yes", |v| v);
+                match entities.get_mut(*target) {
+                    Some(entity) => entity.attributes.push(((*name).to_owned(), value.replace('_', " "))),
+                    None => warnings.push(format!(
+                        "line {}: an attribute of {target}, which is not an entity, was left out",
+                        number + 1
+                    )),
+                }
+            }
+            Some('#') => {
+                let mut parts = what.split(' ');
+                let (Some(kind), Some(target)) = (parts.next(), parts.next()) else { continue };
+                if let Some(entity) = entities.get_mut(target) {
+                    entity.notes.push((kind.to_owned(), fields.get(2).copied().unwrap_or_default().to_owned()));
+                }
+            }
+            Some(kind @ ('R' | 'E' | 'N')) => {
+                let what = match kind {
+                    'R' => "relation",
+                    'E' => "event",
+                    _ => "normalisation",
+                };
+                warnings.push(format!("line {}: {what} {id} left out (Gloss does not model them)", number + 1));
+            }
+            _ => warnings.push(format!("line {}: {line:?} is not brat standoff; left out", number + 1)),
+        }
+    }
+    let title = path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned());
+    let comment_ids: Vec<&String> = order.iter().filter(|id| entities[*id].kind == COMMENT_TYPE).collect();
+    let mut article = if comment_ids.is_empty() {
+        Extracted { title, body: text.to_owned(), ..Extracted::default() }
+    } else {
+        split_comments(&chars, &comment_ids.iter().map(|id| &entities[*id]).collect::<Vec<_>>(), title)
+    };
+    // Where each comment's text starts in the .txt, to move offsets into it.
+    let starts: Vec<(usize, usize)> = comment_ids
+        .iter()
+        .map(|id| {
+            let ranges = &entities[*id].ranges;
+            (ranges.first().map_or(0, |r| r.0), ranges.last().map_or(0, |r| r.1))
+        })
+        .collect();
+    for id in &order {
+        let entity = &entities[id];
+        if entity.kind == COMMENT_TYPE {
+            let index = starts.iter().position(|s| Some(s.0) == entity.ranges.first().map(|r| r.0)).unwrap_or_default();
+            let marks = marks_of(entity);
+            if !marks.is_empty() {
+                article.annotations.comments.push((CommentRef::Index(index), marks));
+            }
+            continue;
+        }
+        let first = entity.ranges.first().map_or(0, |r| r.0);
+        let (place, shift) = match starts.iter().position(|&(s, e)| first >= s && first < e) {
+            Some(index) => (Place::Comment(CommentRef::Index(index)), starts[index].0),
+            None => (Place::Body, 0),
+        };
+        let ranges = entity.ranges.iter().map(|&(s, e)| (s.saturating_sub(shift), e.saturating_sub(shift))).collect();
+        let mut span = ExtractedSpan::new(place, ranges, &entity.kind.replace('_', " "));
+        let mut extra = Vec::new();
+        for (name, value) in &entity.attributes {
+            match name.as_str() {
+                "Verdict" => span.verdict = Verdict::ALL.into_iter().find(|v| v.name() == value).unwrap_or_default(),
+                "CheckWorthy" => span.check_worthy = Some(value == "yes"),
+                _ => extra.push(format!("{name}: {value}")),
+            }
+        }
+        for (kind, text) in &entity.notes {
+            match kind.as_str() {
+                "Speaker" => span.speaker.clone_from(text),
+                _ => extra.push(text.clone()),
+            }
+        }
+        span.note = extra.join("; ");
+        article.annotations.spans.push(span);
+    }
+    article.warnings = warnings;
+    article
+}
+
+/// `text` with Windows and old Mac line ends as `\n`, and for each code point offset of `text` (and its end) the
+/// offset in the result, so that brat's offsets, which count the `\r`, can be moved.
+fn without_carriage_returns(text: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    let mut kept = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        map.push(kept);
+        if c == '\r' {
+            if chars.get(i + 1) != Some(&'\n') {
+                out.push('\n');
+                kept += 1;
+            }
+            continue;
+        }
+        out.push(c);
+        kept += 1;
+    }
+    map.push(kept);
+    (out, map)
+}
+
+/// The type and fragments of a `T` line's second field: `Claim 0 5;10 15`.
+fn parse_fragments(field: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let (kind, offsets) = field.split_once(' ')?;
+    let fragments = offsets
+        .split(';')
+        .map(|pair| {
+            let (start, end) = pair.trim().split_once(' ')?;
+            Some((start.parse().ok()?, end.parse().ok()?))
+        })
+        .collect::<Option<Vec<(usize, usize)>>>()?;
+    Some((kind.to_owned(), fragments))
+}
+
+/// Fragments separated only by line breaks are one range (brat splits a span at every line break).
+fn join_line_breaks(chars: &[char], fragments: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in fragments {
+        if let Some(last) = ranges.last_mut()
+            && last.1 <= start
+            && chars.get(last.1..start).is_some_and(|gap| gap.iter().all(|c| *c == '\n' || *c == '\r'))
+        {
+            last.1 = end;
+            continue;
+        }
+        ranges.push((start, end));
+    }
+    ranges
+}
+
+/// The body and comments of a `.txt` that Gloss exported: the body ends at the blank line before the first
+/// comment's header line ("#1 Maren").
+fn split_comments(chars: &[char], comments: &[&Entity], title: String) -> Extracted {
+    let text_of = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+    let first = comments.first().and_then(|c| c.ranges.first()).map_or(chars.len(), |r| r.0);
+    let header_start = |start: usize| {
+        let line_start = chars[..start.saturating_sub(1)].iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1);
+        (line_start, text_of(line_start, start.saturating_sub(1)))
+    };
+    let (body_end, _) = header_start(first);
+    let body = text_of(0, body_end.saturating_sub(2));
+    let extracted = comments
+        .iter()
+        .map(|comment| {
+            let (s, e) = (comment.ranges.first().map_or(0, |r| r.0), comment.ranges.last().map_or(0, |r| r.1));
+            let (_, header) = header_start(s);
+            let (number, author) = match header.strip_prefix('#').and_then(|h| h.split_once(' ')) {
+                Some((number, author)) => (Some(number.to_owned()), author.to_owned()),
+                None => (None, header.clone()),
+            };
+            ExtractedComment { number, author, date: None, text: text_of(s, e), parent: None }
+        })
+        .collect();
+    Extracted { title, body, comments: extracted, ..Extracted::default() }
+}
+
+fn marks_of(entity: &Entity) -> Marks {
+    let mut marks = Marks::default();
+    for (name, value) in &entity.attributes {
+        if name == "Sentiment" {
+            marks.sentiment = Some(value.clone());
+        } else {
+            marks.dimensions.push((name.replace('_', " "), value.clone()));
+        }
+    }
+    marks.note = entity
+        .notes
+        .iter()
+        .filter(|(k, _)| k == "AnnotatorNotes")
+        .map(|(_, t)| t.clone())
+        .collect::<Vec<_>>()
+        .join("; ");
+    marks
+}

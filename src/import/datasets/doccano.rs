@@ -1,0 +1,142 @@
+//! doccano JSONL: a line per text with `"label"` (or `"entities"`) as `[start, end, "Label"]` triples or
+//! `{"start_offset", "end_offset", "label"}` objects, offsets in code points. Lines that Gloss exported carry
+//! `document_id`, `target` and `comment_id`, and become one document with its comments again; any other line is a
+//! document of its own, its text kept verbatim so the offsets stay valid. A `NAME.sentiment.jsonl` beside
+//! `NAME.jsonl` brings the comments' sentiment and dimensions.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::import::{CommentRef, Extracted, ExtractedComment, ExtractedSpan, Marks, Place};
+
+/// Whether the first line of a JSON Lines text looks like doccano's.
+pub fn looks_like(first_line: &str) -> bool {
+    let Ok(Value::Object(line)) = serde_json::from_str::<Value>(first_line) else { return false };
+    let spans = ["label", "entities"].iter().any(|k| line.get(*k).is_some_and(Value::is_array));
+    line.get("text").is_some_and(Value::is_string) && spans
+}
+
+/// Reads the doccano file at `path` (whose text is `text`).
+pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
+    let lines = parse_lines(text)?;
+    let mut articles: Vec<Extracted> = Vec::new();
+    // (document_id) -> index in `articles`, and (document_id, comment_id) -> comment index.
+    let mut documents: BTreeMap<String, usize> = BTreeMap::new();
+    let mut comments: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for (number, line) in lines.iter().enumerate() {
+        let text = line.get("text").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let spans = spans_of(line, number + 1, &mut warnings);
+        let document_id = line.get("document_id").map(value_text);
+        let is_comment = line.get("target").and_then(Value::as_str) == Some("comment");
+        match (document_id, is_comment) {
+            (Some(doc), true) => {
+                let Some(&index) = documents.get(&doc) else { continue };
+                let article = &mut articles[index];
+                let comment = article.comments.len();
+                let author = line.get("author").and_then(Value::as_str).unwrap_or_default().to_owned();
+                article.comments.push(ExtractedComment { number: None, author, date: None, text, parent: None });
+                comments.insert((doc, line.get("comment_id").map(value_text).unwrap_or_default()), comment);
+                for (ranges, label) in spans {
+                    let place = Place::Comment(CommentRef::Index(comment));
+                    article.annotations.spans.push(ExtractedSpan::new(place, ranges, &label));
+                }
+            }
+            (document_id, _) => {
+                let title = line.get("title").and_then(Value::as_str).map_or_else(|| first_words(&text), str::to_owned);
+                let mut article = Extracted { title, body: text, ..Extracted::default() };
+                for (ranges, label) in spans {
+                    article.annotations.spans.push(ExtractedSpan::new(Place::Body, ranges, &label));
+                }
+                documents.insert(document_id.unwrap_or_else(|| format!("line {}", number + 1)), articles.len());
+                articles.push(article);
+            }
+        }
+    }
+    let classes = path.with_extension("sentiment.jsonl");
+    if classes != path
+        && let Ok(text) = std::fs::read_to_string(&classes)
+    {
+        for line in parse_lines(&text)? {
+            let doc = line.get("document_id").map(value_text).unwrap_or_default();
+            let comment = line.get("comment_id").map(value_text).unwrap_or_default();
+            let (Some(&index), Some(&position)) = (documents.get(&doc), comments.get(&(doc, comment))) else {
+                continue;
+            };
+            let sentiment = line.get("label").and_then(Value::as_array).and_then(|l| l.first()).map(value_text);
+            let fixed = ["text", "label", "document_id", "title", "target", "comment_id", "author"];
+            let dimensions = line
+                .iter()
+                .filter(|(k, v)| !fixed.contains(&k.as_str()) && v.is_string())
+                .map(|(k, v)| (k.clone(), value_text(v)))
+                .collect();
+            let marks = Marks { sentiment, dimensions, note: String::new() };
+            if !marks.is_empty() {
+                articles[index].annotations.comments.push((CommentRef::Index(position), marks));
+            }
+        }
+    }
+    if let Some(first) = articles.first_mut() {
+        first.warnings.extend(warnings);
+    }
+    Ok(articles)
+}
+
+fn parse_lines(text: &str) -> Result<Vec<Map<String, Value>>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(number, line)| match serde_json::from_str(line) {
+            Ok(Value::Object(object)) => Ok(object),
+            Ok(_) => Err(format!("line {} is not a JSON object", number + 1)),
+            Err(error) => Err(format!("line {}: {error}", number + 1)),
+        })
+        .collect()
+}
+
+/// The spans of a line as (ranges, label); relations and anything else it cannot model become warnings.
+fn spans_of(
+    line: &Map<String, Value>,
+    number: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<(Vec<(usize, usize)>, String)> {
+    let mut out = Vec::new();
+    for key in ["label", "entities"] {
+        for item in line.get(key).and_then(Value::as_array).into_iter().flatten() {
+            let triple = match item {
+                Value::Array(t) => {
+                    (t.first().and_then(Value::as_u64), t.get(1).and_then(Value::as_u64), t.get(2).map(value_text))
+                }
+                Value::Object(o) => (
+                    o.get("start_offset").and_then(Value::as_u64),
+                    o.get("end_offset").and_then(Value::as_u64),
+                    o.get("label").map(value_text),
+                ),
+                // A classification label ("Negative") on a line of a labelling file: not a span.
+                _ => continue,
+            };
+            match triple {
+                (Some(start), Some(end), Some(label)) => out.push((vec![(start as usize, end as usize)], label)),
+                _ => warnings.push(format!("line {number}: a {key} entry Gloss cannot read was left out: {item}")),
+            }
+        }
+    }
+    if line.get("relations").and_then(Value::as_array).is_some_and(|r| !r.is_empty()) {
+        warnings.push(format!("line {number}: relations between spans are not something Gloss models; left out"));
+    }
+    out
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    if words.is_empty() { "Untitled".to_owned() } else { words.join(" ") }
+}

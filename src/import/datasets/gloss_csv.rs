@@ -1,0 +1,130 @@
+//! The CSV dataset Gloss exports: `documents.csv` with `spans.csv` and `comments.csv` beside it. Offsets count
+//! code points of the body or of the comment's text, as written.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::import::{CommentRef, Extracted, ExtractedComment, ExtractedSpan, Marks, Place};
+use crate::model::{Metadata, Verdict};
+
+/// Whether `header` is the first line of one of the three files.
+pub fn is_dataset_header(header: &str) -> bool {
+    header.trim_start_matches('\u{feff}').starts_with("document_id,")
+}
+
+/// Reads the dataset whose `documents.csv` is `documents` (the text of the file at `path`).
+pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
+    let sibling = |name: &str| path.with_file_name(name);
+    let mut articles: BTreeMap<String, Extracted> = BTreeMap::new();
+    let mut order = Vec::new();
+    for row in rows(documents)? {
+        let get = |key: &str| row.get(key).cloned().unwrap_or_default();
+        let opt = |key: &str| Some(get(key)).filter(|v| !v.is_empty());
+        let id = get("document_id");
+        let metadata = Metadata {
+            site: opt("site"),
+            dateline: opt("dateline"),
+            byline: opt("byline"),
+            date: opt("date"),
+            language: opt("language"),
+            caption: opt("caption"),
+            source_file: opt("source_file"),
+            ..Metadata::default()
+        };
+        let article = Extracted { title: get("title"), metadata, body: get("body"), ..Extracted::default() };
+        order.push(id.clone());
+        articles.insert(id, article);
+    }
+    // Comment ids of the file, per document, in order, so that spans can find their comment.
+    let mut comment_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    if let Ok(text) = std::fs::read_to_string(sibling("comments.csv")) {
+        for row in rows(&text)? {
+            let get = |key: &str| row.get(key).cloned().unwrap_or_default();
+            let Some(article) = articles.get_mut(&get("document_id")) else { continue };
+            let ids = comment_ids.entry(get("document_id")).or_default();
+            let index = article.comments.len();
+            ids.push(get("comment_id"));
+            let parent = ids.iter().position(|c| !c.is_empty() && *c == get("parent_id"));
+            article.comments.push(ExtractedComment {
+                number: Some(get("number")).filter(|n| !n.is_empty()),
+                author: get("author"),
+                date: Some(get("date")).filter(|d| !d.is_empty()),
+                text: get("text"),
+                parent,
+            });
+            let fixed =
+                ["document_id", "comment_id", "number", "author", "date", "parent_id", "sentiment", "text", "note"];
+            let dimensions = row
+                .iter()
+                .filter(|(k, v)| !fixed.contains(&k.as_str()) && !v.is_empty())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let marks =
+                Marks { sentiment: Some(get("sentiment")).filter(|s| !s.is_empty()), dimensions, note: get("note") };
+            if !marks.is_empty() {
+                article.annotations.comments.push((CommentRef::Index(index), marks));
+            }
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string(sibling("spans.csv")) {
+        let mut parts: BTreeMap<(String, String), ExtractedSpan> = BTreeMap::new();
+        let mut seen = Vec::new();
+        for row in rows(&text)? {
+            let get = |key: &str| row.get(key).cloned().unwrap_or_default();
+            let doc = get("document_id");
+            let number = |key: &str| {
+                get(key).parse::<usize>().map_err(|_| format!("spans.csv: {key} {:?} is not a number", get(key)))
+            };
+            let range = (number("start")?, number("end")?);
+            let key = (doc.clone(), get("span_id"));
+            if let Some(span) = parts.get_mut(&key) {
+                span.ranges.push(range);
+                continue;
+            }
+            let place = match get("target").as_str() {
+                "comment" => {
+                    let index = comment_ids.get(&doc).and_then(|ids| ids.iter().position(|c| *c == get("comment_id")));
+                    match index {
+                        Some(index) => Place::Comment(CommentRef::Index(index)),
+                        None => continue,
+                    }
+                }
+                _ => Place::Body,
+            };
+            let mut span = ExtractedSpan::new(place, vec![range], &get("label"));
+            span.speaker = get("speaker");
+            span.note = get("note");
+            span.check_worthy = match get("check_worthy").as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            span.verdict = Verdict::ALL.into_iter().find(|v| v.name() == get("verdict")).unwrap_or_default();
+            span.annotator = get("annotator");
+            span.created = get("created").parse().ok();
+            span.modified = get("modified").parse().ok();
+            seen.push(key.clone());
+            parts.insert(key, span);
+        }
+        for key in seen {
+            if let (Some(span), Some(article)) = (parts.remove(&key), articles.get_mut(&key.0)) {
+                article.annotations.spans.push(span);
+            }
+        }
+    }
+    Ok(order.into_iter().filter_map(|id| articles.remove(&id)).collect())
+}
+
+/// The rows of a CSV text as maps from header to value.
+fn rows(text: &str) -> Result<Vec<BTreeMap<String, String>>, String> {
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    reader
+        .records()
+        .map(|record| {
+            let record = record.map_err(|e| e.to_string())?;
+            Ok(headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect())
+        })
+        .collect()
+}

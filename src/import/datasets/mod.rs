@@ -1,0 +1,94 @@
+//! Annotated datasets coming back in: the CSV folder, doccano JSONL, brat standoff and W3C Web Annotation that
+//! Gloss exports (and that other tools write). Each keeps its text exactly as written, so the offsets stay valid.
+
+pub mod brat;
+pub mod doccano;
+pub mod gloss_csv;
+pub mod w3c;
+
+use std::path::{Path, PathBuf};
+
+use super::{Extracted, ImportError, decode::Declared, decode::decode, read_bytes};
+
+/// The dataset `path` belongs to, read whole; `None` when it is an ordinary article file.
+pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportError>> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let corrupt = |reason: String| ImportError::Corrupt { path: path.to_owned(), reason };
+    match extension {
+        "ann" => Some(read_brat(&path.with_extension("txt"), path)),
+        "txt" if path.with_extension("ann").is_file() => Some(read_brat(path, &path.with_extension("ann"))),
+        "csv" => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).into_owned();
+            if !gloss_csv::is_dataset_header(&head) {
+                return None;
+            }
+            let documents = path.with_file_name("documents.csv");
+            if !documents.is_file() {
+                return Some(Err(corrupt(
+                    "this is part of a Gloss CSV dataset, but documents.csv is not beside it".to_owned(),
+                )));
+            }
+            Some(text_of(&documents).and_then(|text| {
+                gloss_csv::read(&text, &documents)
+                    .map_err(|reason| ImportError::Corrupt { path: documents.clone(), reason })
+            }))
+        }
+        "jsonl" | "ndjson" => {
+            let main = companion_of_sentiment(path).unwrap_or_else(|| path.to_owned());
+            let text = match text_of(&main) {
+                Ok(text) => text,
+                Err(error) => return Some(Err(error)),
+            };
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+            doccano::looks_like(first).then(|| doccano::read(&text, &main).map_err(corrupt))
+        }
+        "json" | "jsonld" => {
+            let text = String::from_utf8_lossy(bytes);
+            let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+            w3c::looks_like(&value).then(|| Ok(w3c::read(&value)))
+        }
+        _ => None,
+    }
+}
+
+/// The files of a batch that another file of it reads: `X.ann` beside `X.txt`, `spans.csv` and `comments.csv`
+/// beside `documents.csv`, `X.sentiment.jsonl` beside `X.jsonl`. Importing them too would import twice.
+pub fn is_companion(path: &Path, batch: &[PathBuf]) -> bool {
+    let has = |other: PathBuf| batch.contains(&other);
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("ann") => has(path.with_extension("txt")),
+        Some("csv") if name == "spans.csv" || name == "comments.csv" => has(path.with_file_name("documents.csv")),
+        Some("jsonl") => companion_of_sentiment(path).is_some_and(has),
+        _ => false,
+    }
+}
+
+/// `X.jsonl` for `X.sentiment.jsonl`.
+fn companion_of_sentiment(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let stem = name.strip_suffix(".sentiment.jsonl")?;
+    let main = path.with_file_name(format!("{stem}.jsonl"));
+    main.is_file().then_some(main)
+}
+
+fn text_of(path: &Path) -> Result<String, ImportError> {
+    let bytes = read_bytes(path)?;
+    Ok(decode(&bytes, path, Declared::No)?.text)
+}
+
+fn read_brat(txt: &Path, ann: &Path) -> Result<Vec<Extracted>, ImportError> {
+    // brat counts characters of the file as it is: no newline conversion here; offsets are mapped instead.
+    let bytes = read_bytes(txt)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = crate::model::text::line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+        ImportError::NotUtf8 { path: txt.to_owned(), line, column }
+    })?;
+    let ann_text = String::from_utf8(read_bytes(ann).or_else(|e| match e {
+        ImportError::Empty(_) => Ok(Vec::new()),
+        other => Err(other),
+    })?)
+    .map_err(|_| ImportError::Corrupt { path: ann.to_owned(), reason: "the .ann file is not UTF-8".to_owned() })?;
+    Ok(vec![brat::read(&text, &ann_text, txt)])
+}

@@ -1,0 +1,226 @@
+//! Export, then import what was exported: the annotations come back the same, as far as each format carries them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+#[path = "support/annotated.rs"]
+mod annotated;
+
+use std::path::Path;
+
+use gloss::edit::{Editor, imported};
+use gloss::export::{Control, Format, Scope, export};
+use gloss::model::{Project, Target, Verdict};
+
+/// What a format may carry of a highlight.
+#[derive(Clone, Copy)]
+struct Carries {
+    attributes: bool,
+    times: bool,
+}
+
+/// A highlight described without ids: where (body, or comment by position), ranges, label and what `carries`.
+fn highlights(project: &Project, carries: Carries) -> Vec<String> {
+    let mut out = Vec::new();
+    for doc in &project.documents {
+        for span in &doc.spans {
+            let place = match span.target {
+                Target::Body => "body".to_owned(),
+                Target::Comment(c) => format!("comment {}", doc.comment_index(c).unwrap()),
+            };
+            let ranges: Vec<(usize, usize)> = span.ranges.iter().map(|r| (r.start, r.end)).collect();
+            let label = &project.schema.label(span.label).unwrap().name;
+            let mut line = format!("{place} {ranges:?} {label}");
+            if carries.attributes {
+                line += &format!(" | {} | {} | {:?} | {:?}", span.speaker, span.note, span.check_worthy, span.verdict);
+            }
+            if carries.times {
+                line += &format!(" | {} | {} | {}", span.annotator, span.created, span.modified);
+            }
+            out.push(line);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every part of every highlight as (place, range, label).
+fn parts(project: &Project) -> Vec<String> {
+    let mut out: Vec<String> = project
+        .documents
+        .iter()
+        .flat_map(|doc| {
+            doc.spans.iter().flat_map(move |span| {
+                let label = project.schema.label(span.label).unwrap().name.clone();
+                span.ranges
+                    .iter()
+                    .map(move |r| format!("{} {}..{} {label}", span.target == Target::Body, r.start, r.end))
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What importing the test project into a new one adds to the default labels.
+const NEW_DIMENSION: &str = "added to the labels: Stance, Stance: agrees, Stance: disagrees";
+
+/// Each comment's author, text, sentiment and dimension values, by name.
+fn comments(project: &Project) -> Vec<String> {
+    let schema = &project.schema;
+    project
+        .documents
+        .iter()
+        .flat_map(|doc| doc.comments.iter())
+        .map(|c| {
+            let sentiment = c.sentiment.and_then(|s| schema.sentiment(s)).map(|l| l.name.clone());
+            let tags: Vec<String> =
+                schema.dimensions.iter().filter_map(|d| Some(format!("{}={}", d.name, c.tag_value(d)?.name))).collect();
+            format!("{} | {} | {sentiment:?} | {tags:?}", c.author, c.text)
+        })
+        .collect()
+}
+
+/// Imports the files at `paths` into `project` as `gloss import` does.
+fn import_into(project: Project, paths: &[std::path::PathBuf]) -> (Project, Vec<String>) {
+    let (files, _) = gloss::import::batch::collect(paths);
+    let articles: Vec<_> = files.iter().flat_map(|f| gloss::import::extract_file(f).unwrap()).collect();
+    let warnings: Vec<String> = articles.iter().flat_map(|a| a.warnings.clone()).collect();
+    let placement = imported::place(&project, articles, jiff::Timestamp::now());
+    let mut editor = Editor::new(project, false);
+    for command in placement.commands {
+        editor.apply(command).unwrap();
+    }
+    assert!(editor.project().problems().is_empty(), "{:?}", editor.project().problems());
+    (editor.project().clone(), warnings.into_iter().chain(placement.notes).collect())
+}
+
+fn exported(project: &Project, format: Format, out: &Path) -> Vec<std::path::PathBuf> {
+    export(project, Scope::Project, format, out, &Control::none()).unwrap().files
+}
+
+#[test]
+fn csv_comes_back_whole() {
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("csv");
+    exported(&project, Format::Csv, &out);
+    let (back, notes) = import_into(Project::new("back"), &[out]);
+    assert_eq!(notes, [NEW_DIMENSION]);
+    let all = Carries { attributes: true, times: true };
+    assert_eq!(highlights(&back, all), highlights(&project, all));
+    assert_eq!(comments(&back), comments(&project));
+    assert_eq!(back.documents[0].body, project.documents[0].body);
+    assert_eq!(back.documents[0].title, project.documents[0].title);
+}
+
+#[test]
+fn doccano_comes_back_with_labels_and_sentiment() {
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(&project, Format::Doccano, &dir.path().join("data"));
+    // Both files given, as a folder import would: the sentiment file is read with the first, not twice.
+    let (back, notes) = import_into(Project::new("back"), &files);
+    assert_eq!(back.documents.len(), 1, "{notes:?}");
+    // doccano has no highlights in parts: each part comes back as a highlight of its own.
+    assert_eq!(parts(&back), parts(&project));
+    assert_eq!(comments(&back), comments(&project));
+}
+
+#[test]
+fn brat_comes_back_with_attributes_and_comments() {
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    exported(&project, Format::Brat, &out);
+    let (back, notes) = import_into(Project::new("back"), &[out]);
+    assert_eq!(notes, [NEW_DIMENSION]);
+    let attributes = Carries { attributes: true, times: false };
+    assert_eq!(highlights(&back, attributes), highlights(&project, attributes));
+    assert_eq!(comments(&back), comments(&project));
+    assert_eq!(back.documents[0].body, project.documents[0].body);
+}
+
+#[test]
+fn w3c_annotations_rejoin_the_documents_they_name() {
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(&project, Format::W3c, &dir.path().join("annotations"));
+    // The same texts without their annotations, as a colleague's copy of the project might be.
+    let mut bare = project.clone();
+    for doc in &mut bare.documents {
+        doc.spans.clear();
+        for comment in &mut doc.comments {
+            comment.sentiment = None;
+            comment.tags.clear();
+        }
+    }
+    let (back, notes) = import_into(bare, &files);
+    assert!(notes.is_empty(), "{notes:?}");
+    let all = Carries { attributes: true, times: true };
+    assert_eq!(highlights(&back, all), highlights(&project, all));
+    assert_eq!(comments(&back), comments(&project));
+    // Importing the same file again adds nothing twice.
+    let (again, _) = import_into(back.clone(), &files);
+    assert_eq!(again.documents[0].spans.len(), back.documents[0].spans.len());
+}
+
+#[test]
+fn a_w3c_quote_finds_text_that_moved_and_unknown_documents_are_reported() {
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(&project, Format::W3c, &dir.path().join("annotations"));
+    let mut moved = project.clone();
+    for doc in &mut moved.documents {
+        doc.spans.clear();
+        // A sentence added at the top moves every offset of the body.
+        doc.body = format!("An editor's note was added here.\n\n{}", doc.body);
+    }
+    let (back, _) = import_into(moved, &files);
+    let body_spans = project.documents[0].spans.iter().filter(|s| s.target == Target::Body).count();
+    let found: Vec<String> = back.documents[0]
+        .spans
+        .iter()
+        .filter(|s| s.target == Target::Body)
+        .map(gloss::model::SpanAnnotation::quote)
+        .collect();
+    assert_eq!(found.len(), body_spans);
+    assert!(found.contains(&"𠜎".to_owned()));
+    let (_, notes) = import_into(Project::new("empty"), &files);
+    assert!(notes.iter().any(|n| n.contains("not in this project")), "{notes:?}");
+}
+
+#[test]
+fn brat_from_elsewhere_keeps_its_text_verbatim_and_reports_relations() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Ani said 😀 prices rose.\r\nThe mayor disagreed.\r\n";
+    std::fs::write(dir.path().join("doc.txt"), text).unwrap();
+    // Offsets count the \r of the Windows line end, as brat does.
+    let ann = "T1\tQuote 0 8\tAni said\nT2\tClaim 29 44\tmayor disagreed\nA1\tVerdict T2 Accurate\nR1\tSupports Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tcheck this\n";
+    std::fs::write(dir.path().join("doc.ann"), ann).unwrap();
+    let (back, notes) = import_into(Project::new("brat"), &[dir.path().to_owned()]);
+    assert_eq!(back.documents.len(), 1, "the .ann is read with its .txt, not as an article");
+    let doc = &back.documents[0];
+    let quotes: Vec<String> = doc.spans.iter().map(gloss::model::SpanAnnotation::quote).collect();
+    assert_eq!(quotes, ["Ani said", "mayor disagreed"]);
+    assert_eq!(doc.spans[1].verdict, Verdict::Accurate);
+    assert_eq!(doc.spans[0].note, "check this");
+    assert!(notes.iter().any(|n| n.contains("relation R1")), "{notes:?}");
+    assert!(back.schema.span_labels.iter().any(|l| l.name == "Quote"));
+}
+
+#[test]
+fn doccano_from_elsewhere_becomes_a_document_per_line_with_new_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": 7, "text": "Ани: prices rose 12 % 😀", "entities": [{"id": 1, "label": "PRICE", "start_offset": 17, "end_offset": 21}], "relations": [{"id": 1, "from_id": 1, "to_id": 1, "type": "x"}]}"#,
+        r#"{"text": "北京 is big", "label": [[0, 2, "PLACE"]]}"#,
+    ];
+    let path = dir.path().join("doccano.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (back, notes) = import_into(Project::new("doccano"), &[path]);
+    assert_eq!(back.documents.len(), 2);
+    assert_eq!(back.documents[0].spans[0].quote(), "12 %");
+    assert_eq!(back.documents[1].spans[0].quote(), "北京");
+    assert!(notes.iter().any(|n| n.contains("added to the labels: PRICE, PLACE")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("relations")), "{notes:?}");
+}
