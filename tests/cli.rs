@@ -266,3 +266,21 @@ fn an_exported_dataset_imports_back_through_the_command_line() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(gloss::store::load(&bare).unwrap().documents[0].spans.len(), 7);
 }
+
+#[test]
+fn stats_count_verdicts_annotators_and_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron").display().to_string();
+    let stats: serde_json::Value =
+        serde_json::from_str(&stdout(&gloss(&["stats", &sample, "--json"], dir.path()))).unwrap();
+    assert_eq!(stats["verdicts"]["Accurate"], 1);
+    assert_eq!(stats["check_worthy"], 2);
+    assert_eq!(stats["spans_per_annotator"]["Gloss sample"], 7);
+    assert_eq!(stats["spans_per_document"][0]["spans"], 7);
+    assert_eq!(stats["sentiment_percent_of_tagged"]["Negative"], 40);
+    let table = stdout(&gloss(&["stats", &sample], dir.path()));
+    assert!(
+        table.contains("spans per annotator") && table.contains("Gloss sample                  7  100 %"),
+        "{table}"
+    );
+}

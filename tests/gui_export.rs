@@ -57,3 +57,19 @@ fn a_folder_format_asks_for_a_folder_and_one_document_can_go_alone() {
     assert_eq!(names.len(), 4, "{names:?}");
     assert!(names.iter().any(|n| n.ends_with(".ann")) && names.contains(&"annotation.conf".to_owned()));
 }
+
+#[test]
+fn the_numbers_window_counts_and_charts_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Highlights per label").is_some());
+    assert!(harness.query_by_label("Comment sentiment").is_some());
+    let totals = "1 document(s) · 7 highlight(s), 2 check-worthy · 5 of 5 comment(s) tagged (100 %)";
+    assert!(harness.query_by_label(totals).is_some());
+    assert!(harness.query_by_label("Gloss sample").is_some(), "the annotators are listed");
+    harness.get_by_label("This document").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label(totals).is_some(), "the sample has one document");
+}

@@ -2,4 +2,4 @@
 
 mod stats;
 
-pub use stats::{Count, Stats};
+pub use stats::{Count, DimensionCounts, Stats, percent};

@@ -8,10 +8,9 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result, bail};
-use serde_json::{Map, Value, json};
 
 use super::Command;
-use crate::analysis::{Count, Stats};
+use crate::analysis::Stats;
 use crate::edit::{Command as Edit, Created, Editor, fixup};
 use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
@@ -21,7 +20,7 @@ pub(super) fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Import { files, into, attach_to } => import(&files, &into, attach_to),
         Command::Extract { file, json } => extract(&file, json),
-        Command::Stats { project, json } => stats(&project, json),
+        Command::Stats { project, json } => super::stats::stats(&project, json),
         Command::Export { project, format, out, document } => export(&project, format, &out, document),
         Command::Validate { project } => validate(&project),
     }
@@ -152,43 +151,6 @@ fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {
             print_report(file, article);
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn stats(path: &Path, as_json: bool) -> Result<ExitCode> {
-    let project = store::load(path)?;
-    let stats = Stats::of(&project);
-    let untagged = stats.comments - stats.comments_tagged;
-    if as_json {
-        let counts = |counts: &[Count]| -> Map<String, Value> {
-            counts.iter().map(|c| (c.name.clone(), json!(c.count))).collect()
-        };
-        let mut sentiments = counts(&stats.sentiments);
-        sentiments.insert("untagged".to_owned(), json!(untagged));
-        let value = json!({
-            "documents": stats.documents,
-            "comments": stats.comments,
-            "comments_tagged": stats.comments_tagged,
-            "spans": stats.spans,
-            "spans_per_label": counts(&stats.spans_per_label),
-            "sentiments": sentiments,
-        });
-        println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!("{}", project.name);
-    println!("  documents  {:>6}", stats.documents);
-    println!("  comments   {:>6}  ({} tagged)", stats.comments, stats.comments_tagged);
-    println!("  spans      {:>6}", stats.spans);
-    println!("spans per label");
-    for count in &stats.spans_per_label {
-        println!("  {:<18} {:>6}", count.name, count.count);
-    }
-    println!("comment sentiment");
-    for count in &stats.sentiments {
-        println!("  {:<18} {:>6}", count.name, count.count);
-    }
-    println!("  {:<18} {:>6}", "(untagged)", untagged);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,7 @@
 //! subcommands work on files without a window.
 
 mod commands;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,7 +44,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Count documents, comments, spans per label and sentiment tags.
+    /// Count documents, comments, highlights per label, verdict, annotator and document, and comment tags.
     Stats {
         /// The project.
         project: PathBuf,

@@ -68,8 +68,7 @@ fn legend(html: &mut String, schema: &LabelSchema) {
 }
 
 fn summary(html: &mut String, project: &Project, docs: &[&Document]) {
-    let scoped = Project { documents: docs.iter().map(|d| (*d).clone()).collect(), ..project.clone() };
-    let stats = Stats::of(&scoped);
+    let stats = Stats::of_documents(project, docs);
     let _ = writeln!(
         html,
         "<section>\n<h2>Summary</h2>\n<p>{} document(s), {} highlight(s), {} of {} comment(s) tagged.</p>",

@@ -99,6 +99,8 @@ pub enum Action {
     AnnotationTable,
     /// Open the guidelines (label descriptions).
     Guidelines,
+    /// Open the numbers: counts and charts.
+    Dashboard,
     /// Open the label editor.
     EditLabels,
     /// Snap new selections to whole words, or not.
@@ -167,6 +169,7 @@ const TABLE: &[Row] = &[
     (Action::PreviousDocument, "Previous document", Menu::Go, &[shortcut(COMMAND, Key::PageUp)]),
     (Action::AnnotationTable, "Annotation table", Menu::View, &[shortcut(COMMAND, Key::T)]),
     (Action::Guidelines, "Guidelines", Menu::View, &[shortcut(COMMAND, Key::G)]),
+    (Action::Dashboard, "Numbers and charts", Menu::View, &[shortcut(COMMAND, Key::D)]),
     (Action::EditLabels, "Edit labels…", Menu::View, &[shortcut(COMMAND, Key::L)]),
     (Action::ToggleSnap, "Snap selections to words", Menu::View, &[]),
     (Action::SwitchTheme, "Switch theme (system, light, dark)", Menu::View, &[]),

@@ -20,6 +20,7 @@ impl GlossApp {
             Action::ExportSchema => self.choose_file(Purpose::ExportSchema),
             Action::ImportSchema => self.choose_file(Purpose::ImportSchema),
             Action::Export => self.panes.export.open = true,
+            Action::Dashboard => self.panes.dashboard.open = !self.panes.dashboard.open,
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {
                 if let Err(error) = self.editor.undo() {

@@ -56,6 +56,7 @@ fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
             Action::ToggleSnap => Some(app.view.snap_to_words),
             Action::AnnotationTable => Some(app.panes.table_open),
             Action::Guidelines => Some(app.panes.guidelines_open),
+            Action::Dashboard => Some(app.panes.dashboard.open),
             _ => None,
         };
         let shortcut = action.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();

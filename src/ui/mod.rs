@@ -4,6 +4,7 @@
 mod actions;
 mod app;
 mod colors;
+mod dashboard;
 mod dialogs;
 mod dispatch;
 mod document_details;

@@ -30,6 +30,8 @@ pub struct Panes {
     pub doc_filter: String,
     /// The export window.
     pub export: super::export_job::ExportPane,
+    /// The numbers window.
+    pub dashboard: super::dashboard::Dashboard,
 }
 
 impl GlossApp {
@@ -70,6 +72,14 @@ impl GlossApp {
         }
         self.confirm_ui(ctx);
         self.export_window(ctx);
+        let mut open = self.panes.dashboard.open;
+        let project = self.editor.project();
+        let shown = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first());
+        let dashboard = &mut self.panes.dashboard;
+        egui::Window::new("Numbers").open(&mut open).default_width(640.0).show(ctx, |ui| {
+            dashboard.ui(ui, project, shown);
+        });
+        self.panes.dashboard.open = open;
         if let Some(palette) = &mut self.panes.palette {
             match palette.ui(ctx) {
                 PaletteAnswer::Open => {}
