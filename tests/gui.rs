@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 
@@ -299,20 +299,6 @@ fn pasting_text_makes_a_new_document() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
     assert!(harness.state().editor().project().documents.is_empty(), "a paste is undone like any edit");
-}
-
-/// A file dropped on the window, as eframe hands it over.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

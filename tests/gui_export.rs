@@ -73,3 +73,20 @@ fn the_numbers_window_counts_and_charts_the_project() {
     harness.run_steps(2);
     assert!(harness.query_by_label(totals).is_some(), "the sample has one document");
 }
+
+#[test]
+fn a_dropped_brat_folder_comes_in_with_its_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = gloss::store::load(&sample_copy(dir.path())).unwrap();
+    let out = dir.path().join("brat");
+    let control = gloss::export::Control::none();
+    gloss::export::export(&sample, gloss::export::Scope::Project, gloss::export::Format::Brat, &out, &control).unwrap();
+    let mut harness = empty_app();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(out)));
+    harness.run_steps(1);
+    wait_for_import(&mut harness);
+    let project = harness.state().editor().project();
+    assert_eq!(project.documents.len(), 1, "one document, not one per file of the folder");
+    assert_eq!(project.documents[0].spans.len(), 7);
+    assert_eq!(project.documents[0].comments.iter().filter(|c| c.sentiment.is_some()).count(), 5);
+}

@@ -112,3 +112,17 @@ pub fn run_by_name(harness: &mut Harness<'_, GlossApp>, words: &str) {
     harness.key_press(Key::Enter);
     harness.run_steps(2);
 }
+
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
