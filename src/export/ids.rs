@@ -26,9 +26,21 @@ pub fn document_stem(doc: &Document) -> String {
     format!("{:04}-{}", doc.id.0, slug(&doc.title, "document"))
 }
 
-/// The IRI of the project, under which documents, comments and annotations are named.
+/// The IRI of the project, under which documents, comments and annotations are named. Letters outside ASCII
+/// are percent-encoded, so the name is also a plain URI, which some validators insist on.
 pub fn project_iri(project: &Project) -> String {
-    format!("urn:gloss:{}", slug(&project.name, "project"))
+    let mut iri = String::from("urn:gloss:");
+    for c in slug(&project.name, "project").chars() {
+        if c.is_ascii() {
+            iri.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                iri.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    iri
 }
 
 /// The IRI of a document's text: its web address when the import recorded one, else a name under the project.
@@ -52,6 +64,12 @@ pub fn comment_iri(project: &Project, doc: &Document, comment: &Comment) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_names_become_ascii_uris() {
+        let project = Project::new("Ани 😀 news");
+        assert_eq!(project_iri(&project), "urn:gloss:%D0%B0%D0%BD%D0%B8-news");
+    }
 
     #[test]
     fn slugs_keep_letters_of_any_script() {
