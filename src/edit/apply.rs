@@ -1,5 +1,6 @@
 //! The one place where a project changes: [`apply`] carries out a command and returns its inverse.
 
+use crate::model::text::CharIndex;
 use crate::model::{
     AnchoredRange, CommentId, DocId, Document, IdAllocator, Project, SpanAnnotation, SpanId, Target, Verdict,
 };
@@ -63,6 +64,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
         }
         Command::AddSpans { doc, spans } => {
             let document = project.document(doc).ok_or(EditError::NoDocument(doc))?;
+            let mut indexes: std::collections::HashMap<Target, CharIndex> = std::collections::HashMap::new();
             for span in &spans {
                 if project.schema.label(span.label).is_none() {
                     return Err(EditError::NotInSchema(span.label.to_string()));
@@ -74,7 +76,8 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                 if span.ranges.is_empty() {
                     return Err(EditError::NoRanges);
                 }
-                if let Some(range) = span.ranges.iter().find(|r| !r.matches(text)) {
+                let index = indexes.entry(span.target).or_insert_with(|| CharIndex::new(text));
+                if let Some(range) = span.ranges.iter().find(|r| index.slice(text, r.start, r.end) != Some(&r.exact)) {
                     return Err(EditError::Anchor(format!(
                         "{:?} is not at {}..{}",
                         range.exact, range.start, range.end

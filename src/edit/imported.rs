@@ -5,7 +5,10 @@
 use jiff::Timestamp;
 
 use crate::import::{CommentRef, Existing, Extracted, ExtractedSpan, Marks, Place, Quote};
-use crate::model::text::{char_index_of_byte, slice_chars};
+use crate::model::text::{CharIndex, char_index_of_byte};
+
+/// Indexes of the texts of one document, made once for all its imported highlights.
+type Indexes = std::collections::HashMap<Target, CharIndex>;
 use crate::model::{
     AnchoredRange, CommentId, Dimension, DimensionId, DimensionValue, Document, IdAllocator, LabelId, LabelSchema,
     NEW_COLORS, Project, SentimentId, SentimentLevel, SpanAnnotation, SpanId, SpanLabel, Target, ValueId,
@@ -102,12 +105,13 @@ fn new_document(schema: &LabelSchema, mut article: Extracted, at: Timestamp, not
         CommentRef::Id(_) => None,
     };
     let mut next = document.max_id() + 1;
+    let mut indexes = Indexes::new();
     for span in annotations.spans {
         let target = match span.place {
             Place::Body => Some(Target::Body),
             Place::Comment(r) => comment_id(r, &document).map(Target::Comment),
         };
-        match target.and_then(|t| make_span(schema, &document, t, &span, SpanId(next), at)) {
+        match target.and_then(|t| make_span(schema, (&document, &mut indexes), t, &span, SpanId(next), at)) {
             Some(made) => {
                 document.spans.push(made);
                 next += 1;
@@ -158,12 +162,13 @@ fn annotate_existing(
         CommentRef::Index(i) => doc.comments.get(i).map(|c| c.id),
     };
     let mut spans = Vec::new();
+    let mut indexes = Indexes::new();
     for span in &annotations.spans {
         let target = match span.place {
             Place::Body => Some(Target::Body),
             Place::Comment(r) => comment_id(r).map(Target::Comment),
         };
-        match target.and_then(|t| make_span(schema, doc, t, span, SpanId(0), at)) {
+        match target.and_then(|t| make_span(schema, (doc, &mut indexes), t, span, SpanId(0), at)) {
             Some(made) if !doc.spans.iter().any(|s| same_span(s, &made)) => spans.push(made),
             Some(_) => {}
             None => placement.notes.push(unplaced(&doc.title, span)),
@@ -187,7 +192,7 @@ fn annotate_existing(
 /// A span of `doc` from an imported one, or `None` if its label is unknown or a range does not fit the text.
 fn make_span(
     schema: &LabelSchema,
-    doc: &Document,
+    (doc, indexes): (&Document, &mut Indexes),
     target: Target,
     span: &ExtractedSpan,
     id: SpanId,
@@ -195,18 +200,19 @@ fn make_span(
 ) -> Option<SpanAnnotation> {
     let label = schema.span_labels.iter().find(|l| l.name.trim().eq_ignore_ascii_case(span.label.trim()))?.id;
     let text = doc.target_text(target)?;
+    let index = indexes.entry(target).or_insert_with(|| CharIndex::new(text));
     let mut ranges: Vec<AnchoredRange> = span
         .ranges
         .iter()
         .enumerate()
         .map(|(i, &(start, end))| {
             let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
-                Some(quote) if slice_chars(text, start, end) != Some(quote.exact.as_str()) => {
+                Some(quote) if index.slice(text, start, end) != Some(quote.exact.as_str()) => {
                     find_quote(text, quote, start)?
                 }
                 _ => (start, end),
             };
-            AnchoredRange::new(text, start, end).ok()
+            AnchoredRange::new_indexed(text, index, start, end).ok()
         })
         .collect::<Option<_>>()?;
     if ranges.is_empty() {

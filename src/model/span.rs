@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CommentId, LabelId, SpanId};
-use super::text::{byte_index, char_index_of_byte, slice_chars};
+use super::text::{CharIndex, byte_index, char_index_of_byte, slice_chars};
 
 /// How many code points of context are kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -56,17 +56,33 @@ impl AnchoredRange {
         }
         let from = byte_index(text, start).ok_or_else(error)?;
         let to = from + byte_index(&text[from..], end - start).ok_or_else(error)?;
+        Ok(Self::between_bytes(text, start, end, from, to))
+    }
+
+    /// Like [`Self::new`], finding the bytes through `index` (made for `text`): for anchoring many ranges in a
+    /// long text.
+    pub fn new_indexed(text: &str, index: &CharIndex, start: usize, end: usize) -> Result<Self, RangeError> {
+        let error = || RangeError { start, end, len: text.chars().count() };
+        if start >= end {
+            return Err(error());
+        }
+        let from = index.byte(text, start).ok_or_else(error)?;
+        let to = index.byte(text, end).ok_or_else(error)?;
+        Ok(Self::between_bytes(text, start, end, from, to))
+    }
+
+    fn between_bytes(text: &str, start: usize, end: usize, from: usize, to: usize) -> Self {
         let before = &text[..from];
         let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
         let after = &text[to..];
         let suffix_end = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
-        Ok(Self {
+        Self {
             start,
             end,
             exact: text[from..to].to_owned(),
             prefix: before[prefix_start..].to_owned(),
             suffix: after[..suffix_end].to_owned(),
-        })
+        }
     }
 
     /// Anchors the byte range `from..to` of `text`; both ends must lie on character boundaries.

@@ -47,6 +47,50 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     (leading < len).then(|| (start + leading, end - trailing))
 }
 
+/// Byte positions of every 64th code point of a text, so that many code point offsets can be turned into byte
+/// positions without walking the text from its start each time (a 1 MB article with 10,000 highlights).
+#[derive(Clone, Debug, Default)]
+pub struct CharIndex {
+    marks: Vec<usize>,
+    len: usize,
+}
+
+/// Code points between two marks of a [`CharIndex`].
+const MARK_EVERY: usize = 64;
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
+        let mut len = 0;
+        for (i, (byte, _)) in text.char_indices().enumerate() {
+            if i % MARK_EVERY == 0 {
+                marks.push(byte);
+            }
+            len = i + 1;
+        }
+        Self { marks, len }
+    }
+
+    /// The byte position of code point `offset` of `text` (the text this index was made for), or `None` past its
+    /// end.
+    pub fn byte(&self, text: &str, offset: usize) -> Option<usize> {
+        if offset == self.len {
+            return Some(text.len());
+        }
+        let mark = *self.marks.get(offset / MARK_EVERY)?;
+        text.get(mark..)?.char_indices().nth(offset % MARK_EVERY).map(|(b, _)| mark + b)
+    }
+
+    /// The part of `text` between code points `start` and `end`, like [`slice_chars`].
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> Option<&'t str> {
+        if start > end {
+            return None;
+        }
+        text.get(self.byte(text, start)?..self.byte(text, end)?)
+    }
+}
+
 /// The words of `text` by Unicode word boundaries (UAX #29), as code point ranges with their text. Runs of white
 /// space are left out; a punctuation mark is a word of its own.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
@@ -111,6 +155,15 @@ mod tests {
         assert_eq!(line_column(bytes, 0), (1, 1));
         assert_eq!(line_column(bytes, 3), (2, 1));
         assert_eq!(line_column(bytes, 6), (2, 3));
+    }
+
+    #[test]
+    fn an_index_slices_like_slice_chars() {
+        let text: String = "Ա😀b ".repeat(50);
+        let index = CharIndex::new(&text);
+        for (start, end) in [(0, 0), (0, 3), (63, 65), (64, 130), (190, 200), (199, 200), (200, 200), (150, 201)] {
+            assert_eq!(index.slice(&text, start, end), slice_chars(&text, start, end), "{start}..{end}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Consistency checks run on every loaded project and by `gloss validate`.
 
+use super::text::CharIndex;
 use std::collections::HashSet;
 
 use super::document::Document;
@@ -112,6 +113,7 @@ impl Checker<'_> {
                 }
             }
         }
+        let mut body_index: Option<CharIndex> = None;
         for span in &doc.spans {
             let what = format!("span {} of {doc_name}", span.id.0);
             self.id(span.id.0, || what.clone());
@@ -124,7 +126,11 @@ impl Checker<'_> {
                 }
                 continue;
             };
-            if let Some(detail) = range_problem(span, text) {
+            let index = match span.target {
+                Target::Body => body_index.get_or_insert_with(|| CharIndex::new(&doc.body)),
+                Target::Comment(_) => &CharIndex::new(text),
+            };
+            if let Some(detail) = range_problem(span, text, index) {
                 self.problems.push(Problem::BadRange { what, detail });
             }
         }
@@ -135,7 +141,7 @@ impl Checker<'_> {
     }
 }
 
-fn range_problem(span: &super::SpanAnnotation, text: &str) -> Option<String> {
+fn range_problem(span: &super::SpanAnnotation, text: &str, index: &CharIndex) -> Option<String> {
     if span.ranges.is_empty() {
         return Some("has no ranges".to_owned());
     }
@@ -147,7 +153,7 @@ fn range_problem(span: &super::SpanAnnotation, text: &str) -> Option<String> {
         if i > 0 && range.start < previous_end {
             return Some(format!("range {}..{} overlaps or precedes the one before it", range.start, range.end));
         }
-        if !range.matches(text) {
+        if index.slice(text, range.start, range.end) != Some(range.exact.as_str()) {
             return Some(format!(
                 "range {}..{} should quote {:?}, but the text there differs or is too short",
                 range.start, range.end, range.exact
