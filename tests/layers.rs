@@ -18,8 +18,12 @@ fn nothing_below_ui_uses_egui_or_eframe() {
 }
 
 fn visit(dir: &Path, offenders: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    let paths: Vec<_> = if dir.is_dir() {
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect()
+    } else {
+        vec![dir.to_owned()]
+    };
+    for path in paths {
         if path.is_dir() {
             visit(&path, offenders);
         } else if path.extension().is_some_and(|e| e == "rs") {
