@@ -132,6 +132,11 @@ impl Verdict {
     pub const ALL: [Self; 5] =
         [Self::Unverified, Self::Accurate, Self::Inaccurate, Self::Misleading, Self::Unverifiable];
 
+    /// Whether nothing has been found yet (the default, which project files leave out).
+    pub fn is_unverified(&self) -> bool {
+        *self == Self::Unverified
+    }
+
     /// The verdict's name as shown and exported.
     pub fn name(self) -> &'static str {
         match self {
@@ -157,16 +162,16 @@ pub struct SpanAnnotation {
     /// The label, by id.
     pub label: LabelId,
     /// Who said it or where it comes from, if the annotator recorded it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub speaker: String,
     /// The annotator's free note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Whether the claim is worth checking; unset until someone decides.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_worthy: Option<bool>,
     /// What a check found.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Verdict::is_unverified")]
     pub verdict: Verdict,
     /// When the span was made.
     pub created: Timestamp,

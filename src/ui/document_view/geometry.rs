@@ -3,7 +3,7 @@
 use egui::{Galley, Rect, pos2};
 
 use super::layout::{BlockKind, Layout};
-use crate::model::{Document, SpanId, Target};
+use crate::model::Target;
 
 /// Rectangles covering the characters `start..end` (code points of the galley's text), one per row touched.
 pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
@@ -28,12 +28,6 @@ pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
         }
     }
     rects
-}
-
-/// The rectangle (relative to the content) of the start of a span, for scrolling to it.
-pub(super) fn span_rect(layout: &Layout, doc: &Document, span: SpanId) -> Option<Rect> {
-    let span = doc.span(span)?;
-    offset_rect(layout, span.target, span.start())
 }
 
 /// The rectangle (relative to the content) of the character at `offset` of `target`, or of the first paragraph

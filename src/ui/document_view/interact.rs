@@ -10,7 +10,8 @@ use crate::ui::state::{TextSelection, ViewState};
 /// Where the pointer is in the text: the block under it and the character offset within its target.
 pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, usize)> {
     let local = pos - origin;
-    layout.blocks.iter().find_map(|block| {
+    let near = layout.range(local.y - 4.0, local.y + 4.0);
+    layout.blocks[near].iter().find_map(|block| {
         let BlockKind::Paragraph { target, start, .. } = block.kind else { return None };
         let rect = block.galley.rect.translate(block.offset).expand2(egui::vec2(0.0, 3.0));
         if !rect.contains(local.to_pos2()) {

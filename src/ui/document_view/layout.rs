@@ -38,21 +38,50 @@ pub enum BlockKind {
     CommentHeader(CommentId),
 }
 
-/// One laid-out piece of the document.
+/// One piece of the document. It is laid out (its galley made) only once it comes near the visible part of the
+/// view; until then its height is estimated from its length, so that a long article opens and resizes at once.
 pub struct Block {
     /// What it shows.
     pub kind: BlockKind,
-    /// The laid-out text.
+    /// The laid-out text; an empty galley until the block is laid out.
     pub galley: Arc<Galley>,
     /// Position of the galley's top-left corner relative to the content's top-left.
     pub offset: egui::Vec2,
+    /// Height: exact once laid out, estimated before.
+    pub height: f32,
+    /// Whether `galley` is the real one.
+    pub laid_out: bool,
+    /// Space above the block.
+    gap_before: f32,
+    /// How to lay it out.
+    style: Style,
+    /// Where its text is.
+    source: Source,
 }
 
 impl Block {
     /// Bottom edge relative to the content's top.
     pub fn bottom(&self) -> f32 {
-        self.offset.y + self.galley.size().y
+        self.offset.y + self.height
     }
+}
+
+/// Font, colour and box of a block.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    color: Color32,
+    italics: bool,
+    indent: f32,
+    right_pad: f32,
+}
+
+/// Where a block's text comes from, so that it can be laid out later without a copy of it.
+enum Source {
+    /// A text of its own (title, metadata, headings).
+    Own(String),
+    /// Bytes `from..to` of the body or of a comment's text.
+    Slice(Target, usize, usize),
 }
 
 /// The frame drawn around one comment.
@@ -61,6 +90,9 @@ pub struct Card {
     pub comment: CommentId,
     /// Its rectangle relative to the content's top-left.
     pub rect: egui::Rect,
+    /// Its header block and its last block.
+    blocks: (usize, usize),
+    indent: f32,
 }
 
 /// Everything that decides a layout; when any of it changes, the layout is rebuilt.
@@ -91,7 +123,7 @@ impl LayoutKey {
     }
 }
 
-/// A document laid out for one width.
+/// A document arranged for one width.
 pub struct Layout {
     /// What the layout was made for.
     pub key: LayoutKey,
@@ -101,42 +133,187 @@ pub struct Layout {
     pub cards: Vec<Card>,
     /// Size of the whole content.
     pub size: egui::Vec2,
-}
-
-struct Builder<'a> {
-    ui: &'a Ui,
     column: f32,
     left: f32,
-    y: f32,
-    blocks: Vec<Block>,
+    /// Space below the last block.
+    tail: f32,
 }
 
-impl Builder<'_> {
-    /// Lays out `job` from `indent` to the column's right edge less `right_pad`.
-    fn push(&mut self, kind: BlockKind, job: LayoutJob, indent: f32, right_pad: f32) {
-        let mut job = job;
-        job.wrap.max_width = (self.column - indent - right_pad).max(40.0);
+/// Blocks this far above and below the visible part are laid out too, so that scrolling a little never shows an
+/// estimate.
+const MARGIN: f32 = 400.0;
+
+impl Layout {
+    /// The blocks that intersect `top..bottom` (content coordinates), by binary search.
+    pub fn range(&self, top: f32, bottom: f32) -> std::ops::Range<usize> {
+        let first = self.blocks.partition_point(|b| b.bottom() < top);
+        let last = first + self.blocks[first..].partition_point(|b| b.offset.y <= bottom);
+        first..last
+    }
+
+    /// Lays out the blocks within `top..bottom` (and a margin) that are not laid out yet. Returns whether any
+    /// height changed (and so the positions of the blocks below).
+    pub fn ensure(&mut self, ui: &Ui, doc: &Document, top: f32, bottom: f32) -> bool {
+        let mut changed = false;
+        // Laying out can shrink blocks and pull more into view; a few rounds settle it.
+        for _ in 0..4 {
+            let range = self.range(top - MARGIN, bottom + MARGIN);
+            let pending: Vec<usize> = range.filter(|&i| !self.blocks[i].laid_out).collect();
+            if pending.is_empty() {
+                break;
+            }
+            for i in pending {
+                changed |= self.lay_out(ui, doc, i);
+            }
+            self.place();
+        }
+        changed
+    }
+
+    /// The block at content height `y`, with where it is now: kept in place across a change by
+    /// [`Self::anchor_shift`].
+    pub fn anchor(&self, y: f32) -> Option<(usize, f32, BlockKind)> {
+        let i = self.blocks.partition_point(|b| b.bottom() < y);
+        let block = self.blocks.get(i)?;
+        Some((i, block.offset.y, block.kind))
+    }
+
+    /// How far the anchored block has moved since [`Self::anchor`] (in a rebuilt layout too, as long as it has the
+    /// same blocks).
+    pub fn anchor_shift(&self, (i, was, kind): (usize, f32, BlockKind)) -> Option<f32> {
+        let block = self.blocks.get(i).filter(|b| b.kind == kind)?;
+        Some(block.offset.y - was)
+    }
+
+    /// The paragraph block that holds code point `offset` of `target`, or its first paragraph.
+    pub fn block_of(&self, target: Target, offset: usize) -> Option<usize> {
+        let mut first = None;
+        for (i, block) in self.blocks.iter().enumerate() {
+            if let BlockKind::Paragraph { target: t, start, len } = block.kind
+                && t == target
+            {
+                first.get_or_insert(i);
+                if (start..=start + len).contains(&offset) {
+                    return Some(i);
+                }
+            }
+        }
+        first
+    }
+
+    /// Lays out block `i` if it is not yet; returns whether its height changed.
+    pub fn ensure_block(&mut self, ui: &Ui, doc: &Document, i: usize) -> bool {
+        let changed = self.lay_out(ui, doc, i);
+        if changed {
+            self.place();
+        }
+        changed
+    }
+
+    fn lay_out(&mut self, ui: &Ui, doc: &Document, i: usize) -> bool {
+        let Some(block) = self.blocks.get_mut(i) else { return false };
+        if block.laid_out {
+            return false;
+        }
+        let text = match &block.source {
+            Source::Own(text) => text.as_str(),
+            Source::Slice(target, from, to) => {
+                doc.target_text(*target).and_then(|t| t.get(*from..*to)).unwrap_or_default()
+            }
+        };
+        let style = block.style;
+        let mut job = job(text, style.size, style.color, style.italics);
+        job.wrap.max_width = (self.column - style.indent - style.right_pad).max(40.0);
         // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
-        let right_aligned = crate::model::text::right_to_left(&job.text);
+        let right_aligned = crate::model::text::right_to_left(text);
         if right_aligned {
             job.halign = egui::Align::RIGHT;
         }
         let width = job.wrap.max_width;
-        let galley = self.ui.fonts_mut(|fonts| fonts.layout_job(job));
-        let x = if right_aligned { self.left + indent + width } else { self.left + indent };
-        let offset = egui::vec2(x, self.y);
-        self.y += galley.size().y;
-        self.blocks.push(Block { kind, galley, offset });
+        block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        block.offset.x = if right_aligned { self.left + style.indent + width } else { self.left + style.indent };
+        block.laid_out = true;
+        let height = block.galley.size().y;
+        let changed = (height - block.height).abs() > 0.01;
+        block.height = height;
+        changed
     }
 
-    fn gap(&mut self, height: f32) {
-        self.y += height;
+    /// Positions every block below the one before it, and the cards around their comments.
+    fn place(&mut self) {
+        let mut y = 0.0;
+        for block in &mut self.blocks {
+            y += block.gap_before;
+            block.offset.y = y;
+            y += block.height;
+        }
+        for card in &mut self.cards {
+            let top = self.blocks[card.blocks.0].offset.y - CARD_PAD;
+            let bottom = self.blocks[card.blocks.1].bottom() + CARD_PAD;
+            card.rect = egui::Rect::from_min_max(
+                egui::pos2(self.left + card.indent, top),
+                egui::pos2(self.left + self.column, bottom),
+            );
+        }
+        self.size.y = y + self.tail;
     }
 }
 
-fn job(text: &str, size: f32, family: FontFamily, color: Color32, italics: bool) -> LayoutJob {
+/// Collects blocks with their estimated heights.
+struct Builder<'a> {
+    estimate: Estimator<'a>,
+    column: f32,
+    left: f32,
+    gap: f32,
+    blocks: Vec<Block>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, kind: BlockKind, source: Source, text: &str, style: Style) {
+        let width = (self.column - style.indent - style.right_pad).max(40.0);
+        let height = self.estimate.height(text, style.size, width);
+        let galley = self.estimate.empty.clone();
+        let gap_before = std::mem::take(&mut self.gap);
+        let offset = egui::vec2(self.left + style.indent, 0.0);
+        self.blocks.push(Block { kind, galley, offset, height, laid_out: false, gap_before, style, source });
+    }
+
+    fn gap(&mut self, height: f32) {
+        self.gap += height;
+    }
+}
+
+/// Guesses the height of a text from the average width of a character in its font, measured once per size.
+struct Estimator<'a> {
+    ui: &'a Ui,
+    widths: Vec<(u32, f32)>,
+    empty: Arc<Galley>,
+}
+
+impl Estimator<'_> {
+    fn height(&mut self, text: &str, size: f32, width: f32) -> f32 {
+        let key = (size * 10.0) as u32;
+        let char_width = match self.widths.iter().find(|(k, _)| *k == key) {
+            Some(&(_, w)) => w,
+            None => {
+                let sample = "The council said on Tuesday that the harbour levy would raise EUR 1.8 million a year.";
+                let galley = self
+                    .ui
+                    .fonts_mut(|f| f.layout_no_wrap(sample.to_owned(), FontId::proportional(size), Color32::WHITE));
+                let w = (galley.size().x / sample.chars().count() as f32).max(1.0);
+                self.widths.push((key, w));
+                w
+            }
+        };
+        let per_line = (width / char_width).max(1.0);
+        let lines: f32 = text.split('\n').map(|line| (line.chars().count() as f32 / per_line).ceil().max(1.0)).sum();
+        lines * size * 1.5
+    }
+}
+
+fn job(text: &str, size: f32, color: Color32, italics: bool) -> LayoutJob {
     let format = TextFormat {
-        font_id: FontId::new(size, family),
+        font_id: FontId::new(size, FontFamily::Proportional),
         color,
         italics,
         line_height: Some(size * 1.5),
@@ -145,7 +322,7 @@ fn job(text: &str, size: f32, family: FontFamily, color: Color32, italics: bool)
     LayoutJob::single_section(text.to_owned(), format)
 }
 
-/// Lays out `doc` in a column that fits `width`.
+/// Arranges `doc` in a column that fits `width`, with estimated heights; [`Layout::ensure`] lays out what is seen.
 pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let key = LayoutKey::new(ui, doc, width);
     let column = width.min(MAX_COLUMN);
@@ -155,32 +332,45 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     // egui's default text colour is meant for labels; long reading wants more contrast.
     let text = if visuals.dark_mode { Color32::from_gray(218) } else { Color32::from_gray(28) };
     let weak = visuals.weak_text_color();
-    let mut b = Builder { ui, column, left, y: 16.0, blocks: Vec::new() };
+    let empty = ui.fonts_mut(|f| f.layout_no_wrap(String::new(), FontId::proportional(12.0), Color32::WHITE));
+    let estimate = Estimator { ui, widths: Vec::new(), empty };
+    let mut b = Builder { estimate, column, left, gap: 16.0, blocks: Vec::new() };
+    let style = |size: f32, color: Color32, italics: bool, indent: f32, right_pad: f32| Style {
+        size,
+        color,
+        italics,
+        indent,
+        right_pad,
+    };
 
-    b.push(BlockKind::Title, job(&doc.title, 26.0, FontFamily::Proportional, strong, false), 0.0, 0.0);
+    b.push(BlockKind::Title, Source::Own(doc.title.clone()), &doc.title, style(26.0, strong, false, 0.0, 0.0));
     b.gap(8.0);
     let meta = meta_line(doc);
     if !meta.is_empty() {
-        b.push(BlockKind::Meta, job(&meta, 13.0, FontFamily::Proportional, weak, false), 0.0, 0.0);
+        b.push(BlockKind::Meta, Source::Own(meta.clone()), &meta, style(13.0, weak, false, 0.0, 0.0));
     }
     if let Some(caption) = &doc.metadata.caption {
         b.gap(4.0);
-        b.push(BlockKind::Meta, job(caption, 13.0, FontFamily::Proportional, weak, true), 0.0, 0.0);
+        b.push(BlockKind::Meta, Source::Own(caption.clone()), caption, style(13.0, weak, true, 0.0, 0.0));
     }
     b.gap(18.0);
-    paragraphs(&mut b, &doc.body, Target::Body, 0.0, text);
+    paragraphs(&mut b, &doc.body, Target::Body, style(16.5, text, false, 0.0, 0.0));
 
     let mut cards = Vec::new();
     if !doc.comments.is_empty() {
         b.gap(20.0);
         let heading = format!("Comments ({})", doc.comments.len());
-        b.push(BlockKind::CommentsHeading, job(&heading, 19.0, FontFamily::Proportional, strong, false), 0.0, 0.0);
+        b.push(
+            BlockKind::CommentsHeading,
+            Source::Own(heading.clone()),
+            &heading,
+            style(19.0, strong, false, 0.0, 0.0),
+        );
         b.gap(12.0);
     }
     let parents: HashMap<CommentId, Option<CommentId>> = doc.comments.iter().map(|c| (c.id, c.parent)).collect();
     for comment in &doc.comments {
         let indent = reply_depth(&parents, comment.id) as f32 * REPLY_INDENT;
-        let top = b.y;
         b.gap(CARD_PAD);
         let mut header = String::new();
         if let Some(number) = &comment.number {
@@ -190,31 +380,32 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
         if let Some(date) = &comment.date {
             header.push_str(&format!("  ·  {date}"));
         }
-        b.push(
-            BlockKind::CommentHeader(comment.id),
-            job(&header, 14.0, FontFamily::Proportional, strong, false),
-            indent + CARD_PAD,
-            CARD_PAD,
-        );
+        let first = b.blocks.len();
+        let header_style = style(14.0, strong, false, indent + CARD_PAD, CARD_PAD);
+        b.push(BlockKind::CommentHeader(comment.id), Source::Own(header.clone()), &header, header_style);
         b.gap(4.0);
-        paragraphs(&mut b, &comment.text, Target::Comment(comment.id), indent + CARD_PAD, text);
-        b.gap(CARD_PAD);
+        let target = Target::Comment(comment.id);
+        paragraphs(&mut b, &comment.text, target, style(15.0, text, false, indent + CARD_PAD, CARD_PAD));
+        b.gap(CARD_PAD + 10.0);
         cards.push(Card {
             comment: comment.id,
-            rect: egui::Rect::from_min_max(egui::pos2(left + indent, top), egui::pos2(left + column, b.y)),
+            rect: egui::Rect::NOTHING,
+            blocks: (first, b.blocks.len() - 1),
+            indent,
         });
-        b.gap(10.0);
     }
-    b.gap(40.0);
-    Layout { key, size: egui::vec2(width, b.y), blocks: b.blocks, cards }
+    let tail = b.gap + 40.0;
+    let mut layout = Layout { key, size: egui::vec2(width, 0.0), blocks: b.blocks, cards, column, left, tail };
+    layout.place();
+    layout
 }
 
 /// One block per paragraph of `text`; offsets count the separators between paragraphs.
-fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, color: Color32) {
+fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, style: Style) {
     let in_card = matches!(target, Target::Comment(_));
-    let right_pad = if in_card { CARD_PAD } else { 0.0 };
     let separator = SEPARATOR.chars().count();
     let mut start = 0;
+    let mut from = 0;
     let mut first = true;
     for paragraph in text.split(SEPARATOR) {
         let len = paragraph.chars().count();
@@ -224,10 +415,10 @@ fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, indent: f32, colo
             }
             first = false;
             let kind = BlockKind::Paragraph { target, start, len };
-            let size = if in_card { 15.0 } else { 16.5 };
-            b.push(kind, job(paragraph, size, FontFamily::Proportional, color, false), indent, right_pad);
+            b.push(kind, Source::Slice(target, from, from + paragraph.len()), paragraph, style);
         }
         start += len + separator;
+        from += paragraph.len() + SEPARATOR.len();
     }
 }
 

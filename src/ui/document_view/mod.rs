@@ -69,8 +69,40 @@ impl DocumentView {
             ui,
             |ui, viewport| {
                 let width = ui.available_width();
+                // The block at the top of the view stays where it is while heights change around it.
+                let anchor = self.layout.as_ref().and_then(|l| l.anchor(viewport.min.y));
                 if !self.layout.as_ref().is_some_and(|l| l.fits(ui, doc, width)) {
                     self.layout = Some(layout::build(ui, doc, width));
+                }
+                let Some(layout) = &mut self.layout else { return };
+                let scroll_target = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
+                    (Some(span), _) => doc.span(span).map(|s| (s.target, s.start())),
+                    (None, Some(target)) => Some(target),
+                    (None, None) => None,
+                };
+                if let Some(i) = scroll_target.and_then(|(target, offset)| layout.block_of(target, offset)) {
+                    layout.ensure_block(ui, doc, i);
+                }
+                if scroll_target.is_none() && end_pressed(ui) {
+                    // The end of a long document is only estimated until it is laid out: lay it out, then go there.
+                    let bottom = layout.size.y;
+                    layout.ensure(ui, doc, bottom - viewport.height() * 2.0, bottom);
+                    let end = egui::pos2(0.0, layout.size.y - 1.0);
+                    let target = egui::Rect::from_min_size(end, egui::vec2(1.0, 1.0));
+                    ui.scroll_to_rect_animation(
+                        target.translate(ui.max_rect().min.to_vec2()),
+                        Some(Align::BOTTOM),
+                        egui::style::ScrollAnimation::none(),
+                    );
+                }
+                layout.ensure(ui, doc, viewport.min.y, viewport.max.y);
+                if scroll_target.is_none()
+                    && let Some(shift) = anchor.and_then(|a| layout.anchor_shift(a))
+                    && shift.abs() > 0.5
+                {
+                    // At once: an animated correction would fight the scrolling that caused it.
+                    ui.scroll_with_delta_animation(egui::vec2(0.0, -shift), egui::style::ScrollAnimation::none());
+                    ui.ctx().request_repaint();
                 }
                 let (Some(layout), Some((_, _, index))) = (&self.layout, &self.index) else { return };
                 let (rect, response) = ui.allocate_exact_size(layout.size, Sense::click_and_drag());
@@ -86,11 +118,7 @@ impl DocumentView {
                 if let Some(fix) = context_menu::context_menu_ui(&response, layout, rect.min, doc, state) {
                     request = Some(ViewRequest::Fix(fix));
                 }
-                let wanted = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
-                    (Some(span), _) => geometry::span_rect(layout, doc, span),
-                    (None, Some((target, offset))) => geometry::offset_rect(layout, target, offset),
-                    (None, None) => None,
-                };
+                let wanted = scroll_target.and_then(|(target, offset)| geometry::offset_rect(layout, target, offset));
                 if let Some(target) = wanted {
                     ui.scroll_to_rect(target.translate(rect.min.to_vec2()), Some(Align::Center));
                 }
@@ -152,24 +180,27 @@ fn scroll_keys(ui: &Ui, viewport: egui::Rect, content: egui::Rect) {
         return;
     }
     let page = viewport.height() * 0.9;
-    let (down, up, home, end) = ui.input(|i| {
-        (
-            i.key_pressed(egui::Key::PageDown),
-            i.key_pressed(egui::Key::PageUp),
-            i.key_pressed(egui::Key::Home),
-            i.key_pressed(egui::Key::End),
-        )
+    let (down, up, home) = ui.input(|i| {
+        (i.key_pressed(egui::Key::PageDown), i.key_pressed(egui::Key::PageUp), i.key_pressed(egui::Key::Home))
     });
+    // Paging moves at once: blocks laid out on the way change heights, which an animation would not follow.
+    let none = egui::style::ScrollAnimation::none();
     if down {
-        ui.scroll_with_delta(egui::vec2(0.0, -page));
+        ui.scroll_with_delta_animation(egui::vec2(0.0, -page), none);
     } else if up {
-        ui.scroll_with_delta(egui::vec2(0.0, page));
+        ui.scroll_with_delta_animation(egui::vec2(0.0, page), none);
     } else if home {
-        ui.scroll_to_rect(egui::Rect::from_min_size(content.min, egui::vec2(1.0, 1.0)), Some(Align::TOP));
-    } else if end {
-        let bottom = egui::pos2(content.min.x, content.max.y - 1.0);
-        ui.scroll_to_rect(egui::Rect::from_min_size(bottom, egui::vec2(1.0, 1.0)), Some(Align::BOTTOM));
+        ui.scroll_to_rect_animation(
+            egui::Rect::from_min_size(content.min, egui::vec2(1.0, 1.0)),
+            Some(Align::TOP),
+            none,
+        );
     }
+}
+
+/// Whether End was pressed outside a text field (handled before the layout settles; see `DocumentView::ui`).
+fn end_pressed(ui: &Ui) -> bool {
+    !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::End))
 }
 
 impl Layout {
