@@ -90,3 +90,29 @@ fn a_dropped_brat_folder_comes_in_with_its_highlights() {
     assert_eq!(project.documents[0].spans.len(), 7);
     assert_eq!(project.documents[0].comments.iter().filter(|c| c.sentiment.is_some()).count(), 5);
 }
+
+#[test]
+fn a_big_project_opens_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    // Every project counts as big here, so that the sample takes the path a 40 MB project takes.
+    let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(|_cc| {
+        gloss::ui::GlossApp::with_settings(gloss::ui::Settings::default())
+            .without_native_dialogs()
+            .background_open_from(0)
+    });
+    harness.run_steps(2);
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.step();
+    assert!(harness.state().is_opening(), "the frame after the drop draws while the file is read");
+    let started = std::time::Instant::now();
+    while harness.state().is_opening() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert_eq!(harness.state().editor().project().documents[0].spans.len(), 7);
+    assert!(harness.query_by_label_contains("Article: Harbour Levy").is_some());
+}

@@ -82,6 +82,11 @@ pub struct GlossApp {
     pub(super) import_job: Option<ImportJob>,
     /// The export running in the background, if any.
     pub(super) export_job: Option<super::export_job::ExportJob>,
+    /// A big project to read in the background, and the reading under way.
+    pub(super) pending_open: Option<(PathBuf, u64)>,
+    pub(super) open_job: Option<super::files::OpenJob>,
+    /// Projects this big (in bytes) or bigger are read in the background.
+    pub(super) background_bytes: u64,
     /// An export chosen this frame, started by `export_ui`.
     pub(super) pending_export: Option<(crate::export::Format, PathBuf)>,
     /// The report of the last import.
@@ -134,6 +139,9 @@ impl GlossApp {
             pending_import: Vec::new(),
             import_job: None,
             export_job: None,
+            pending_open: None,
+            open_job: None,
+            background_bytes: super::files::BACKGROUND_BYTES,
             pending_export: None,
             import_report: None,
             import_report_open: false,
@@ -149,6 +157,12 @@ impl GlossApp {
     /// where the native dialog misbehaves.
     pub fn without_native_dialogs(mut self) -> Self {
         self.native_ok = false;
+        self
+    }
+
+    /// Reads projects of `bytes` or more in the background (2 MB unless set); for tests of that path.
+    pub fn background_open_from(mut self, bytes: u64) -> Self {
+        self.background_bytes = bytes;
         self
     }
 
@@ -180,6 +194,11 @@ impl GlossApp {
     /// Whether an import is under way or waiting to start.
     pub fn is_importing(&self) -> bool {
         self.import_job.is_some() || !self.pending_import.is_empty()
+    }
+
+    /// Whether a big project is being read in the background.
+    pub fn is_opening(&self) -> bool {
+        self.open_job.is_some() || self.pending_open.is_some()
     }
 
     /// Whether an export is running in the background.
@@ -312,6 +331,7 @@ impl eframe::App for GlossApp {
         self.context_settings(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        self.open_ui(&ctx);
         let keyboard = !self.modal_open();
         if keyboard {
             self.handle_shortcuts(&ctx);
@@ -356,6 +376,13 @@ impl GlossApp {
     fn document_ui(&mut self, ui: &mut Ui) {
         let project = self.editor.project();
         let Some(doc) = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first()) else {
+            if let Some(job) = &self.open_job {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(ui.available_height() / 3.0);
+                    job.progress_ui(ui);
+                });
+                return;
+            }
             ui.centered_and_justified(|ui| {
                 ui.label(
                     "No documents yet. Import an article with File > Import articles… (Ctrl+I), or drop a file here.",

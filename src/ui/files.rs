@@ -26,3 +26,52 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
     let project = crate::store::load(path)?;
     Ok(Opened { editor: Editor::new(project, true), saved: true, notices: Vec::new() })
 }
+
+/// Projects at least this big open on a background thread, so that the window keeps drawing.
+pub(super) const BACKGROUND_BYTES: u64 = 2 << 20;
+
+/// A project being read on a background thread.
+pub(super) struct OpenJob {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its size, for the progress line.
+    pub bytes: u64,
+    started: std::time::Instant,
+    receiver: std::sync::mpsc::Receiver<Result<Opened>>,
+}
+
+impl OpenJob {
+    /// Starts reading `path`; `ctx` is asked to repaint when it is done.
+    pub fn start(path: std::path::PathBuf, bytes: u64, ctx: &egui::Context) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (file, ctx) = (path.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            // The window may have closed meanwhile; then nobody listens and that is fine.
+            let _ = sender.send(open(&file));
+            ctx.request_repaint();
+        });
+        Self { path, bytes, started: std::time::Instant::now(), receiver }
+    }
+
+    /// The project, once read.
+    pub fn finished(&self) -> Option<Result<Opened>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Some(Err(anyhow::anyhow!("{}: reading stopped unexpectedly", self.path.display())))
+            }
+        }
+    }
+
+    /// A spinner with the file's name, size and the time so far.
+    pub fn progress_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            let name = super::app::display_name(&self.path);
+            let mb = self.bytes as f64 / f64::from(1 << 20);
+            ui.label(format!("Opening {name} ({mb:.0} MB)… {:.1} s", self.started.elapsed().as_secs_f32()));
+        });
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+    }
+}

@@ -97,6 +97,10 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
             job.progress_ui(ui);
             ui.separator();
         }
+        if let Some(job) = &app.open_job {
+            job.progress_ui(ui);
+            ui.separator();
+        }
         let project = app.editor.project();
         ui.label(format!("{} · {} document(s)", app.display_name(), project.documents.len()));
         ui.separator();

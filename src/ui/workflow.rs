@@ -32,7 +32,24 @@ impl GlossApp {
             self.import(&[path.to_owned()]);
             return;
         }
-        match super::files::open(path) {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes >= self.background_bytes {
+            // A big project is read on a thread; the workspace is empty meanwhile, so nothing is edited that the
+            // opened project would then replace.
+            self.editor = Editor::new(Project::new("Opening…"), false);
+            self.path = None;
+            self.document_view = DocumentView::for_project(None);
+            self.view.show_document(None);
+            self.pending_open = Some((path.to_owned(), bytes));
+            return;
+        }
+        let opened = super::files::open(path);
+        self.finish_open(path, opened);
+    }
+
+    /// Puts an opened project in place, or says why it could not be opened.
+    fn finish_open(&mut self, path: &Path, opened: anyhow::Result<super::files::Opened>) {
+        match opened {
             Ok(opened) => {
                 self.editor = opened.editor;
                 self.path = opened.saved.then(|| path.to_owned());
@@ -49,6 +66,19 @@ impl GlossApp {
             }
             Err(error) => self.error = Some(format!("{error:#}")),
         }
+    }
+
+    /// Starts reading the big project asked for, and puts it in place once read. Runs before the panels, so the
+    /// frame that receives the project also draws it.
+    pub(super) fn open_ui(&mut self, ctx: &egui::Context) {
+        if let Some((path, bytes)) = self.pending_open.take() {
+            self.open_job = Some(super::files::OpenJob::start(path, bytes, ctx));
+        }
+        let Some(job) = &self.open_job else { return };
+        let Some(opened) = job.finished() else { return };
+        let path = job.path.clone();
+        self.open_job = None;
+        self.finish_open(&path, opened);
     }
 
     /// Runs `pending` now if nothing is unsaved, or after the user answered "Save changes?".

@@ -137,7 +137,17 @@ pub struct Layout {
     left: f32,
     /// Space below the last block.
     tail: f32,
+    /// Made this frame: nothing laid out yet.
+    fresh: bool,
+    /// Blocks that hold a galley, so that those far from the view can give theirs back.
+    laid: Vec<usize>,
+    /// The galley of a block not laid out.
+    empty: Arc<Galley>,
 }
+
+/// Galleys further than this from the view are dropped (their heights stay), which keeps memory flat however much
+/// of a long article has been read.
+const KEEP: f32 = 12_000.0;
 
 /// Blocks this far above and below the visible part are laid out too, so that scrolling a little never shows an
 /// estimate.
@@ -154,10 +164,17 @@ impl Layout {
     /// Lays out the blocks within `top..bottom` (and a margin) that are not laid out yet. Returns whether any
     /// height changed (and so the positions of the blocks below).
     pub fn ensure(&mut self, ui: &Ui, doc: &Document, top: f32, bottom: f32) -> bool {
+        // The frame that made the layout (a resize) lays out only what shows; the margin follows a frame later.
+        let margin = if std::mem::take(&mut self.fresh) {
+            ui.ctx().request_repaint();
+            0.0
+        } else {
+            MARGIN
+        };
         let mut changed = false;
         // Laying out can shrink blocks and pull more into view; a few rounds settle it.
         for _ in 0..4 {
-            let range = self.range(top - MARGIN, bottom + MARGIN);
+            let range = self.range(top - margin, bottom + margin);
             let pending: Vec<usize> = range.filter(|&i| !self.blocks[i].laid_out).collect();
             if pending.is_empty() {
                 break;
@@ -167,7 +184,25 @@ impl Layout {
             }
             self.place();
         }
+        if self.laid.len() > 600 {
+            self.evict(top - KEEP, bottom + KEEP);
+        }
         changed
+    }
+
+    /// Drops the galleys of blocks outside `top..bottom`; their exact heights stay, so nothing moves.
+    fn evict(&mut self, top: f32, bottom: f32) {
+        let empty = self.empty.clone();
+        let blocks = &mut self.blocks;
+        self.laid.retain(|&i| {
+            let Some(block) = blocks.get_mut(i) else { return false };
+            let keep = block.bottom() >= top && block.offset.y <= bottom;
+            if !keep {
+                block.galley = empty.clone();
+                block.laid_out = false;
+            }
+            keep
+        });
     }
 
     /// The block at content height `y`, with where it is now: kept in place across a change by
@@ -233,6 +268,7 @@ impl Layout {
         block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
         block.offset.x = if right_aligned { self.left + style.indent + width } else { self.left + style.indent };
         block.laid_out = true;
+        self.laid.push(i);
         let height = block.galley.size().y;
         let changed = (height - block.height).abs() > 0.01;
         block.height = height;
@@ -333,7 +369,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let text = if visuals.dark_mode { Color32::from_gray(218) } else { Color32::from_gray(28) };
     let weak = visuals.weak_text_color();
     let empty = ui.fonts_mut(|f| f.layout_no_wrap(String::new(), FontId::proportional(12.0), Color32::WHITE));
-    let estimate = Estimator { ui, widths: Vec::new(), empty };
+    let estimate = Estimator { ui, widths: Vec::new(), empty: empty.clone() };
     let mut b = Builder { estimate, column, left, gap: 16.0, blocks: Vec::new() };
     let style = |size: f32, color: Color32, italics: bool, indent: f32, right_pad: f32| Style {
         size,
@@ -395,7 +431,18 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
         });
     }
     let tail = b.gap + 40.0;
-    let mut layout = Layout { key, size: egui::vec2(width, 0.0), blocks: b.blocks, cards, column, left, tail };
+    let mut layout = Layout {
+        key,
+        size: egui::vec2(width, 0.0),
+        blocks: b.blocks,
+        cards,
+        column,
+        left,
+        tail,
+        fresh: true,
+        laid: Vec::new(),
+        empty,
+    };
     layout.place();
     layout
 }

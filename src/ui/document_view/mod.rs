@@ -72,7 +72,11 @@ impl DocumentView {
                 // The block at the top of the view stays where it is while heights change around it.
                 let anchor = self.layout.as_ref().and_then(|l| l.anchor(viewport.min.y));
                 if !self.layout.as_ref().is_some_and(|l| l.fits(ui, doc, width)) {
-                    self.layout = Some(layout::build(ui, doc, width));
+                    let old = self.layout.replace(layout::build(ui, doc, width));
+                    // Freeing thousands of galleys takes milliseconds that the frame should not wait for.
+                    if let Some(old) = old {
+                        std::thread::spawn(move || drop(old));
+                    }
                 }
                 let Some(layout) = &mut self.layout else { return };
                 let scroll_target = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
