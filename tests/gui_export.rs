@@ -116,3 +116,44 @@ fn a_big_project_opens_in_the_background() {
     assert_eq!(harness.state().editor().project().documents[0].spans.len(), 7);
     assert!(harness.query_by_label_contains("Article: Harbour Levy").is_some());
 }
+
+#[test]
+fn scrolling_to_a_far_highlight_lands_on_it_in_a_long_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    let size = gloss::synthetic::Size { documents: 1, body_bytes: 200_000, comments: 100, spans: 400, seed: 9 };
+    let project = gloss::synthetic::project(size);
+    // The last highlight of the body, some 30,000 points down, far beyond any estimate's reach.
+    let far = project.documents[0]
+        .spans
+        .iter()
+        .filter(|s| s.target == gloss::model::Target::Body)
+        .max_by_key(|s| s.start())
+        .unwrap()
+        .clone();
+    gloss::store::save(&project, &path).unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |_cc| gloss::ui::GlossApp::new(None, Some(path)).without_native_dialogs());
+    harness.run_steps(3);
+    // Shift+Tab from nothing selected goes to the last highlight in reading order: the last comment's, then back.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(3);
+    let selected = harness.state().view_state().selected_span.unwrap();
+    let span = harness.state().editor().project().documents[0].span(selected).unwrap().clone();
+    let at = harness.state().char_pos(span.target, span.start()).expect("laid out");
+    assert!((0.0..820.0).contains(&at.y), "the selected highlight is on screen at {at:?}");
+    // And the table's row for the far body highlight scrolls to it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_steps(2);
+    harness.get_by_label("Filter:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Filter:").type_text(&far.quote());
+    harness.run_steps(2);
+    harness.get_all_by_label(&far.quote()).next().unwrap().click();
+    harness.run_steps(5);
+    assert_eq!(harness.state().view_state().selected_span, Some(far.id));
+    let at = harness.state().char_pos(far.target, far.start()).expect("laid out");
+    assert!((0.0..820.0).contains(&at.y), "the far highlight is on screen at {at:?}");
+}

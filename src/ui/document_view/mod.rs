@@ -85,7 +85,11 @@ impl DocumentView {
                     (None, None) => None,
                 };
                 if let Some(i) = scroll_target.and_then(|(target, offset)| layout.block_of(target, offset)) {
+                    // Lay out the target and the screenful around it first, so that nothing above it changes
+                    // height once the view is there, and it lands exactly.
                     layout.ensure_block(ui, doc, i);
+                    let y = layout.blocks[i].offset.y;
+                    layout.ensure(ui, doc, y - viewport.height(), y + viewport.height());
                 }
                 if scroll_target.is_none() && end_pressed(ui) {
                     // The end of a long document is only estimated until it is laid out: lay it out, then go there.
@@ -124,7 +128,9 @@ impl DocumentView {
                 }
                 let wanted = scroll_target.and_then(|(target, offset)| geometry::offset_rect(layout, target, offset));
                 if let Some(target) = wanted {
-                    ui.scroll_to_rect(target.translate(rect.min.to_vec2()), Some(Align::Center));
+                    // At once: an animation would pass through text laid out on the way and miss.
+                    let none = egui::style::ScrollAnimation::none();
+                    ui.scroll_to_rect_animation(target.translate(rect.min.to_vec2()), Some(Align::Center), none);
                 }
                 hover_labels(&response, layout, index, input.schema, rect.min);
                 scroll_keys(ui, viewport, rect);
