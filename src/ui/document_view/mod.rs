@@ -72,7 +72,12 @@ impl DocumentView {
                 // The block at the top of the view stays where it is while heights change around it.
                 let anchor = self.layout.as_ref().and_then(|l| l.anchor(viewport.min.y));
                 if !self.layout.as_ref().is_some_and(|l| l.fits(ui, doc, width)) {
-                    let old = self.layout.replace(layout::build(ui, doc, width));
+                    let mut fresh = layout::build(ui, doc, width);
+                    if let Some(old) = &self.layout {
+                        // A text changed (not the width): paragraphs that did not change keep their galleys.
+                        fresh.reuse(old, doc);
+                    }
+                    let old = self.layout.replace(fresh);
                     // Freeing thousands of galleys takes milliseconds that the frame should not wait for.
                     if let Some(old) = old {
                         std::thread::spawn(move || drop(old));
