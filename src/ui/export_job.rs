@@ -124,3 +124,34 @@ pub fn outcome_notice(result: &Result<Report, ExportError>, out: &std::path::Pat
         Err(error) => Err(format!("The export failed: {error}")),
     }
 }
+
+impl super::app::GlossApp {
+    /// Asks for an export, in the background, of what the export window chose, to `out`.
+    pub(super) fn start_export(&mut self, format: Format, out: PathBuf) {
+        if self.export_job.is_some() {
+            self.toasts.push("An export is still running.");
+            return;
+        }
+        self.panes.export.open = false;
+        self.pending_export = Some((format, out));
+    }
+
+    /// Starts the export asked for, and takes in the one that has finished: a notice, or the error in a dialog.
+    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
+        if let Some((format, out)) = self.pending_export.take() {
+            let scope = match self.current_document() {
+                Some(doc) if !self.panes.export.whole_project => Scope::Document(doc.id),
+                _ => Scope::Project,
+            };
+            let project = self.editor.project().clone();
+            self.export_job = Some(ExportJob::start(project, scope, format, out, ctx));
+        }
+        let Some(job) = &self.export_job else { return };
+        let Some(result) = job.finished() else { return };
+        match outcome_notice(&result, &job.out) {
+            Ok(notice) => self.toasts.push(notice),
+            Err(error) => self.error = Some(error),
+        }
+        self.export_job = None;
+    }
+}

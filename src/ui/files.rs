@@ -75,3 +75,39 @@ impl OpenJob {
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
     }
 }
+
+impl super::app::GlossApp {
+    /// Puts an opened project in place, or says why it could not be opened.
+    pub(super) fn finish_open(&mut self, path: &Path, opened: Result<Opened>) {
+        match opened {
+            Ok(opened) => {
+                self.editor = opened.editor;
+                self.path = opened.saved.then(|| path.to_owned());
+                self.new_project_dir = path.parent().map(Path::to_owned);
+                self.document_view = super::document_view::DocumentView::for_project(self.path.as_deref());
+                if opened.saved {
+                    self.settings.remember(path);
+                }
+                let first = self.editor.project().documents.first().map(|d| d.id);
+                self.view.show_document(first);
+                for notice in opened.notices {
+                    self.toasts.push(notice);
+                }
+            }
+            Err(error) => self.error = Some(format!("{error:#}")),
+        }
+    }
+
+    /// Starts reading the big project asked for, and puts it in place once read. Runs before the panels, so the
+    /// frame that receives the project also draws it.
+    pub(super) fn open_ui(&mut self, ctx: &egui::Context) {
+        if let Some((path, bytes)) = self.pending_open.take() {
+            self.open_job = Some(OpenJob::start(path, bytes, ctx));
+        }
+        let Some(job) = &self.open_job else { return };
+        let Some(opened) = job.finished() else { return };
+        let path = job.path.clone();
+        self.open_job = None;
+        self.finish_open(&path, opened);
+    }
+}

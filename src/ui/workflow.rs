@@ -8,11 +8,9 @@ use egui::ViewportCommand;
 use super::app::{GlossApp, Pending, display_name};
 use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
 use super::document_view::DocumentView;
-use super::export_job::{ExportJob, outcome_notice};
 use super::file_dialog::{NativeDialog, Outcome, Purpose};
 use super::import_job::{ImportJob, ImportReport};
 use crate::edit::{Command, Editor, TextField};
-use crate::export::{Format, Scope};
 use crate::model::Project;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
@@ -45,40 +43,6 @@ impl GlossApp {
         }
         let opened = super::files::open(path);
         self.finish_open(path, opened);
-    }
-
-    /// Puts an opened project in place, or says why it could not be opened.
-    fn finish_open(&mut self, path: &Path, opened: anyhow::Result<super::files::Opened>) {
-        match opened {
-            Ok(opened) => {
-                self.editor = opened.editor;
-                self.path = opened.saved.then(|| path.to_owned());
-                self.new_project_dir = path.parent().map(Path::to_owned);
-                self.document_view = DocumentView::for_project(self.path.as_deref());
-                if opened.saved {
-                    self.settings.remember(path);
-                }
-                let first = self.editor.project().documents.first().map(|d| d.id);
-                self.view.show_document(first);
-                for notice in opened.notices {
-                    self.toasts.push(notice);
-                }
-            }
-            Err(error) => self.error = Some(format!("{error:#}")),
-        }
-    }
-
-    /// Starts reading the big project asked for, and puts it in place once read. Runs before the panels, so the
-    /// frame that receives the project also draws it.
-    pub(super) fn open_ui(&mut self, ctx: &egui::Context) {
-        if let Some((path, bytes)) = self.pending_open.take() {
-            self.open_job = Some(super::files::OpenJob::start(path, bytes, ctx));
-        }
-        let Some(job) = &self.open_job else { return };
-        let Some(opened) = job.finished() else { return };
-        let path = job.path.clone();
-        self.open_job = None;
-        self.finish_open(&path, opened);
     }
 
     /// Runs `pending` now if nothing is unsaved, or after the user answered "Save changes?".
@@ -213,35 +177,6 @@ impl GlossApp {
                 }
             }
         }
-    }
-
-    /// Asks for an export, in the background, of what the export window chose, to `out`.
-    fn start_export(&mut self, format: Format, out: PathBuf) {
-        if self.export_job.is_some() {
-            self.toasts.push("An export is still running.");
-            return;
-        }
-        self.panes.export.open = false;
-        self.pending_export = Some((format, out));
-    }
-
-    /// Starts the export asked for, and takes in the one that has finished: a notice, or the error in a dialog.
-    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
-        if let Some((format, out)) = self.pending_export.take() {
-            let scope = match self.current_document() {
-                Some(doc) if !self.panes.export.whole_project => Scope::Document(doc.id),
-                _ => Scope::Project,
-            };
-            let project = self.editor.project().clone();
-            self.export_job = Some(ExportJob::start(project, scope, format, out, ctx));
-        }
-        let Some(job) = &self.export_job else { return };
-        let Some(result) = job.finished() else { return };
-        match outcome_notice(&result, &job.out) {
-            Ok(notice) => self.toasts.push(notice),
-            Err(error) => self.error = Some(error),
-        }
-        self.export_job = None;
     }
 
     /// Imports the articles in `paths` (files or folders) in the background; they join the project when all are
