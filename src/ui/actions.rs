@@ -1,5 +1,5 @@
-//! Every user action with its name, shortcut and menu: the one list that menus, shortcuts and (later) the
-//! command palette are made from.
+//! Every user action with its name, shortcut and menu: the one list that menus, shortcuts, the command palette
+//! and the list of shortcuts are made from.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
