@@ -224,3 +224,48 @@ fn doccano_from_elsewhere_becomes_a_document_per_line_with_new_labels() {
     assert!(notes.iter().any(|n| n.contains("added to the labels: PRICE, PLACE")), "{notes:?}");
     assert!(notes.iter().any(|n| n.contains("relations")), "{notes:?}");
 }
+
+#[test]
+fn broken_datasets_say_what_is_wrong_and_keep_what_they_can() {
+    let dir = tempfile::tempdir().unwrap();
+    // brat: a fragment past the end of the text, a line that is not standoff, an attribute of nothing.
+    std::fs::write(dir.path().join("doc.txt"), "Short text.").unwrap();
+    std::fs::write(
+        dir.path().join("doc.ann"),
+        "T1\tClaim 0 5\tShort\nT2\tClaim 3 99\ttoo far\nnonsense\nA1\tVerdict T9 Accurate\n",
+    )
+    .unwrap();
+    let (back, notes) = import_into(Project::new("brat"), &[dir.path().join("doc.txt")]);
+    assert_eq!(back.documents[0].spans.len(), 1, "the highlight that fits is kept");
+    for expected in ["does not fit the text", "is not brat standoff", "T9, which is not an entity"] {
+        assert!(notes.iter().any(|n| n.contains(expected)), "{expected:?} in {notes:?}");
+    }
+    // doccano: a line that is not JSON makes the file an error naming the line, not a panic.
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"text\": \"a\", \"label\": [[0, 1, \"X\"]]}\n{not json\n").unwrap();
+    let error = gloss::import::extract_file(&bad).unwrap_err().to_string();
+    assert!(error.contains("bad.jsonl") && error.contains("line 2"), "{error}");
+    // A CSV dataset whose offsets are not numbers.
+    let csv = dir.path().join("csv");
+    std::fs::create_dir(&csv).unwrap();
+    std::fs::write(csv.join("documents.csv"), "document_id,title,body\r\n1,T,Some body text\r\n").unwrap();
+    std::fs::write(
+        csv.join("spans.csv"),
+        "document_id,span_id,part,target,label,start,end\r\n1,5,1,body,Claim,x,4\r\n",
+    )
+    .unwrap();
+    let error = gloss::import::extract_file(&csv.join("documents.csv")).unwrap_err().to_string();
+    assert!(error.contains("start") && error.contains("not a number"), "{error}");
+    // spans.csv alone, without its documents.csv.
+    let lone = dir.path().join("lone");
+    std::fs::create_dir(&lone).unwrap();
+    std::fs::write(lone.join("spans.csv"), "document_id,span_id\r\n1,2\r\n").unwrap();
+    let error = gloss::import::extract_file(&lone.join("spans.csv")).unwrap_err().to_string();
+    assert!(error.contains("documents.csv is not beside it"), "{error}");
+    // W3C annotations without targets or tags are reported one by one.
+    let w3c = dir.path().join("notes.jsonld");
+    let text = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "urn:x:1", "body": []}"#;
+    std::fs::write(&w3c, text).unwrap();
+    let error = gloss::import::extract_file(&w3c).unwrap_err().to_string();
+    assert!(error.contains("notes.jsonld") && error.contains("urn:x:1 has no target"), "{error}");
+}

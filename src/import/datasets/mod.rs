@@ -46,7 +46,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportEr
         "json" | "jsonld" => {
             let text = String::from_utf8_lossy(bytes);
             let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-            w3c::looks_like(&value).then(|| Ok(w3c::read(&value)))
+            w3c::looks_like(&value).then(|| w3c::read(&value).map_err(corrupt))
         }
         _ => None,
     }

@@ -24,8 +24,9 @@ pub fn looks_like(value: &Value) -> bool {
     }
 }
 
-/// Reads the annotations of `value`, one article (of annotations only) per document they name.
-pub fn read(value: &Value) -> Vec<Extracted> {
+/// Reads the annotations of `value`, one article (of annotations only) per document they name; fails with the
+/// reasons when not one annotation could be used.
+pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
     let mut items = Vec::new();
     collect(value, &mut items);
     let mut by_source: BTreeMap<String, Extracted> = BTreeMap::new();
@@ -111,10 +112,12 @@ pub fn read(value: &Value) -> Vec<Extracted> {
         article.annotations.spans.push(span);
     }
     let mut articles: Vec<Extracted> = by_source.into_values().collect();
-    if let Some(first) = articles.first_mut() {
-        first.warnings = warnings;
+    match articles.first_mut() {
+        Some(first) => first.warnings = warnings,
+        None if warnings.is_empty() => return Err("there are no annotations in it".to_owned()),
+        None => return Err(format!("no annotation Gloss can use: {}", warnings.join("; "))),
     }
-    articles
+    Ok(articles)
 }
 
 /// The annotations in a collection, page, array or single annotation (pages embedded via `first` and `next`).
