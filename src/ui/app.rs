@@ -377,10 +377,16 @@ impl GlossApp {
         let project = self.editor.project();
         let Some(doc) = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first()) else {
             if let Some(job) = &self.open_job {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(ui.available_height() / 3.0);
-                    job.progress_ui(ui);
-                });
+                let cancelled = ui
+                    .vertical_centered(|ui| {
+                        ui.add_space(ui.available_height() / 3.0);
+                        job.progress_ui(ui, true)
+                    })
+                    .inner;
+                if cancelled {
+                    self.open_job = None;
+                    self.toasts.push("Opening cancelled.");
+                }
                 return;
             }
             ui.centered_and_justified(|ui| {

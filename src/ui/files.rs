@@ -64,15 +64,20 @@ impl OpenJob {
         }
     }
 
-    /// A spinner with the file's name, size and the time so far.
-    pub fn progress_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            let name = super::app::display_name(&self.path);
-            let mb = self.bytes as f64 / f64::from(1 << 20);
-            ui.label(format!("Opening {name} ({mb:.0} MB)… {:.1} s", self.started.elapsed().as_secs_f32()));
-        });
+    /// A spinner with the file's name, size and the time so far, and a Cancel button; returns true when the user
+    /// cancels (the reading thread then finishes unheard).
+    pub fn progress_ui(&self, ui: &mut egui::Ui, with_cancel: bool) -> bool {
+        let cancel = ui
+            .horizontal(|ui| {
+                ui.spinner();
+                let name = super::app::display_name(&self.path);
+                let mb = self.bytes as f64 / f64::from(1 << 20);
+                ui.label(format!("Opening {name} ({mb:.0} MB)… {:.1} s", self.started.elapsed().as_secs_f32()));
+                with_cancel && ui.button("Cancel opening").clicked()
+            })
+            .inner;
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        cancel
     }
 }
 

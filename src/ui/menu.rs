@@ -98,7 +98,7 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
             ui.separator();
         }
         if let Some(job) = &app.open_job {
-            job.progress_ui(ui);
+            job.progress_ui(ui, false);
             ui.separator();
         }
         let project = app.editor.project();
