@@ -442,3 +442,25 @@ fn the_table_sorts_by_a_column_and_back() {
     harness.run_steps(2);
     assert!(y(&harness, "Tomas Reyes") < y(&harness, "Amira Haddad"), "descending");
 }
+
+#[test]
+fn a_drag_over_right_to_left_words_highlights_those_words() {
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/many_scripts.txt");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 2000.0))
+        // The test renderer has only egui's own fonts: the Hebrew letters are boxes, but boxes of a width.
+        .allow_missing_glyphs()
+        .build_eframe(move |_cc| GlossApp::new(None, Some(article)).without_native_dialogs());
+    harness.run_steps(3);
+    wait_for_import(&mut harness);
+    let body = project(&harness).documents[0].body.clone();
+    let hebrew = body[..body.find("בעברית").unwrap()].chars().count();
+    // From the reading start of the paragraph (its right edge) leftwards over its first words.
+    let (a, b) = (body_char(&harness, hebrew), body_char(&harness, hebrew + 14));
+    assert!(a.x > b.x, "reading order runs right to left on screen: {a:?} then {b:?}");
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    let span = newest_span(harness.state()).unwrap();
+    assert!(span.quote().starts_with("בעברית:"), "{:?}", span.quote());
+    assert!(span.quote().chars().count() <= 20, "{:?}", span.quote());
+}

@@ -1,9 +1,35 @@
 //! Geometry of character ranges inside a galley: where highlights and the selection go, and where a span is.
 
-use egui::{Galley, Rect, pos2};
+use egui::epaint::text::cursor::CCursor;
+use egui::{Galley, Rect, Vec2, pos2};
 
-use super::layout::{BlockKind, Layout};
+use super::layout::{Block, BlockKind, Layout, pieces};
 use crate::model::Target;
+
+/// Rectangles (relative to the block's galley) covering the block's characters `start..end`, counted in reading
+/// order; a right-to-left paragraph shows them where its display order puts them.
+pub fn block_rects(block: &Block, start: usize, end: usize) -> Vec<Rect> {
+    match &block.visual {
+        None => range_rects(&block.galley, start, end),
+        Some(visual) => pieces::rects(&visual.pieces, &block.galley, start, end),
+    }
+}
+
+/// The cursor rectangle (relative to the galley) before the block's character `offset`, in reading order.
+pub fn cursor_rect(block: &Block, offset: usize) -> Rect {
+    match &block.visual {
+        None => block.galley.pos_from_cursor(CCursor::new(offset)),
+        Some(visual) => pieces::cursor(&visual.pieces, &block.galley, offset),
+    }
+}
+
+/// The reading-order offset of the block's character boundary nearest to `local` (relative to the galley).
+pub fn offset_at(block: &Block, local: Vec2) -> usize {
+    match &block.visual {
+        None => block.galley.cursor_from_pos(local).index.0,
+        Some(visual) => pieces::offset_at(&visual.pieces, &block.galley, local.to_pos2()),
+    }
+}
 
 /// Rectangles covering the characters `start..end` (code points of the galley's text), one per row touched.
 pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
@@ -41,7 +67,7 @@ pub(super) fn offset_rect(layout: &Layout, target: Target, offset: usize) -> Opt
     for (block, start, len) in paragraphs {
         first.get_or_insert((block, start));
         if (start..=start + len).contains(&offset) {
-            let cursor = block.galley.pos_from_cursor(egui::epaint::text::cursor::CCursor::new(offset - start));
+            let cursor = cursor_rect(block, offset - start);
             return Some(cursor.expand2(egui::vec2(4.0, 0.0)).translate(block.offset));
         }
     }

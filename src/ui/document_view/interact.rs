@@ -13,12 +13,11 @@ pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, u
     let near = layout.range(local.y - 4.0, local.y + 4.0);
     layout.blocks[near].iter().find_map(|block| {
         let BlockKind::Paragraph { target, start, .. } = block.kind else { return None };
-        let rect = block.galley.rect.translate(block.offset).expand2(egui::vec2(0.0, 3.0));
+        let rect = block.galley.rect.translate(block.offset).expand2(egui::vec2(4.0, 3.0));
         if !rect.contains(local.to_pos2()) {
             return None;
         }
-        let cursor = block.galley.cursor_from_pos(local - block.offset);
-        Some((target, start + cursor.index.0))
+        Some((target, start + super::geometry::offset_at(block, local - block.offset)))
     })
 }
 
@@ -35,8 +34,7 @@ pub(super) fn drag_hit(layout: &Layout, origin: Pos2, pos: Pos2, target: Target)
         })
         .collect();
     let (block, start) = blocks.iter().rev().find(|(b, _)| b.offset.y <= local.y).or_else(|| blocks.first())?;
-    let cursor = block.galley.cursor_from_pos(local - block.offset);
-    Some(start + cursor.index.0)
+    Some(start + super::geometry::offset_at(block, local - block.offset))
 }
 
 pub(super) fn interact(

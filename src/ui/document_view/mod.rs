@@ -12,7 +12,7 @@ mod layout;
 mod paint;
 mod span_index;
 
-use egui::{Align, Color32, Pos2, Sense, Ui, epaint::text::cursor::CCursor};
+use egui::{Align, Color32, Pos2, Sense, Ui};
 
 use super::state::ViewState;
 use crate::model::{DocId, Document, LabelSchema, Target};
@@ -164,7 +164,7 @@ impl DocumentView {
             }
             _ => None,
         })?;
-        let cursor = block.galley.pos_from_cursor(CCursor::new(local));
+        let cursor = geometry::cursor_rect(block, local);
         Some(self.origin + block.offset + cursor.center().to_vec2())
     }
 }

@@ -4,7 +4,7 @@
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
 use super::ViewInput;
-use super::geometry::range_rects;
+use super::geometry::block_rects;
 use super::layout::{Block, BlockKind, Layout};
 use super::span_index::SpanIndex;
 use crate::model::{CommentId, Target};
@@ -61,7 +61,7 @@ impl Painting<'_> {
             let from = range.start.max(start) - start;
             let to = range.end.min(start + len) - start;
             let selected = self.state.selected_span == Some(range.span);
-            for rect in range_rects(&block.galley, from, to) {
+            for rect in block_rects(block, from, to) {
                 let rect = rect.translate(pos.to_vec2());
                 painter.rect_filled(rect, 2.0, highlight_fill(color, dark));
                 // A bar under each highlight, stacked by lane, keeps overlapping spans tellable apart.
@@ -86,7 +86,7 @@ impl Painting<'_> {
                 continue;
             }
             let current = self.state.find_current == Some(index);
-            for rect in range_rects(&block.galley, from.max(start) - start, to.min(start + len) - start) {
+            for rect in block_rects(block, from.max(start) - start, to.min(start + len) - start) {
                 let rect = rect.translate(pos.to_vec2()).expand(1.0);
                 if current {
                     self.ui.painter().rect_filled(rect, 2.0, color.gamma_multiply(0.55));
@@ -104,7 +104,7 @@ impl Painting<'_> {
             return;
         }
         let fill = self.ui.visuals().selection.bg_fill;
-        for rect in range_rects(&block.galley, from - start, to - start) {
+        for rect in block_rects(block, from - start, to - start) {
             self.ui.painter().rect_filled(rect.translate(pos.to_vec2()), 0.0, fill);
         }
     }

@@ -25,7 +25,17 @@ impl Builder<'_> {
         let galley = self.estimate.empty.clone();
         let gap_before = std::mem::take(&mut self.gap);
         let offset = egui::vec2(self.left + style.indent, 0.0);
-        self.blocks.push(Block { kind, galley, offset, height, laid_out: false, gap_before, style, source });
+        self.blocks.push(Block {
+            kind,
+            galley,
+            offset,
+            height,
+            laid_out: false,
+            visual: None,
+            gap_before,
+            style,
+            source,
+        });
     }
 
     fn gap(&mut self, height: f32) {
@@ -201,4 +211,9 @@ fn reply_depth(parents: &HashMap<CommentId, Option<CommentId>>, comment: Comment
         current = parents.get(&parent).copied().flatten();
     }
     depth
+}
+
+/// Whether a galley shows a right-to-left paragraph (in display order).
+pub(super) fn right_to_left_block(galley: &Galley) -> bool {
+    galley.job.halign == egui::Align::RIGHT
 }

@@ -50,6 +50,8 @@ pub struct Block {
     pub height: f32,
     /// Whether `galley` is the real one.
     pub laid_out: bool,
+    /// For a right-to-left paragraph, how its text was put in display order (the galley shows `visual.text`).
+    pub visual: Option<Arc<bidi::Visual>>,
     /// Space above the block.
     gap_before: f32,
     /// How to lay it out.
@@ -198,6 +200,7 @@ impl Layout {
             let keep = block.bottom() >= top && block.offset.y <= bottom;
             if !keep {
                 block.galley = empty.clone();
+                block.visual = None;
                 block.laid_out = false;
             }
             keep
@@ -233,6 +236,10 @@ impl Layout {
             };
             if let Some((galley, x)) = found {
                 let block = &mut self.blocks[i];
+                if build::right_to_left_block(&galley) {
+                    // Its galley shows display order; laying it out again rebuilds the map too.
+                    continue;
+                }
                 block.height = galley.size().y;
                 block.galley = galley;
                 block.offset.x = x;
@@ -298,15 +305,34 @@ impl Layout {
             }
         };
         let style = block.style;
-        let mut job = build::job(text, style.size, style.color, style.italics);
-        job.wrap.max_width = (self.column - style.indent - style.right_pad).max(40.0);
+        let width = (self.column - style.indent - style.right_pad).max(40.0);
         // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
         let right_aligned = crate::model::text::right_to_left(text);
+        let mut job = build::job(text, style.size, style.color, style.italics);
+        job.wrap.max_width = width;
+        block.visual = None;
+        let mut visual = None;
         if right_aligned {
+            // Broken into lines by measuring words (egui's rows do not count the characters of right-to-left
+            // text reliably), then each line put in display order and laid out as it stands.
+            let font = egui::FontId::new(style.size, egui::FontFamily::Proportional);
+            let measure =
+                |word: &str| ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), style.color)).size().x;
+            let lines = bidi::break_lines(text, width, measure);
+            let reordered = bidi::reorder(text, &lines);
+            job = build::job(&reordered.text, style.size, style.color, style.italics);
+            job.wrap.max_width = f32::INFINITY;
             job.halign = egui::Align::RIGHT;
+            visual = Some(reordered);
         }
-        let width = job.wrap.max_width;
         block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        if let Some(mut visual) = visual {
+            let font = egui::FontId::new(style.size, egui::FontFamily::Proportional);
+            let measure =
+                |word: &str| ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), style.color)).size().x;
+            visual.pieces = pieces::place(&visual, &block.galley, measure);
+            block.visual = Some(Arc::new(visual));
+        }
         block.offset.x = if right_aligned { self.left + style.indent + width } else { self.left + style.indent };
         block.laid_out = true;
         self.laid.push(i);
@@ -336,7 +362,9 @@ impl Layout {
     }
 }
 
+mod bidi;
 mod build;
+pub mod pieces;
 #[cfg(test)]
 mod tests;
 

@@ -62,3 +62,23 @@ fn blocks_are_found_by_position_and_estimates_become_exact() {
     });
     output.textures_delta.clear();
 }
+
+#[test]
+fn a_right_to_left_paragraph_keeps_its_lines_in_display_order() {
+    let ctx = egui::Context::default();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let text = "אבג דה וז חט יכ למ נס עפ צק רש ת אבג דה וז חט יכ למ נס עפ צק רש ת אבג דה וז";
+        let d = doc(text);
+        let mut layout = build(ui, &d, 200.0);
+        layout.fresh = false;
+        layout.ensure(ui, &d, 0.0, 800.0);
+        let block = layout.blocks.iter().find(|b| matches!(b.kind, BlockKind::Paragraph { .. })).unwrap();
+        let visual = block.visual.as_ref().expect("right to left");
+        eprintln!("rows {} text {:?}", block.galley.rows.len(), visual.text);
+        assert!(block.galley.rows.len() > 1, "it wraps");
+        assert_eq!(block.galley.rows.len(), visual.text.lines().count());
+        let width = block.galley.rect.width();
+        assert!(width <= 200.0 + 1.0, "no line is wider than the column: {width}");
+    });
+    output.textures_delta.clear();
+}
