@@ -13,18 +13,13 @@ use std::path::Path;
 
 use super::flat::Flat;
 use super::ids::document_stem;
-use super::{Control, ExportError, Output};
+use super::{Control, Output, Rendered};
 use crate::model::{Document, Project, Verdict};
 
 /// The entity type of comments.
 pub const COMMENT_TYPE: &str = "Comment";
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut outputs = vec![
         Output { path: out.join("annotation.conf"), bytes: annotation_conf(project).into_bytes() },
         Output { path: out.join("visual.conf"), bytes: visual_conf(project).into_bytes() },

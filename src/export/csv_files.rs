@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Control, ExportError, Output};
+use super::{Control, ExportError, Output, Rendered};
 use crate::model::{Comment, Document, Project, SpanAnnotation, Target};
 
 /// File names inside the export folder.
@@ -37,12 +37,7 @@ pub const SPAN_COLUMNS: [&str; 17] = [
     "modified",
 ];
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut documents = writer();
     documents.write_record([
         "document_id",

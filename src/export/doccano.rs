@@ -13,15 +13,10 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Control, ExportError, Output};
+use super::{Control, ExportError, Output, Rendered};
 use crate::model::{Comment, Document, Project, Target};
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut spans = Vec::new();
     let mut sentiment = Vec::new();
     control.each(docs, |doc| {

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Control, ExportError, Output};
+use super::{Control, Output, Rendered};
 use crate::analysis::Stats;
 use crate::model::{Document, LabelSchema, Project, Rgb, Target};
 
@@ -22,12 +22,7 @@ th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:to
 @media print{body{margin:0;max-width:none}article{break-before:page}mark{print-color-adjust:exact;\
 -webkit-print-color-adjust:exact}}";
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let schema = &project.schema;
     let mut html = String::new();
     let _ = write!(

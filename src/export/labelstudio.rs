@@ -11,15 +11,10 @@ use serde_json::{Value, json};
 
 use super::ids::slug;
 use super::units::{Unit, Units};
-use super::{Control, ExportError, Output};
+use super::{Control, Output, Rendered};
 use crate::model::{Comment, Document, LabelSchema, Project, Target};
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut tasks = Vec::new();
     control.each(docs, |doc| {
         tasks.push(task(project, doc, Target::Body));

@@ -142,6 +142,9 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
+/// What an exporter returns: its files, rendered and not yet written.
+pub(crate) type Rendered = Result<Vec<Output>, ExportError>;
+
 /// A file of an export, rendered and not yet written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {

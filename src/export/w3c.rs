@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::ids::{comment_iri, document_iri, project_iri};
-use super::{Control, ExportError, Output};
+use super::{Control, Output, Rendered};
 use crate::model::{Comment, Document, Project, SpanAnnotation, Target};
 
 /// The JSON-LD context of the Web Annotation model.
@@ -142,12 +142,7 @@ impl Names {
     }
 }
 
-pub(super) fn render(
-    project: &Project,
-    docs: &[&Document],
-    out: &Path,
-    control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let base = project_iri(project);
     let names: Vec<Names> = docs
         .iter()
