@@ -73,13 +73,16 @@ pub fn extract_file(path: &Path) -> Result<Vec<Extracted>, ImportError> {
     if looks_like_project(path, &bytes) {
         return Err(ImportError::IsProject(path.to_owned()));
     }
-    if let Some(dataset) = datasets::read(path, &bytes) {
-        return dataset;
-    }
-    let mut articles = extract_bytes(&bytes, path, Format::detect(path, &bytes))?;
+    let mut articles = match datasets::read(path, &bytes) {
+        Some(dataset) => dataset?,
+        None => extract_bytes(&bytes, path, Format::detect(path, &bytes))?,
+    };
     let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
     for article in &mut articles {
-        article.metadata.source_file.clone_from(&name);
+        // A dataset may name the file each document first came from; that stays.
+        if article.metadata.source_file.is_none() {
+            article.metadata.source_file.clone_from(&name);
+        }
     }
     Ok(articles)
 }
