@@ -111,6 +111,7 @@ fn csv_comes_back_whole() {
     assert_eq!(comments(&back), comments(&project));
     assert_eq!(back.documents[0].body, project.documents[0].body);
     assert_eq!(back.documents[0].title, project.documents[0].title);
+    assert_eq!(back.documents[0].metadata, project.documents[0].metadata, "dateline, source file and the rest");
 }
 
 #[test]
