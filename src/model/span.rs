@@ -132,6 +132,11 @@ impl Verdict {
     pub const ALL: [Self; 5] =
         [Self::Unverified, Self::Accurate, Self::Inaccurate, Self::Misleading, Self::Unverifiable];
 
+    /// The verdict called `name` (as [`Self::name`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+
     /// Whether nothing has been found yet (the default, which project files leave out).
     pub fn is_unverified(&self) -> bool {
         *self == Self::Unverified

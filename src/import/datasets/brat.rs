@@ -109,7 +109,7 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
         let mut extra = Vec::new();
         for (name, value) in &entity.attributes {
             match name.as_str() {
-                "Verdict" => span.verdict = Verdict::ALL.into_iter().find(|v| v.name() == value).unwrap_or_default(),
+                "Verdict" => span.verdict = Verdict::from_name(value).unwrap_or_default(),
                 "CheckWorthy" => span.check_worthy = Some(value == "yes"),
                 _ => extra.push(format!("{name}: {value}")),
             }

@@ -99,7 +99,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 "no" => Some(false),
                 _ => None,
             };
-            span.verdict = Verdict::ALL.into_iter().find(|v| v.name() == get("verdict")).unwrap_or_default();
+            span.verdict = Verdict::from_name(&get("verdict")).unwrap_or_default();
             span.annotator = get("annotator");
             span.created = get("created").parse().ok();
             span.modified = get("modified").parse().ok();

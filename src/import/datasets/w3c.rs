@@ -105,7 +105,7 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
         span.speaker = text(annotation, "gloss:speaker");
         span.check_worthy = annotation.get("gloss:checkWorthy").and_then(Value::as_bool);
         let verdict = text(annotation, "gloss:verdict");
-        span.verdict = Verdict::ALL.into_iter().find(|v| v.name() == verdict).unwrap_or_default();
+        span.verdict = Verdict::from_name(&verdict).unwrap_or_default();
         span.annotator = annotation.get("creator").map(agent_name).unwrap_or_default();
         span.created = text(annotation, "created").parse().ok();
         span.modified = text(annotation, "modified").parse().ok();
