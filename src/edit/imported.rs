@@ -11,7 +11,7 @@ use crate::model::text::{CharIndex, char_index_of_byte};
 type Indexes = std::collections::HashMap<Target, CharIndex>;
 use crate::model::{
     AnchoredRange, CommentId, Dimension, DimensionId, DimensionValue, Document, IdAllocator, LabelId, LabelSchema,
-    NEW_COLORS, Project, SentimentId, SentimentLevel, SpanAnnotation, SpanId, SpanLabel, Target, ValueId,
+    NEW_COLORS, Project, SentimentId, SentimentLevel, SpanAnnotation, SpanId, SpanLabel, Target, ValueId, same_name,
 };
 
 use super::command::Command;
@@ -55,10 +55,9 @@ pub fn place(project: &Project, articles: Vec<Extracted>, at: Timestamp) -> Plac
 /// Adds the labels, levels, dimensions and values the articles name and `schema` lacks; returns their names.
 fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], ids: &mut IdAllocator) -> Vec<String> {
     let mut added = Vec::new();
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
     for article in articles {
         for span in &article.annotations.spans {
-            if !schema.span_labels.iter().any(|l| same(&l.name, &span.label)) {
+            if !schema.span_labels.iter().any(|l| same_name(&l.name, &span.label)) {
                 let color = NEW_COLORS[schema.span_labels.len() % NEW_COLORS.len()];
                 let id = LabelId(ids.fresh());
                 let (name, description) = (span.label.trim().to_owned(), String::new());
@@ -68,7 +67,7 @@ fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], ids: &mut IdA
         }
         for (_, marks) in &article.annotations.comments {
             if let Some(level) = &marks.sentiment
-                && !schema.sentiments.iter().any(|l| same(&l.name, level))
+                && !schema.sentiments.iter().any(|l| same_name(&l.name, level))
             {
                 let color = NEW_COLORS[schema.sentiments.len() % NEW_COLORS.len()];
                 let (id, name) = (SentimentId(ids.fresh()), level.trim().to_owned());
@@ -76,7 +75,7 @@ fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], ids: &mut IdA
                 added.push(level.trim().to_owned());
             }
             for (dimension, value) in &marks.dimensions {
-                let index = match schema.dimensions.iter().position(|d| same(&d.name, dimension)) {
+                let index = match schema.dimensions.iter().position(|d| same_name(&d.name, dimension)) {
                     Some(index) => index,
                     None => {
                         let (id, name) = (DimensionId(ids.fresh()), dimension.trim().to_owned());
@@ -86,7 +85,7 @@ fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], ids: &mut IdA
                     }
                 };
                 let values = &mut schema.dimensions[index].values;
-                if !values.iter().any(|v| same(&v.name, value)) {
+                if !values.iter().any(|v| same_name(&v.name, value)) {
                     values.push(DimensionValue { id: ValueId(ids.fresh()), name: value.trim().to_owned() });
                     added.push(format!("{dimension}: {value}"));
                 }
@@ -198,7 +197,7 @@ fn make_span(
     id: SpanId,
     at: Timestamp,
 ) -> Option<SpanAnnotation> {
-    let label = schema.span_labels.iter().find(|l| l.name.trim().eq_ignore_ascii_case(span.label.trim()))?.id;
+    let label = schema.span_labels.iter().find(|l| same_name(&l.name, &span.label))?.id;
     let text = doc.target_text(target)?;
     let index = indexes.entry(target).or_insert_with(|| CharIndex::new(text));
     let mut ranges: Vec<AnchoredRange> = span
@@ -259,15 +258,16 @@ fn same_span(a: &SpanAnnotation, b: &SpanAnnotation) -> bool {
 }
 
 fn resolve_marks(schema: &LabelSchema, marks: &Marks) -> (Option<SentimentId>, Vec<(DimensionId, ValueId)>) {
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    let sentiment =
-        marks.sentiment.as_ref().and_then(|name| schema.sentiments.iter().find(|l| same(&l.name, name)).map(|l| l.id));
+    let sentiment = marks
+        .sentiment
+        .as_ref()
+        .and_then(|name| schema.sentiments.iter().find(|l| same_name(&l.name, name)).map(|l| l.id));
     let tags = marks
         .dimensions
         .iter()
         .filter_map(|(dimension, value)| {
-            let dimension = schema.dimensions.iter().find(|d| same(&d.name, dimension))?;
-            let value = dimension.values.iter().find(|v| same(&v.name, value))?;
+            let dimension = schema.dimensions.iter().find(|d| same_name(&d.name, dimension))?;
+            let value = dimension.values.iter().find(|v| same_name(&v.name, value))?;
             Some((dimension.id, value.id))
         })
         .collect();

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{DimensionId, IdAllocator, LabelId, LabelSchema, Project, SentimentId, ValueId};
+use crate::model::{DimensionId, IdAllocator, LabelId, LabelSchema, Project, SentimentId, ValueId, same_name};
 
 use super::apply::EditError;
 use super::command::Command;
@@ -102,10 +102,6 @@ impl Fit {
         self.assigned.insert(chosen);
         chosen
     }
-}
-
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Every id the project uses: documents, comments, spans and its current schema.

@@ -17,6 +17,7 @@ pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, 
 pub use project::Project;
 pub use schema::{
     Dimension, DimensionValue, LabelSchema, NEW_COLORS, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel,
+    same_name,
 };
 #[cfg(test)]
 pub(crate) use span::test_span;

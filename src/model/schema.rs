@@ -142,6 +142,12 @@ pub struct LabelSchema {
     pub dimensions: Vec<Dimension>,
 }
 
+/// Whether two label, level, dimension or value names name the same thing: equal but for case (in any script)
+/// and surrounding white space. Loading a label file and importing a dataset both match names this way.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().chars().flat_map(char::to_lowercase).eq(b.trim().chars().flat_map(char::to_lowercase))
+}
+
 impl LabelSchema {
     /// The default schema for news analysis, with ids taken from `ids`.
     pub fn news_default(ids: &mut IdAllocator) -> Self {
@@ -228,6 +234,13 @@ impl LabelSchema {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_without_case_in_any_script() {
+        assert!(same_name(" Claim", "claim "));
+        assert!(same_name("Цитата", "цитата"));
+        assert!(!same_name("Claim", "Claims"));
+    }
 
     #[test]
     fn colours_round_trip_as_hex() {
