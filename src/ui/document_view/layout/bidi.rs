@@ -167,7 +167,8 @@ pub fn reorder(text: &str, lines: &[(usize, usize)]) -> Visual {
             }
             for index in order {
                 let c = chars[index].1;
-                to_display[index] = out.chars().count();
+                // Every character of `out` has its entry in `to_logical`, so its length is the display index.
+                to_display[index] = to_logical.len();
                 out.push(if rtl && !shaped_rtl(c) { mirrored(c) } else { c });
                 to_logical.push(Some((index, rtl)));
             }

@@ -212,8 +212,3 @@ fn reply_depth(parents: &HashMap<CommentId, Option<CommentId>>, comment: Comment
     }
     depth
 }
-
-/// Whether a galley shows a right-to-left paragraph (in display order).
-pub(super) fn right_to_left_block(galley: &Galley) -> bool {
-    galley.job.halign == egui::Align::RIGHT
-}

@@ -217,7 +217,8 @@ impl Layout {
             return;
         }
         let mut by_text: HashMap<(&str, u32, u32), (&Arc<Galley>, f32)> = HashMap::new();
-        for block in old.blocks.iter().filter(|b| b.laid_out) {
+        // A right-to-left galley shows display order and needs its map, which laying it out again rebuilds.
+        for block in old.blocks.iter().filter(|b| b.laid_out && b.visual.is_none()) {
             let key = (block.galley.job.text.as_str(), block.style.size.to_bits(), block.style.indent.to_bits());
             by_text.insert(key, (&block.galley, block.offset.x));
         }
@@ -236,10 +237,6 @@ impl Layout {
             };
             if let Some((galley, x)) = found {
                 let block = &mut self.blocks[i];
-                if build::right_to_left_block(&galley) {
-                    // Its galley shows display order; laying it out again rebuilds the map too.
-                    continue;
-                }
                 block.height = galley.size().y;
                 block.galley = galley;
                 block.offset.x = x;
@@ -308,30 +305,24 @@ impl Layout {
         let width = (self.column - style.indent - style.right_pad).max(40.0);
         // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
         let right_aligned = crate::model::text::right_to_left(text);
-        let mut job = build::job(text, style.size, style.color, style.italics);
-        job.wrap.max_width = width;
-        block.visual = None;
-        let mut visual = None;
         if right_aligned {
             // Broken into lines by measuring words (egui's rows do not count the characters of right-to-left
             // text reliably), then each line put in display order and laid out as it stands.
             let font = egui::FontId::new(style.size, egui::FontFamily::Proportional);
             let measure =
                 |word: &str| ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), style.color)).size().x;
-            let lines = bidi::break_lines(text, width, measure);
-            let reordered = bidi::reorder(text, &lines);
-            job = build::job(&reordered.text, style.size, style.color, style.italics);
+            let mut visual = bidi::reorder(text, &bidi::break_lines(text, width, measure));
+            let mut job = build::job(&visual.text, style.size, style.color, style.italics);
             job.wrap.max_width = f32::INFINITY;
             job.halign = egui::Align::RIGHT;
-            visual = Some(reordered);
-        }
-        block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-        if let Some(mut visual) = visual {
-            let font = egui::FontId::new(style.size, egui::FontFamily::Proportional);
-            let measure =
-                |word: &str| ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), style.color)).size().x;
+            block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
             visual.pieces = pieces::place(&visual, &block.galley, measure);
             block.visual = Some(Arc::new(visual));
+        } else {
+            let mut job = build::job(text, style.size, style.color, style.italics);
+            job.wrap.max_width = width;
+            block.galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+            block.visual = None;
         }
         block.offset.x = if right_aligned { self.left + style.indent + width } else { self.left + style.indent };
         block.laid_out = true;
