@@ -211,23 +211,25 @@ pub fn documents(project: &Project, scope: Scope) -> Result<Vec<&Document>, Expo
 }
 
 /// Renders the export of `scope` in `format` for `out` without writing anything.
-pub fn render(
+pub fn render(project: &Project, scope: Scope, format: Format, out: &Path, control: &Control<'_>) -> Rendered {
+    render_documents(project, &documents(project, scope)?, format, out, control)
+}
+
+fn render_documents(
     project: &Project,
-    scope: Scope,
+    docs: &[&Document],
     format: Format,
     out: &Path,
     control: &Control<'_>,
-) -> Result<Vec<Output>, ExportError> {
-    let docs = documents(project, scope)?;
-    let outputs = match format {
-        Format::Csv => csv_files::render(project, &docs, out, control)?,
-        Format::Doccano => doccano::render(project, &docs, out, control)?,
-        Format::W3c => w3c::render(project, &docs, out, control)?,
-        Format::Brat => brat::render(project, &docs, out, control)?,
-        Format::LabelStudio => labelstudio::render(project, &docs, out, control)?,
-        Format::Html => html::render(project, &docs, out, control)?,
-    };
-    Ok(outputs)
+) -> Rendered {
+    match format {
+        Format::Csv => csv_files::render(project, docs, out, control),
+        Format::Doccano => doccano::render(project, docs, out, control),
+        Format::W3c => w3c::render(project, docs, out, control),
+        Format::Brat => brat::render(project, docs, out, control),
+        Format::LabelStudio => labelstudio::render(project, docs, out, control),
+        Format::Html => html::render(project, docs, out, control),
+    }
 }
 
 /// Exports `scope` of `project` as `format` to `out` (a file, or a folder for [`Format::writes_folder`]). Every
@@ -239,7 +241,8 @@ pub fn export(
     out: &Path,
     control: &Control<'_>,
 ) -> Result<Report, ExportError> {
-    let outputs = render(project, scope, format, out, control)?;
+    let docs = documents(project, scope)?;
+    let outputs = render_documents(project, &docs, format, out, control)?;
     if format.writes_folder() {
         if out.is_file() {
             return Err(ExportError::NotAFolder { path: out.to_owned() });
@@ -249,7 +252,6 @@ pub fn export(
     for output in &outputs {
         crate::store::write_file(&output.path, &output.bytes)?;
     }
-    let docs = documents(project, scope)?;
     Ok(Report {
         files: outputs.into_iter().map(|o| o.path).collect(),
         documents: docs.len(),
