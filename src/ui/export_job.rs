@@ -2,12 +2,10 @@
 //! progress bar and a Cancel button. The project is copied for the thread, so editing goes on meanwhile.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Ui;
 
+use super::job::Job;
 use crate::export::{Control, ExportError, Format, Report, Scope, export};
 use crate::model::Project;
 
@@ -49,10 +47,7 @@ impl ExportPane {
 
 /// An export under way.
 pub struct ExportJob {
-    cancel: Arc<AtomicBool>,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    receiver: Receiver<Result<Report, ExportError>>,
+    job: Job<Result<Report, ExportError>>,
     /// Where it writes.
     pub out: PathBuf,
 }
@@ -60,53 +55,28 @@ pub struct ExportJob {
 impl ExportJob {
     /// Starts exporting `scope` of `project` as `format` to `out`; `ctx` is asked to repaint as it goes.
     pub fn start(project: Project, scope: Scope, format: Format, out: PathBuf, ctx: &egui::Context) -> Self {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let (sender, receiver) = channel();
-        let job = Self { cancel: cancel.clone(), done: done.clone(), total: total.clone(), receiver, out: out.clone() };
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let progress = |d: usize, t: usize| {
-                done.store(d, Ordering::Relaxed);
-                total.store(t, Ordering::Relaxed);
-                ctx.request_repaint();
-            };
-            let control = Control { cancel: &cancel, on_progress: &progress };
-            let result = export(&project, scope, format, &out, &control);
-            // The window may have closed meanwhile; then nobody listens and that is fine.
-            let _ = sender.send(result);
-            ctx.request_repaint();
+        let file = out.clone();
+        let job = Job::start(ctx, move |counts| {
+            let control = Control { cancel: counts.cancel_flag(), on_progress: &|done, total| counts.set(done, total) };
+            export(&project, scope, format, &file, &control)
         });
-        job
+        Self { job, out }
     }
 
     /// The result, once the export has ended.
     pub fn finished(&self) -> Option<Result<Report, ExportError>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(ExportError::Cancelled)),
-        }
+        self.job.finished().map(|result| result.unwrap_or(Err(ExportError::Cancelled)))
     }
 
     /// A progress bar with the count and a Cancel button.
     pub fn progress_ui(&self, ui: &mut Ui) {
-        let done = self.done.load(Ordering::Relaxed);
-        let total = self.total.load(Ordering::Relaxed);
-        let cancelled = self.cancel.load(Ordering::Relaxed);
-        ui.horizontal(|ui| {
-            let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-            let text = if cancelled {
-                "Cancelling the export…".to_owned()
-            } else {
-                format!("Exporting {done} of {total} documents")
-            };
-            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0));
-            if ui.add_enabled(!cancelled, egui::Button::new("Cancel export")).clicked() {
-                self.cancel.store(true, Ordering::Relaxed);
-            }
-        });
+        let (done, total) = self.job.progress();
+        let text = if self.job.is_cancelled() {
+            "Cancelling the export…".to_owned()
+        } else {
+            format!("Exporting {done} of {total} documents")
+        };
+        self.job.progress_ui(ui, text, "Cancel export");
     }
 }
 

@@ -37,31 +37,21 @@ pub(super) struct OpenJob {
     /// Its size, for the progress line.
     pub bytes: u64,
     started: std::time::Instant,
-    receiver: std::sync::mpsc::Receiver<Result<Opened>>,
+    job: super::job::Job<Result<Opened>>,
 }
 
 impl OpenJob {
     /// Starts reading `path`; `ctx` is asked to repaint when it is done.
     pub fn start(path: std::path::PathBuf, bytes: u64, ctx: &egui::Context) -> Self {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let (file, ctx) = (path.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            // The window may have closed meanwhile; then nobody listens and that is fine.
-            let _ = sender.send(open(&file));
-            ctx.request_repaint();
-        });
-        Self { path, bytes, started: std::time::Instant::now(), receiver }
+        let file = path.clone();
+        let job = super::job::Job::start(ctx, move |_| open(&file));
+        Self { path, bytes, started: std::time::Instant::now(), job }
     }
 
     /// The project, once read.
     pub fn finished(&self) -> Option<Result<Opened>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Some(Err(anyhow::anyhow!("{}: reading stopped unexpectedly", self.path.display())))
-            }
-        }
+        let stopped = || anyhow::anyhow!("{}: reading stopped unexpectedly", self.path.display());
+        self.job.finished().map(|result| result.unwrap_or_else(|| Err(stopped())))
     }
 
     /// A spinner with the file's name, size and the time so far, and a Cancel button; returns true when the user

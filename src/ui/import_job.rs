@@ -2,81 +2,51 @@
 //! Cancel button; the finished articles come back to the UI thread, which adds them as one undoable command.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Ui;
 
+use super::job::Job;
 use crate::import::batch::{self, FileOutcome};
 
 /// An import under way.
-pub struct ImportJob {
-    cancel: Arc<AtomicBool>,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    receiver: Receiver<Vec<FileOutcome>>,
-}
+pub struct ImportJob(Job<Vec<FileOutcome>>);
 
 impl ImportJob {
     /// Starts importing `inputs` (files and folders); `ctx` is asked to repaint as files finish.
     pub fn start(inputs: Vec<PathBuf>, ctx: &egui::Context) -> Self {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let (sender, receiver) = channel();
-        let job = Self { cancel: cancel.clone(), done: done.clone(), total: total.clone(), receiver };
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        Self(Job::start(ctx, move |counts| {
             let (files, mut outcomes) = batch::collect(&inputs);
-            total.store(files.len(), Ordering::Relaxed);
-            let progress = |p: batch::Progress| {
-                done.store(p.done, Ordering::Relaxed);
-                ctx.request_repaint();
-            };
-            outcomes.extend(batch::run(&files, &cancel, &progress));
-            // The window may have closed meanwhile; then nobody listens and that is fine.
-            let _ = sender.send(outcomes);
-            ctx.request_repaint();
-        });
-        job
+            counts.set(0, files.len());
+            outcomes.extend(batch::run(&files, counts.cancel_flag(), &|p: batch::Progress| counts.set_done(p.done)));
+            outcomes
+        }))
     }
 
     /// The outcomes, once every file is done (or the rest was cancelled).
     pub fn finished(&self) -> Option<Vec<FileOutcome>> {
-        match self.receiver.try_recv() {
-            Ok(outcomes) => Some(outcomes),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Vec::new()),
-        }
+        self.0.finished().map(Option::unwrap_or_default)
     }
 
     /// Files of the batch that were never read (only after a cancel).
     pub fn not_read(&self) -> usize {
-        self.total.load(Ordering::Relaxed).saturating_sub(self.done.load(Ordering::Relaxed))
+        let (done, total) = self.0.progress();
+        total.saturating_sub(done)
     }
 
     /// Whether the user asked to stop.
     pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
+        self.0.is_cancelled()
     }
 
-    /// A progress bar with the count and a Cancel button. Returns nothing; cancelling sets the job's flag.
+    /// A progress bar with the count and a Cancel button; cancelling sets the job's flag.
     pub fn progress_ui(&self, ui: &mut Ui) {
-        let done = self.done.load(Ordering::Relaxed);
-        let total = self.total.load(Ordering::Relaxed);
-        ui.horizontal(|ui| {
-            let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-            let text = if self.is_cancelled() {
-                format!("Cancelling… {done} of {total} files")
-            } else {
-                format!("Importing {done} of {total} files")
-            };
-            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0));
-            if ui.add_enabled(!self.is_cancelled(), egui::Button::new("Cancel import")).clicked() {
-                self.cancel.store(true, Ordering::Relaxed);
-            }
-        });
+        let (done, total) = self.0.progress();
+        let text = if self.is_cancelled() {
+            format!("Cancelling… {done} of {total} files")
+        } else {
+            format!("Importing {done} of {total} files")
+        };
+        self.0.progress_ui(ui, text, "Cancel import");
     }
 }
 

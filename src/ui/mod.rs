@@ -17,6 +17,7 @@ mod files;
 mod find;
 mod import_job;
 mod inspector;
+mod job;
 mod keys;
 mod labels_editor;
 mod menu;
