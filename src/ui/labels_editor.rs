@@ -118,7 +118,7 @@ fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> O
 fn delete_label(project: &Project, label: LabelId) -> EditorRequest {
     let mut schema = project.schema.clone();
     schema.span_labels.retain(|l| l.id != label);
-    let mut commands: Vec<Command> = project
+    let commands: Vec<Command> = project
         .documents
         .iter()
         .flat_map(|d| {
@@ -127,15 +127,26 @@ fn delete_label(project: &Project, label: LabelId) -> EditorRequest {
         .collect();
     let name = project.schema.label(label).map(|l| l.name.clone()).unwrap_or_default();
     let used = commands.len();
-    commands.push(Command::SetSchema { schema: Box::new(schema) });
-    let batch = Command::Batch { name: "Delete label", commands };
-    if used == 0 {
+    schema_change("Delete label", commands, schema, || {
+        format!("Delete the label \"{name}\"? {used} highlight(s) use it and will be removed too.")
+    })
+}
+
+/// A schema change with the edits that keep the project consistent with it (`clearing`), as one undo step: at
+/// once if it clears nothing, else after the question `message` gives.
+fn schema_change(
+    name: &'static str,
+    mut clearing: Vec<Command>,
+    schema: LabelSchema,
+    message: impl FnOnce() -> String,
+) -> EditorRequest {
+    let cleared = clearing.len();
+    clearing.push(Command::SetSchema { schema: Box::new(schema) });
+    let batch = Command::Batch { name, commands: clearing };
+    if cleared == 0 {
         return EditorRequest::Apply(batch);
     }
-    EditorRequest::Confirm(PendingChange {
-        message: format!("Delete the label \"{name}\"? {used} highlight(s) use it and will be removed too."),
-        commands: vec![batch],
-    })
+    EditorRequest::Confirm(PendingChange { message: message(), commands: vec![batch] })
 }
 
 fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
@@ -201,16 +212,8 @@ fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLeve
         }
     }
     let cleared = commands.len();
-    commands.push(Command::SetSchema { schema: Box::new(schema) });
-    let batch = Command::Batch { name: "Change sentiment scale", commands };
-    if cleared == 0 {
-        return EditorRequest::Apply(batch);
-    }
-    EditorRequest::Confirm(PendingChange {
-        message: format!(
-            "{cleared} comment(s) are tagged with levels the new scale does not have; their tags will be cleared."
-        ),
-        commands: vec![batch],
+    schema_change("Change sentiment scale", commands, schema, || {
+        format!("{cleared} comment(s) are tagged with levels the new scale does not have; their tags will be cleared.")
     })
 }
 
@@ -273,14 +276,8 @@ fn delete_dimension(project: &Project, dimension: DimensionId) -> EditorRequest 
         }
     }
     let cleared = commands.len();
-    commands.push(Command::SetSchema { schema: Box::new(schema) });
-    let batch = Command::Batch { name: "Delete dimension", commands };
-    if cleared == 0 {
-        return EditorRequest::Apply(batch);
-    }
-    EditorRequest::Confirm(PendingChange {
-        message: format!("{cleared} comment(s) are tagged in this dimension; their tags will be cleared."),
-        commands: vec![batch],
+    schema_change("Delete dimension", commands, schema, || {
+        format!("{cleared} comment(s) are tagged in this dimension; their tags will be cleared.")
     })
 }
 
