@@ -15,9 +15,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportEr
     let name = path.file_name()?.to_string_lossy().to_lowercase();
     let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
     let corrupt = |reason: String| ImportError::Corrupt { path: path.to_owned(), reason };
+    let given = (path, bytes);
     match extension {
-        "ann" => Some(read_brat(&path.with_extension("txt"), path)),
-        "txt" if path.with_extension("ann").is_file() => Some(read_brat(path, &path.with_extension("ann"))),
+        "ann" => Some(read_brat(&path.with_extension("txt"), path, given)),
+        "txt" if path.with_extension("ann").is_file() => Some(read_brat(path, &path.with_extension("ann"), given)),
         "csv" => {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).into_owned();
             if !gloss_csv::is_dataset_header(&head) {
@@ -29,14 +30,14 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportEr
                     "this is part of a Gloss CSV dataset, but documents.csv is not beside it".to_owned(),
                 )));
             }
-            Some(text_of(&documents).and_then(|text| {
+            Some(text_of(&documents, given).and_then(|text| {
                 gloss_csv::read(&text, &documents)
                     .map_err(|reason| ImportError::Corrupt { path: documents.clone(), reason })
             }))
         }
         "jsonl" | "ndjson" => {
             let main = companion_of_sentiment(path).unwrap_or_else(|| path.to_owned());
-            let text = match text_of(&main) {
+            let text = match text_of(&main, given) {
                 Ok(text) => text,
                 Err(error) => return Some(Err(error)),
             };
@@ -73,19 +74,26 @@ fn companion_of_sentiment(path: &Path) -> Option<PathBuf> {
     main.is_file().then_some(main)
 }
 
-fn text_of(path: &Path) -> Result<String, ImportError> {
-    let bytes = read_bytes(path)?;
-    Ok(decode(&bytes, path, Declared::No)?.text)
+/// The file being imported and the bytes already read from it.
+type Given<'a> = (&'a Path, &'a [u8]);
+
+/// The bytes of `file`: those already read when it is the file being imported, else read now.
+fn bytes_of<'a>(file: &Path, (path, bytes): Given<'a>) -> Result<std::borrow::Cow<'a, [u8]>, ImportError> {
+    if file == path { Ok(std::borrow::Cow::Borrowed(bytes)) } else { read_bytes(file).map(std::borrow::Cow::Owned) }
 }
 
-fn read_brat(txt: &Path, ann: &Path) -> Result<Vec<Extracted>, ImportError> {
+fn text_of(file: &Path, given: Given<'_>) -> Result<String, ImportError> {
+    Ok(decode(&bytes_of(file, given)?, file, Declared::No)?.text)
+}
+
+fn read_brat(txt: &Path, ann: &Path, given: Given<'_>) -> Result<Vec<Extracted>, ImportError> {
     // brat counts characters of the file as it is: no newline conversion here; offsets are mapped instead.
-    let bytes = read_bytes(txt)?;
+    let bytes = bytes_of(txt, given)?.into_owned();
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = crate::model::text::line_column(e.as_bytes(), e.utf8_error().valid_up_to());
         ImportError::NotUtf8 { path: txt.to_owned(), line, column }
     })?;
-    let ann_text = String::from_utf8(read_bytes(ann).or_else(|e| match e {
+    let ann_text = String::from_utf8(bytes_of(ann, given).map(std::borrow::Cow::into_owned).or_else(|e| match e {
         ImportError::Empty(_) => Ok(Vec::new()),
         other => Err(other),
     })?)
