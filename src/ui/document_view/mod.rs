@@ -92,7 +92,6 @@ impl DocumentView {
                 if let Some(i) = scroll_target.and_then(|(target, offset)| layout.block_of(target, offset)) {
                     // Lay out the target and the screenful around it first, so that nothing above it changes
                     // height once the view is there, and it lands exactly.
-                    layout.ensure_block(ui, doc, i);
                     let y = layout.blocks[i].offset.y;
                     layout.ensure(ui, doc, y - viewport.height(), y + viewport.height());
                 }

@@ -281,15 +281,6 @@ impl Layout {
         first
     }
 
-    /// Lays out block `i` if it is not yet; returns whether its height changed.
-    pub fn ensure_block(&mut self, ui: &Ui, doc: &Document, i: usize) -> bool {
-        let changed = self.lay_out(ui, doc, i);
-        if changed {
-            self.place();
-        }
-        changed
-    }
-
     fn lay_out(&mut self, ui: &Ui, doc: &Document, i: usize) -> bool {
         let Some(block) = self.blocks.get_mut(i) else { return false };
         if block.laid_out {
