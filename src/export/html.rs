@@ -244,7 +244,8 @@ fn tint(color: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", mix(color.0), mix(color.1), mix(color.2))
 }
 
-/// `text` with HTML's special characters escaped, for element content and quoted attributes.
+/// `text` with the special characters of HTML and XML escaped, for element content and quoted attributes (the
+/// report, and Label Studio's labelling config).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use super::html::escape;
 use super::ids::slug;
 use super::units::{Unit, Units};
 use super::{Control, Output, Rendered};
@@ -108,13 +109,13 @@ fn choice(comment: &Comment, from_name: &str, value: &str) -> Value {
 pub fn labelling_config(schema: &LabelSchema) -> String {
     let mut xml = String::from("<View>\n  <Header value=\"$title\"/>\n  <Labels name=\"label\" toName=\"text\">\n");
     for label in &schema.span_labels {
-        xml.push_str(&format!("    <Label value=\"{}\" background=\"{}\"/>\n", attribute(&label.name), label.color));
+        xml.push_str(&format!("    <Label value=\"{}\" background=\"{}\"/>\n", escape(&label.name), label.color));
     }
     xml.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n");
     let mut scale = |name: &str, values: Vec<&str>| {
-        xml.push_str(&format!("  <Choices name=\"{}\" toName=\"text\" choice=\"single\">\n", attribute(name)));
+        xml.push_str(&format!("  <Choices name=\"{}\" toName=\"text\" choice=\"single\">\n", escape(name)));
         for value in values {
-            xml.push_str(&format!("    <Choice value=\"{}\"/>\n", attribute(value)));
+            xml.push_str(&format!("    <Choice value=\"{}\"/>\n", escape(value)));
         }
         xml.push_str("  </Choices>\n");
     };
@@ -124,8 +125,4 @@ pub fn labelling_config(schema: &LabelSchema) -> String {
     }
     xml.push_str("</View>\n");
     xml
-}
-
-fn attribute(value: &str) -> String {
-    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
