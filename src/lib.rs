@@ -4,6 +4,9 @@
 //! [`edit`] (commands and undo), [`analysis`] (counts); then [`cli`] and [`ui`] on top. Nothing below `ui`
 //! knows egui; see ARCHITECTURE.md.
 
+// Output goes through handles whose errors are handled (a closed pipe must not panic); see `cli::run`.
+#![warn(clippy::print_stdout)]
+
 pub mod analysis;
 pub mod cli;
 pub mod edit;

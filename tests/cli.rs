@@ -284,3 +284,50 @@ fn stats_count_verdicts_annotators_and_documents() {
         "{table}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let paragraphs: Vec<String> = (0..20_000).map(|i| format!("Paragraph {i} of a long article.")).collect();
+    std::fs::write(&article, format!("A long article\n\n{}\n", paragraphs.join("\n\n"))).unwrap();
+    // As `gloss extract long.txt --json | head -c 10` does: read a little, then close the pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["extract", &article.display().to_string(), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0_u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(&head[..1], b"{");
+    assert_eq!(output.status.code(), Some(141), "the status of a program stopped by a closed pipe");
+    assert!(output.stderr.is_empty(), "no message: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn a_brat_file_whose_offsets_pass_the_end_of_its_text_imports_with_a_warning_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.txt"), "Short text.").unwrap();
+    std::fs::write(
+        dir.path().join("doc.ann"),
+        "T1\tClaim 0 5\tShort\nT2\tClaim 3 99\tpast\nT3\tClaim 8 2\treversed\nT4\tClaim -1 3\tnegative\nT1\tClaim 1 2\tagain\nT5\tOdd_label\u{1F600} 6 10\ttext\n",
+    )
+    .unwrap();
+    let output = gloss(&["import", "doc.txt", "--into", "p.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "doc.ann line 2: T2 reaches past the end of the text",
+        "doc.ann line 3: T3 has a fragment 8 2",
+        "doc.ann line 4: cannot read",
+        "doc.ann line 5: T1 is defined a second time",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    let output = gloss(&["validate", "p.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("2 span(s)"), "{}", stdout(&output));
+}

@@ -238,7 +238,7 @@ fn broken_datasets_say_what_is_wrong_and_keep_what_they_can() {
     .unwrap();
     let (back, notes) = import_into(Project::new("brat"), &[dir.path().join("doc.txt")]);
     assert_eq!(back.documents[0].spans.len(), 1, "the highlight that fits is kept");
-    for expected in ["does not fit the text", "is not brat standoff", "T9, which is not an entity"] {
+    for expected in ["reaches past the end of the text", "is not brat standoff", "T9, which is not an entity"] {
         assert!(notes.iter().any(|n| n.contains(expected)), "{expected:?} in {notes:?}");
     }
     // doccano: a line that is not JSON makes the file an error naming the line, not a panic.

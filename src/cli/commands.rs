@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -16,17 +16,23 @@ use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
 use crate::store;
 
-pub(super) fn run(command: Command) -> Result<ExitCode> {
+pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
     match command {
-        Command::Import { files, into, attach_to } => import(&files, &into, attach_to),
-        Command::Extract { file, json } => extract(&file, json),
-        Command::Stats { project, json } => super::stats::stats(&project, json),
-        Command::Export { project, format, out, document } => export(&project, format, &out, document),
-        Command::Validate { project } => validate(&project),
+        Command::Import { files, into, attach_to } => import(&files, &into, attach_to, out),
+        Command::Extract { file, json } => extract(&file, json, out),
+        Command::Stats { project, json } => super::stats::stats(&project, json, out),
+        Command::Export { project, format, out: to, document } => export(&project, format, &to, document, out),
+        Command::Validate { project } => validate(&project, out),
     }
 }
 
-fn export(path: &Path, format: crate::export::Format, out: &Path, document: Option<usize>) -> Result<ExitCode> {
+fn export(
+    path: &Path,
+    format: crate::export::Format,
+    to: &Path,
+    document: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     use crate::export::{Control, Scope, export};
     let project = store::load(path)?;
     let scope = match document {
@@ -36,22 +42,23 @@ fn export(path: &Path, format: crate::export::Format, out: &Path, document: Opti
             None => bail!("--document {n}: {} has {} document(s)", path.display(), project.documents.len()),
         },
     };
-    let report = export(&project, scope, format, out, &Control::none())
+    let report = export(&project, scope, format, to, &Control::none())
         .with_context(|| format!("exporting {} as {}", path.display(), format.name()))?;
     for file in &report.files {
-        println!("{}", file.display());
+        writeln!(out, "{}", file.display())?;
     }
-    println!(
+    writeln!(
+        out,
         "{} document(s), {} highlight(s), {} comment(s); offsets in {}",
         report.documents,
         report.spans,
         report.comments,
         format.offset_unit()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<ExitCode> {
+fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut dyn Write) -> Result<ExitCode> {
     let project = if into.exists() { store::load(into)? } else { Project::new(project_name(into)) };
     let target = match attach_to {
         Some(n) => match project.documents.get(n.wrapping_sub(1)) {
@@ -83,12 +90,12 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
             }
         };
         for article in &articles {
-            print_report(&outcome.path, article);
+            print_report(out, &outcome.path, article)?;
         }
         let annotated = articles.iter().any(|a| a.annotations.existing.is_some());
         let placement = crate::edit::imported::place(editor.project(), articles, jiff::Timestamp::now());
         for note in &placement.notes {
-            println!("  {note}");
+            writeln!(out, "  {note}")?;
         }
         for command in placement.commands {
             let adds_document = matches!(command, Edit::AddDocument { .. });
@@ -98,7 +105,7 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
                 if let (Some(from), Some(to)) = (project.document(new), project.document(target)) {
                     let comments = from.comments.len();
                     editor.apply(fixup::attach_comments(from, to))?;
-                    println!("  {comments} comment(s) attached to document {}", attach_to.unwrap_or_default());
+                    writeln!(out, "  {comments} comment(s) attached to document {}", attach_to.unwrap_or_default())?;
                 }
             }
             added += usize::from(adds_document);
@@ -113,19 +120,20 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>) -> Result<E
         return Ok(ExitCode::FAILURE);
     }
     store::save(editor.project(), into)?;
-    println!("{}: {} document(s), {added} new", into.display(), editor.project().documents.len());
+    writeln!(out, "{}: {} document(s), {added} new", into.display(), editor.project().documents.len())?;
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// What was found in one article, as `gloss import` and `gloss extract` print it.
-fn print_report(path: &Path, article: &Extracted) {
-    println!("{}: {}", path.display(), article.summary());
+fn print_report(out: &mut dyn Write, path: &Path, article: &Extracted) -> std::io::Result<()> {
+    writeln!(out, "{}: {}", path.display(), article.summary())?;
     for warning in &article.warnings {
-        println!("  warning: {warning}");
+        writeln!(out, "  warning: {warning}")?;
     }
     for skipped in &article.skipped {
-        println!("  left out {skipped}");
+        writeln!(out, "  left out {skipped}")?;
     }
+    Ok(())
 }
 
 fn display_list(paths: &[PathBuf]) -> String {
@@ -137,7 +145,7 @@ fn project_name(path: &Path) -> String {
     path.file_stem().map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
 }
 
-fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {
+fn extract(file: &Path, as_json: bool, out: &mut dyn Write) -> Result<ExitCode> {
     let articles = extract_file(file)?;
     if as_json {
         // One article prints as one object; a file of several (a JSON array, JSON Lines) as an array of them.
@@ -145,25 +153,26 @@ fn extract(file: &Path, as_json: bool) -> Result<ExitCode> {
             [one] => serde_json::to_string_pretty(one),
             many => serde_json::to_string_pretty(many),
         };
-        println!("{}", text.context("cannot write JSON")?);
+        writeln!(out, "{}", text.context("cannot write JSON")?)?;
     } else {
         for article in &articles {
-            print_report(file, article);
+            print_report(out, file, article)?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(path: &Path) -> Result<ExitCode> {
+fn validate(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let project = store::load(path)?;
     let stats = Stats::of(&project);
-    println!(
+    writeln!(
+        out,
         "{}: valid (format version {}; {} document(s), {} comment(s), {} span(s))",
         path.display(),
         store::CURRENT_VERSION,
         stats.documents,
         stats.comments,
         stats.spans
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 mod commands;
 mod stats;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -112,14 +113,29 @@ pub fn parse() -> Request {
 }
 
 /// Runs `command`, printing results on stdout and any error as one line on stderr.
+///
+/// When whoever reads stdout stops reading (`gloss extract --json | head`), the command ends quietly with the
+/// exit status of a program stopped by SIGPIPE (141), as the other tools of such a pipe do.
 pub fn run(command: Command) -> ExitCode {
-    match commands::run(command) {
+    let mut out = std::io::stdout().lock();
+    let result = commands::run(command, &mut out).and_then(|code| Ok(out.flush().map(|()| code)?));
+    match result {
         Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(BROKEN_PIPE),
         Err(error) => {
             eprintln!("gloss: {}", one_line(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// 128 + SIGPIPE, what a shell reports for a program that a closed pipe stopped.
+const BROKEN_PIPE: u8 = 141;
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// Error messages go on one line, whatever the underlying library printed.

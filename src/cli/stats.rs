@@ -9,13 +9,13 @@ use serde_json::{Map, Value, json};
 use crate::analysis::{Count, Stats, percent};
 use crate::store;
 
-pub(super) fn stats(path: &Path, as_json: bool) -> Result<ExitCode> {
+pub(super) fn stats(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> Result<ExitCode> {
     let project = store::load(path)?;
     let stats = Stats::of(&project);
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&stats)).context("cannot write JSON")?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&to_json(&stats)).context("cannot write JSON")?)?;
     } else {
-        print!("{}", table(&project.name, &stats));
+        write!(out, "{}", table(&project.name, &stats))?;
     }
     Ok(ExitCode::SUCCESS)
 }

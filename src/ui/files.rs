@@ -97,7 +97,10 @@ impl super::app::GlossApp {
     /// frame that receives the project also draws it.
     pub(super) fn open_ui(&mut self, ctx: &egui::Context) {
         if let Some((path, bytes)) = self.pending_open.take() {
+            // The result is taken in from the next frame on, however fast the thread is: the frame that starts
+            // the reading always draws the workspace as "opening".
             self.open_job = Some(OpenJob::start(path, bytes, ctx));
+            return;
         }
         let Some(job) = &self.open_job else { return };
         let Some(opened) = job.finished() else { return };

@@ -25,6 +25,7 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
     let (text, map) = without_carriage_returns(text);
     let text = text.as_str();
     let mut warnings = Vec::new();
+    let ann_name = path.with_extension("ann").file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     let mut order = Vec::new();
     let chars: Vec<char> = text.chars().collect();
@@ -34,15 +35,37 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
         let what = fields.get(1).copied().unwrap_or_default();
         match id.chars().next() {
             Some('T') => match parse_fragments(what) {
+                Some(_) if entities.contains_key(*id) => {
+                    warnings.push(format!(
+                        "{ann_name} line {}: {id} is defined a second time; the second one was left out",
+                        number + 1
+                    ));
+                }
                 Some((kind, fragments)) => {
+                    // Offsets count the file as brat sees it, `\r` included (`map` has one entry per code point of
+                    // it, and one for its end).
+                    let Some(fragments) =
+                        fragments.into_iter().map(|(s, e)| Some((*map.get(s)?, *map.get(e)?))).collect()
+                    else {
+                        let length = map.len() - 1;
+                        warnings.push(format!(
+                            "{ann_name} line {}: {id} reaches past the end of the text ({length} characters); left out",
+                            number + 1
+                        ));
+                        continue;
+                    };
+                    let mut fragments: Vec<(usize, usize)> = fragments;
+                    fragments.sort_unstable();
+                    if let Some(problem) = fragment_problem(&fragments) {
+                        warnings.push(format!("{ann_name} line {}: {id} {problem}; left out", number + 1));
+                        continue;
+                    }
                     order.push((*id).to_owned());
-                    let at = |i: usize| map.get(i).copied().unwrap_or(i);
-                    let fragments = fragments.into_iter().map(|(s, e)| (at(s), at(e))).collect();
                     let ranges = join_line_breaks(&chars, fragments);
                     entities
                         .insert((*id).to_owned(), Entity { kind, ranges, attributes: Vec::new(), notes: Vec::new() });
                 }
-                None => warnings.push(format!("line {}: cannot read {line:?}", number + 1)),
+                None => warnings.push(format!("{ann_name} line {}: cannot read {line:?}", number + 1)),
             },
             Some('A' | 'M') => {
                 let parts: Vec<&str> = what.split(' ').collect();
@@ -51,7 +74,7 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
                 match entities.get_mut(*target) {
                     Some(entity) => entity.attributes.push(((*name).to_owned(), value.replace('_', " "))),
                     None => warnings.push(format!(
-                        "line {}: an attribute of {target}, which is not an entity, was left out",
+                        "{ann_name} line {}: an attribute of {target}, which is not an entity, was left out",
                         number + 1
                     )),
                 }
@@ -69,9 +92,10 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
                     'E' => "event",
                     _ => "normalisation",
                 };
-                warnings.push(format!("line {}: {what} {id} left out (Gloss does not model them)", number + 1));
+                warnings
+                    .push(format!("{ann_name} line {}: {what} {id} left out (Gloss does not model them)", number + 1));
             }
-            _ => warnings.push(format!("line {}: {line:?} is not brat standoff; left out", number + 1)),
+            _ => warnings.push(format!("{ann_name} line {}: {line:?} is not brat standoff; left out", number + 1)),
         }
     }
     let title = path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned());
@@ -161,6 +185,22 @@ fn parse_fragments(field: &str) -> Option<(String, Vec<(usize, usize)>)> {
         })
         .collect::<Option<Vec<(usize, usize)>>>()?;
     Some((kind.to_owned(), fragments))
+}
+
+/// What is wrong with the sorted fragments of one entity, if anything: each must start before it ends, and none
+/// may overlap another.
+fn fragment_problem(fragments: &[(usize, usize)]) -> Option<String> {
+    let mut previous_end = 0;
+    for &(start, end) in fragments {
+        if start >= end {
+            return Some(format!("has a fragment {start} {end} that does not start before it ends"));
+        }
+        if start < previous_end {
+            return Some(format!("has fragments that overlap at {start} {end}"));
+        }
+        previous_end = end;
+    }
+    None
 }
 
 /// Fragments separated only by line breaks are one range (brat splits a span at every line break).
