@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use gloss::cli::{self, Request};
 
 fn main() -> ExitCode {
+    // Temporary files older than this are leftovers of killed saves, never a save of this process.
+    gloss::store::process_started();
     // Whatever goes wrong, the user reads one line, not a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();

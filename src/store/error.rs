@@ -98,6 +98,19 @@ pub enum StoreError {
         /// Every problem found; never empty.
         problems: Vec<Problem>,
     },
+    /// A project that contradicts itself was about to be saved; nothing was written. Edits keep a project
+    /// consistent, so this is a bug, caught before it costs a file.
+    #[error(
+        "{path}: not saved, because the project contradicts itself: {summary}. The file on disk is unchanged; \
+         please report this.",
+        path = .path.display(), summary = summarize(.problems)
+    )]
+    WouldBeInvalid {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// Every problem found; never empty.
+        problems: Vec<Problem>,
+    },
     /// The project could not be turned into RON.
     #[error("cannot write the project as RON: {0}")]
     Serialize(#[from] ron::Error),

@@ -1,4 +1,4 @@
-//! Writing project files: deterministic text, written atomically, with the previous file kept as a backup.
+//! Writing project files: deterministic text, written atomically, with the previous content kept as a backup.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use ron::ser::PrettyConfig;
 use crate::model::Project;
 
 use super::error::StoreError;
+use super::fingerprint::DiskState;
 use super::format::{FILE_HEADER, FileOut};
 
 /// The project as the text of a project file. The same project always gives the same bytes.
@@ -96,46 +97,166 @@ pub(crate) fn write_text(path: &Path, text: &str) -> Result<(), StoreError> {
 /// for exports and other files that are not projects.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let target = resolve_symlink(path);
-    write_atomically(&target, bytes, &target)
+    let temp = write_temp(&target, bytes, &target)?;
+    persist(temp, &target)
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The file as it now is on disk.
+    pub state: DiskState,
+    /// Whether anything was written: saving the bytes the file already holds writes nothing and keeps the backup.
+    pub written: bool,
 }
 
 /// Saves `project` to `path` so that a crash at any moment leaves either the old file or the new one, never a
-/// mix: the text goes to a temporary file in the same folder, is flushed to disk, and is renamed over `path`.
-/// The file it replaces is kept as [`backup_path`].
-pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
-    let text = to_string(project)?;
-    let target = resolve_symlink(path);
-    if target.is_file() {
-        keep_backup(&target)?;
+/// mix, and keeps the previous content as [`backup_path`]. A project that contradicts itself is refused rather
+/// than written, so Gloss never writes a file it would not open again.
+pub fn save(project: &Project, path: &Path) -> Result<Saved, StoreError> {
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(StoreError::WouldBeInvalid { path: path.to_owned(), problems });
     }
-    write_atomically(&target, text.as_bytes(), &target)
+    let text = to_string(project)?;
+    save_bytes(text.as_bytes(), path)
 }
 
-/// Makes the file at `target` also `NAME.ron.bak`. A second name for the same file costs nothing, however big the
-/// project; the save then renames a new file over `target`, which leaves the backup's content alone. Where links
-/// are not possible (some network and FAT drives) the file is copied instead.
-fn keep_backup(target: &Path) -> Result<(), StoreError> {
-    let backup = backup_path(target);
-    let staged = backup.with_extension("bak.new");
-    let _ = std::fs::remove_file(&staged);
-    if std::fs::hard_link(target, &staged).is_ok() {
-        // Renaming over the old backup is atomic, so there is always a backup.
-        return std::fs::rename(&staged, &backup).map_err(|e| io(&backup, "replace", e));
+/// Writes the text of a project (made by [`to_string`]) to `path`, as [`save`] does.
+///
+/// The steps, each safe to be stopped after:
+/// 1. If the file already holds these bytes, nothing is written: the backup keeps the previous *different*
+///    content.
+/// 2. What an earlier save stopped midway left is settled (see [`settle_staged_backup`]).
+/// 3. The new text goes to a temporary file beside the project and is flushed to disk. A failure here leaves
+///    file and backup as they were.
+/// 4. The current file gets a second name, `NAME.ron.bak.new` (a hard link, or a copy where links are
+///    impossible), and the temporary file is renamed over the project.
+/// 5. `NAME.ron.bak.new` is renamed over `NAME.ron.bak`; then temporary files that killed saves of this project
+///    left behind are removed.
+pub fn save_bytes(bytes: &[u8], path: &Path) -> Result<Saved, StoreError> {
+    let target = resolve_symlink(path);
+    if holds(&target, bytes) {
+        return Ok(Saved { state: DiskState::written(&target, bytes), written: false });
+    }
+    let backup = backup_path(&target);
+    let staged = staged_backup_path(&target);
+    settle_staged_backup(&target, &staged, &backup);
+    let temp = write_temp(&target, bytes, &target)?;
+    let had_file = target.is_file();
+    if had_file {
+        stage_backup(&target, &staged)?;
+    }
+    if let Err(error) = persist(temp, &target) {
+        // The project is as it was; so is the backup.
+        let _ = std::fs::remove_file(&staged);
+        return Err(error);
+    }
+    if had_file {
+        std::fs::rename(&staged, &backup).map_err(|e| io(&backup, "replace", e))?;
+        // Renaming one name of a file over another name of the same file does nothing and leaves both: the case
+        // of a project whose backup was a hard link to it.
+        let _ = std::fs::remove_file(&staged);
+    }
+    remove_stale_temps(&target);
+    Ok(Saved { state: DiskState::written(&target, bytes), written: true })
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|held| held == bytes)
+}
+
+/// `NAME.ron.bak.new`: the previous content while a save is under way.
+fn staged_backup_path(target: &Path) -> PathBuf {
+    let mut name = backup_path(target).file_name().unwrap_or_default().to_os_string();
+    name.push(".new");
+    target.with_file_name(name)
+}
+
+/// A save stopped between steps 4 and 5 leaves `NAME.ron.bak.new`. If it is still the project itself (stopped
+/// before the rename over the project), it goes; if the project was replaced, it is the previous content and
+/// becomes the backup.
+fn settle_staged_backup(target: &Path, staged: &Path, backup: &Path) {
+    if !staged.is_file() {
+        return;
+    }
+    // After a rename onto another name of the same file, both names remain; the staged one goes either way.
+    if same_file(staged, target) || std::fs::rename(staged, backup).is_ok() {
+        let _ = std::fs::remove_file(staged);
+    }
+}
+
+/// Gives the file at `target` the second name `staged`: a hard link costs nothing however big the project; where
+/// links are impossible (some network and FAT drives) the file is copied.
+fn stage_backup(target: &Path, staged: &Path) -> Result<(), StoreError> {
+    let _ = std::fs::remove_file(staged);
+    if std::fs::hard_link(target, staged).is_ok() {
+        return Ok(());
     }
     let previous = std::fs::read(target).map_err(|e| io(target, "read the previous version", e))?;
-    write_atomically(&backup, &previous, target)
+    let temp = write_temp(staged, &previous, target)?;
+    persist(temp, staged)
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename; `like` lends its permissions if it exists.
-fn write_atomically(path: &Path, bytes: &[u8], like: &Path) -> Result<(), StoreError> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+/// Whether two paths name one file (on Unix, the same inode; elsewhere, the same bytes).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((std::fs::read(a), std::fs::read(b)), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+/// How many random letters and digits a temporary file's name has: `.NAME.ron.XXXXXX.tmp`.
+const TEMP_RANDOM: usize = 6;
+
+/// When this process started (first asked); `main` asks first thing. Temporary files older than this cannot be
+/// a save of this process that is under way.
+pub fn process_started() -> std::time::SystemTime {
+    static STARTED: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::SystemTime::now)
+}
+
+/// Removes what saves of `target` that were killed left behind: files named exactly `.NAME.XXXXXX.tmp` beside it
+/// and older than this process. Nothing else is touched.
+fn remove_stale_temps(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let started = process_started();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(random) = file_name.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".tmp")) else {
+            continue;
+        };
+        if random.len() != TEMP_RANDOM || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let old = entry.metadata().is_ok_and(|m| m.is_file() && m.modified().is_ok_and(|t| t < started));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to a new temporary file beside `path`, flushed to disk; `like` lends its permissions if it
+/// exists. Dropping the result without [`persist`] removes it.
+fn write_temp(path: &Path, bytes: &[u8], like: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
+    let dir = folder_of(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(TEMP_RANDOM);
     #[cfg(unix)]
     {
         // A new project gets the permissions of any new file (subject to the umask), not a temporary file's
@@ -150,9 +271,21 @@ fn write_atomically(path: &Path, bytes: &[u8], like: &Path) -> Result<(), StoreE
         let _ = temp.as_file().set_permissions(metadata.permissions());
     }
     temp.as_file().sync_all().map_err(|e| io(path, "flush to disk", e))?;
+    Ok(temp)
+}
+
+/// Renames a flushed temporary file over `path` and makes the rename durable.
+fn persist(temp: tempfile::NamedTempFile, path: &Path) -> Result<(), StoreError> {
     temp.persist(path).map_err(|e| io(path, "replace", e.error))?;
-    sync_dir(dir);
+    sync_dir(folder_of(path));
     Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// Makes the rename itself durable. Not every platform can open a folder; the data is flushed either way.

@@ -75,7 +75,7 @@ impl GlossApp {
     /// the save.
     fn save_to(&mut self, path: PathBuf) {
         match crate::store::save(self.editor.project(), &path) {
-            Ok(()) => {
+            Ok(_) => {
                 self.editor.mark_saved();
                 self.settings.remember(&path);
                 self.toasts.push(format!("Saved {}", display_name(&path)));
