@@ -157,3 +157,60 @@ fn scrolling_to_a_far_highlight_lands_on_it_in_a_long_article() {
     let at = harness.state().char_pos(far.target, far.start()).expect("laid out");
     assert!((0.0..820.0).contains(&at.y), "the far highlight is on screen at {at:?}");
 }
+
+fn wait_for_export(harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_exporting() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the export did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn export_html_to(harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>, out: &std::path::Path) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("HTML report").click();
+    harness.run_steps(1);
+    harness.get_by_label("Choose a file…").click();
+    harness.run_steps(2);
+    answer_prompt(harness, out, "Export");
+    wait_for_export(harness);
+}
+
+#[test]
+fn an_export_over_a_file_of_another_kind_asks_first_and_never_replaces_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_copy(dir.path());
+    let before = std::fs::read(&project).unwrap();
+    let mut harness = harness(project.clone());
+    // Over the project itself: refused, with no question that could let it through.
+    export_html_to(&mut harness, &project);
+    assert!(harness.query_by_label("Replace it?").is_none());
+    assert!(
+        harness.state().error().is_some_and(|e| e.contains("is the project being exported")),
+        "{:?}",
+        harness.state().error()
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    // Over a page of the user's own: asked; Cancel keeps it, Replace replaces it.
+    let notes = dir.path().join("notes.html");
+    std::fs::write(&notes, "<p>mine</p>").unwrap();
+    export_html_to(&mut harness, &notes);
+    assert!(harness.query_by_label("Replace it?").is_some(), "the window asks");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "<p>mine</p>");
+    export_html_to(&mut harness, &notes);
+    harness.get_by_label("Replace").click();
+    harness.run_steps(2);
+    wait_for_export(&mut harness);
+    assert!(std::fs::read_to_string(&notes).unwrap().contains("<meta name=\"generator\" content=\"Gloss\">"));
+    // Its own earlier export is replaced without a question.
+    export_html_to(&mut harness, &notes);
+    assert!(harness.query_by_label("Replace it?").is_none());
+    assert!(harness.query_by_label_contains("Exported 1 document(s)").is_some());
+}

@@ -21,7 +21,9 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Import { files, into, attach_to } => import(&files, &into, attach_to, out),
         Command::Extract { file, json } => extract(&file, json, out),
         Command::Stats { project, json } => super::stats::stats(&project, json, out),
-        Command::Export { project, format, out: to, document } => export(&project, format, &to, document, out),
+        Command::Export { project, format, out: to, document, force } => {
+            export(&project, format, &to, document, force, out)
+        }
         Command::Validate { project } => validate(&project, out),
     }
 }
@@ -31,9 +33,10 @@ fn export(
     format: crate::export::Format,
     to: &Path,
     document: Option<usize>,
+    force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    use crate::export::{Control, Scope, export};
+    use crate::export::{Control, ExportError, Scope, destination::Guard, export_guarded};
     let project = store::load(path)?;
     let scope = match document {
         None => Scope::Project,
@@ -42,8 +45,13 @@ fn export(
             None => bail!("--document {n}: {} has {} document(s)", path.display(), project.documents.len()),
         },
     };
-    let report = export(&project, scope, format, to, &Control::none())
-        .with_context(|| format!("exporting {} as {}", path.display(), format.name()))?;
+    let guard = Guard { project_file: Some(path.to_owned()), force };
+    let report = match export_guarded(&project, scope, format, to, &Control::none(), &guard) {
+        Err(error @ ExportError::WouldReplace { refusal, .. }) if refusal.can_force() => {
+            bail!("{error} (choose another name, or pass --force to replace it)")
+        }
+        result => result.with_context(|| format!("exporting {} as {}", path.display(), format.name()))?,
+    };
     for file in &report.files {
         writeln!(out, "{}", file.display())?;
     }

@@ -66,6 +66,10 @@ pub enum Command {
         /// Export only the N-th document (1 is the first).
         #[arg(long, value_name = "N")]
         document: Option<usize>,
+        /// Replace files or folders at PATH that are not earlier exports of this format (never the project
+        /// itself).
+        #[arg(long)]
+        force: bool,
     },
     /// Check a project file; exit 0 if it is sound.
     Validate {

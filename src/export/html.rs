@@ -27,8 +27,9 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n{}\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang(docs),
+        super::destination::GENERATOR,
         escape(&project.name)
     );
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", escape(&project.name));

@@ -7,6 +7,7 @@
 
 mod brat;
 mod csv_files;
+pub mod destination;
 mod doccano;
 mod flat;
 mod html;
@@ -134,6 +135,14 @@ pub enum ExportError {
         /// The path given.
         path: PathBuf,
     },
+    /// The export would write over something it must not; nothing was written.
+    #[error("{path} {reason}; nothing was written", path = .path.display(), reason = .refusal.reason())]
+    WouldReplace {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why not.
+        refusal: destination::Refusal,
+    },
     /// A CSV record could not be encoded.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
@@ -232,8 +241,8 @@ fn render_documents(
     }
 }
 
-/// Exports `scope` of `project` as `format` to `out` (a file, or a folder for [`Format::writes_folder`]). Every
-/// file is rendered before the first is written, and each is written atomically.
+/// Exports `scope` of `project` as `format` to `out` (a file, or a folder for [`Format::writes_folder`]),
+/// replacing only earlier exports of the format (see [`export_guarded`]).
 pub fn export(
     project: &Project,
     scope: Scope,
@@ -241,8 +250,23 @@ pub fn export(
     out: &Path,
     control: &Control<'_>,
 ) -> Result<Report, ExportError> {
+    export_guarded(project, scope, format, out, control, &destination::Guard::default())
+}
+
+/// Exports as [`export`] does, with `guard` saying which file is the project (never written over) and whether
+/// files that are not earlier exports may be replaced. Every file is rendered and every destination checked
+/// before the first is written, and each is written atomically.
+pub fn export_guarded(
+    project: &Project,
+    scope: Scope,
+    format: Format,
+    out: &Path,
+    control: &Control<'_>,
+    guard: &destination::Guard,
+) -> Result<Report, ExportError> {
     let docs = documents(project, scope)?;
     let outputs = render_documents(project, &docs, format, out, control)?;
+    destination::check(guard, format, out, &outputs)?;
     if format.writes_folder() {
         if out.is_file() {
             return Err(ExportError::NotAFolder { path: out.to_owned() });

@@ -88,7 +88,9 @@ pub struct GlossApp {
     /// Projects this big (in bytes) or bigger are read in the background.
     pub(super) background_bytes: u64,
     /// An export chosen this frame, started by `export_ui`.
-    pub(super) pending_export: Option<(crate::export::Format, PathBuf)>,
+    pub(super) pending_export: Option<super::export_job::Request>,
+    /// An export that would replace something, and why, while the user is asked whether it may.
+    pub(super) ask_replace: Option<(super::export_job::Request, String)>,
     /// The report of the last import.
     pub(super) import_report: Option<ImportReport>,
     /// Whether the report's window is open.
@@ -143,6 +145,7 @@ impl GlossApp {
             open_job: None,
             background_bytes: super::files::BACKGROUND_BYTES,
             pending_export: None,
+            ask_replace: None,
             import_report: None,
             import_report_open: false,
             name_project_after_import: false,
@@ -256,6 +259,7 @@ impl GlossApp {
             || self.native.is_some()
             || self.panes.palette.is_some()
             || self.panes.pending.is_some()
+            || self.ask_replace.is_some()
     }
 
     /// The file name, or the project name for a project never saved.

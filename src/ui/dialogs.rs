@@ -119,6 +119,32 @@ pub fn unsaved_ui(ctx: &egui::Context, name: &str) -> Answer<SaveChoice> {
     modal.inner
 }
 
+/// Asks whether an export may replace what is in its way; `why` says what it is ("… is not an earlier csv
+/// export").
+pub fn replace_ui(ctx: &egui::Context, why: &str) -> Answer<()> {
+    let modal = Modal::new(Id::unique("replace_question")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading("Replace it?");
+        ui.label(why.trim_end_matches("; nothing was written"));
+        ui.label("Replacing it loses what it holds now.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                Answer::Done(())
+            } else if ui.button("Cancel").clicked() {
+                Answer::Cancelled
+            } else {
+                Answer::Pending
+            }
+        })
+        .inner
+    });
+    if modal.should_close() {
+        return Answer::Cancelled;
+    }
+    modal.inner
+}
+
 /// Shows an error that needs acknowledging; returns true once it is dismissed.
 pub fn error_ui(ctx: &egui::Context, message: &str) -> bool {
     let modal = Modal::new(Id::unique("error")).show(ctx, |ui: &mut Ui| {

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use super::job::Job;
-use crate::export::{Control, ExportError, Format, Report, Scope, export};
+use crate::export::destination::Guard;
+use crate::export::{Control, ExportError, Format, Report, Scope, export_guarded};
 use crate::model::Project;
 
 /// The choices of the export window.
@@ -45,22 +46,36 @@ impl ExportPane {
     }
 }
 
+/// What to export, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// The format.
+    pub format: Format,
+    /// The file or folder chosen.
+    pub out: PathBuf,
+    /// The whole project or one document.
+    pub scope: Scope,
+    /// Whether the user agreed to replace what is at `out`.
+    pub replace: bool,
+}
+
 /// An export under way.
 pub struct ExportJob {
     job: Job<Result<Report, ExportError>>,
-    /// Where it writes.
-    pub out: PathBuf,
+    /// What it does.
+    pub request: Request,
 }
 
 impl ExportJob {
-    /// Starts exporting `scope` of `project` as `format` to `out`; `ctx` is asked to repaint as it goes.
-    pub fn start(project: Project, scope: Scope, format: Format, out: PathBuf, ctx: &egui::Context) -> Self {
-        let file = out.clone();
+    /// Starts exporting `scope` of `project` as `format` to `out`, replacing what `guard` allows; `ctx` is asked
+    /// to repaint as it goes.
+    pub fn start(project: Project, request: Request, guard: Guard, ctx: &egui::Context) -> Self {
+        let Request { format, out, scope, .. } = request.clone();
         let job = Job::start(ctx, move |counts| {
             let control = Control { cancel: counts.cancel_flag(), on_progress: &|done, total| counts.set(done, total) };
-            export(&project, scope, format, &file, &control)
+            export_guarded(&project, scope, format, &out, &control, &guard)
         });
-        Self { job, out }
+        Self { job, request }
     }
 
     /// The result, once the export has ended.
@@ -103,24 +118,40 @@ impl super::app::GlossApp {
             return;
         }
         self.panes.export.open = false;
-        self.pending_export = Some((format, out));
+        let scope = match self.current_document() {
+            Some(doc) if !self.panes.export.whole_project => Scope::Document(doc.id),
+            _ => Scope::Project,
+        };
+        self.pending_export = Some(Request { format, out, scope, replace: false });
     }
 
-    /// Starts the export asked for, and takes in the one that has finished: a notice, or the error in a dialog.
+    /// Starts the export asked for, and takes in the one that has finished: a notice, the question whether to
+    /// replace what is in the way, or the error in a dialog.
     pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
-        if let Some((format, out)) = self.pending_export.take() {
-            let scope = match self.current_document() {
-                Some(doc) if !self.panes.export.whole_project => Scope::Document(doc.id),
-                _ => Scope::Project,
-            };
+        if let Some(request) = self.pending_export.take() {
             let project = self.editor.project().clone();
-            self.export_job = Some(ExportJob::start(project, scope, format, out, ctx));
+            let guard = Guard { project_file: self.path.clone(), force: request.replace };
+            self.export_job = Some(ExportJob::start(project, request, guard, ctx));
+        }
+        if let Some(question) = &self.ask_replace {
+            match super::dialogs::replace_ui(ctx, &question.1) {
+                super::dialogs::Answer::Pending => {}
+                super::dialogs::Answer::Done(()) => {
+                    let request = Request { replace: true, ..question.0.clone() };
+                    self.ask_replace = None;
+                    self.pending_export = Some(request);
+                }
+                super::dialogs::Answer::Cancelled => self.ask_replace = None,
+            }
         }
         let Some(job) = &self.export_job else { return };
         let Some(result) = job.finished() else { return };
-        match outcome_notice(&result, &job.out) {
-            Ok(notice) => self.toasts.push(notice),
-            Err(error) => self.error = Some(error),
+        match (&result, outcome_notice(&result, &job.request.out)) {
+            (Err(error @ ExportError::WouldReplace { refusal, .. }), _) if refusal.can_force() => {
+                self.ask_replace = Some((job.request.clone(), error.to_string()));
+            }
+            (_, Ok(notice)) => self.toasts.push(notice),
+            (_, Err(error)) => self.error = Some(error),
         }
         self.export_job = None;
     }
