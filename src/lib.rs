@@ -13,6 +13,7 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod session;
 pub mod store;
 pub mod synthetic;
 pub mod ui;

@@ -99,7 +99,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             for span in fresh {
                 insert_span(document, span);
             }
-            Ok(Command::Batch { name: "Add imported highlights", commands: removals })
+            Ok(Command::batch("Add imported highlights", removals))
         }
         Command::RemoveSpan { doc, span } => {
             let document = document_mut(project, doc)?;

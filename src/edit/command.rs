@@ -1,6 +1,9 @@
 //! Edit commands: every change to a project is one of these values.
 
+use std::borrow::Cow;
+
 use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
     CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, SentimentId, SpanAnnotation, SpanId, Target,
@@ -8,7 +11,7 @@ use crate::model::{
 };
 
 /// A span about to be made: what the user selected and chose, before it has an id.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpanDraft {
     /// The text the ranges index.
     pub target: Target,
@@ -21,7 +24,7 @@ pub struct SpanDraft {
 }
 
 /// An attribute of a span that is not free text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpanAttribute {
     /// Whether the claim is worth checking (unset: undecided).
     CheckWorthy(Option<bool>),
@@ -30,7 +33,7 @@ pub enum SpanAttribute {
 }
 
 /// A repair of how an import split an article (see `crate::edit::fixup`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fix {
     /// The body from this paragraph (0-based) on becomes comments, one per paragraph.
     CommentsFrom {
@@ -57,7 +60,7 @@ pub enum Fix {
 }
 
 /// A metadata field of a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MetaField {
     /// Publication or web site.
     Site,
@@ -74,7 +77,7 @@ pub enum MetaField {
 }
 
 /// What makes consecutive edits one undo step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MergeKey {
     /// Typing in one text field.
     Text(TextField),
@@ -83,7 +86,7 @@ pub enum MergeKey {
 }
 
 /// A free-text field that can be edited in place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TextField {
     /// The project's name.
     ProjectName,
@@ -106,7 +109,7 @@ pub enum TextField {
 }
 
 /// One change to a project. Applying a command yields its inverse, which is how undo works.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// Make a new span; its id comes from the project's counter.
     CreateSpan {
@@ -234,9 +237,11 @@ pub enum Command {
         document: Box<Document>,
     },
     /// Several commands as one undo step; if one fails, those before it are undone and nothing changes.
+    ///
+    /// Made with [`Command::batch`].
     Batch {
         /// The step's name in the Edit menu.
-        name: &'static str,
+        name: Cow<'static, str>,
         /// The commands, in order.
         commands: Vec<Command>,
     },
@@ -244,7 +249,15 @@ pub enum Command {
 
 impl Command {
     /// The action's name as the Edit menu shows it after "Undo" or "Redo".
-    pub fn name(&self) -> &'static str {
+    pub fn name(&self) -> Cow<'static, str> {
+        match self {
+            Self::Batch { name, .. } => name.clone(),
+            other => Cow::Borrowed(other.fixed_name()),
+        }
+    }
+
+    /// The name of every command but a batch, which names itself.
+    fn fixed_name(&self) -> &'static str {
         match self {
             Self::CreateSpan { .. } | Self::RestoreSpan { .. } => "Add highlight",
             Self::AddSpans { .. } => "Add imported highlights",
@@ -274,8 +287,13 @@ impl Command {
             Self::ReplaceDocument { .. } => "Restore document",
             Self::AddDocument { .. } => "Add document",
             Self::RemoveDocument { .. } => "Remove document",
-            Self::Batch { name, .. } => name,
+            Self::Batch { .. } => "Several edits",
         }
+    }
+
+    /// Several commands as one undo step named `name`.
+    pub fn batch(name: &'static str, commands: Vec<Self>) -> Self {
+        Self::Batch { name: Cow::Borrowed(name), commands }
     }
 
     /// Consecutive commands with the same key merge into one undo step, so typing a note (or a label's name) is

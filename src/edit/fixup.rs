@@ -248,7 +248,7 @@ pub fn attach_comments(from: &Document, to: &Document) -> crate::edit::Command {
     } else {
         Command::ReplaceDocument { document: Box::new(rest) }
     });
-    Command::Batch { name: "Attach comments", commands }
+    Command::batch("Attach comments", commands)
 }
 
 /// Moves every comment of `from` (with the highlights on them) to the end of `to`'s comments.

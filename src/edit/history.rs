@@ -1,5 +1,9 @@
 //! Undo and redo on top of [`apply`]: the editor owns the project and is the only way to change it.
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 use crate::model::Project;
 
 use super::apply::{EditError, apply};
@@ -20,15 +24,27 @@ pub enum Created {
 /// How many steps of undo are kept; older ones are forgotten.
 const MAX_UNDO: usize = 1000;
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Entry {
     /// Name of the action the entry undoes or redoes.
-    name: &'static str,
+    name: Cow<'static, str>,
     /// The command that takes the project back (or forward again).
     command: Command,
     /// The state the project returns to when `command` is applied.
     state: u64,
     /// For merging consecutive edits of one text field.
     merge_key: Option<MergeKey>,
+}
+
+/// The undo and redo history of an editor without its project, as a journal keeps it across a save so that
+/// undo reaches back beyond the save after a crash, as it would have without one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    state: u64,
+    next_state: u64,
+    saved_state: Option<u64>,
 }
 
 /// A project together with its undo history and saved-state marker.
@@ -65,6 +81,35 @@ impl Editor {
         Self { project, undo: Vec::new(), redo: Vec::new(), state: 0, next_state: 1, saved_state: saved.then_some(0) }
     }
 
+    /// An editor on `project` with the undo history it had when `history` was taken (from an editor on this very
+    /// project).
+    pub fn with_history(project: Project, history: History) -> Self {
+        let History { undo, redo, state, next_state, saved_state } = history;
+        Self { project, undo, redo, state, next_state: next_state.max(state + 1), saved_state }
+    }
+
+    /// The undo history as it stands, for [`Self::with_history`].
+    pub fn history(&self) -> History {
+        History {
+            undo: self.undo.clone(),
+            redo: self.redo.clone(),
+            state: self.state,
+            next_state: self.next_state,
+            saved_state: self.saved_state,
+        }
+    }
+
+    /// The names of the edits since the last save, oldest first, when undo leads back to it (else `None`: the
+    /// saved state was undone past, or was never reached).
+    pub fn unsaved_edits(&self) -> Option<Vec<&str>> {
+        let saved = self.saved_state?;
+        if saved == self.state {
+            return Some(Vec::new());
+        }
+        let from = self.undo.iter().rposition(|e| e.state == saved)?;
+        Some(self.undo[from..].iter().map(|e| e.name.as_ref()).collect())
+    }
+
     /// The project as it stands.
     pub fn project(&self) -> &Project {
         &self.project
@@ -72,6 +117,12 @@ impl Editor {
 
     /// Carries out `command`, records its inverse for undo and forgets the redo history.
     pub fn apply(&mut self, command: Command) -> Result<Created, EditError> {
+        self.apply_merging(command).map(|(created, _)| created)
+    }
+
+    /// As [`Self::apply`], also saying whether the edit merged into the undo step before it (a keystroke in the
+    /// same text field).
+    pub fn apply_merging(&mut self, command: Command) -> Result<(Created, bool), EditError> {
         let name = command.name();
         let merge_key = command.merge_key();
         let inverse = apply(&mut self.project, command)?;
@@ -83,20 +134,25 @@ impl Editor {
         if merges {
             // The entry on top already restores the value from before the first keystroke.
             self.state = self.fresh_state();
-            return Ok(created);
+            return Ok((created, true));
         }
         self.undo.push(Entry { name, command: inverse, state: self.state, merge_key });
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.state = self.fresh_state();
-        Ok(created)
+        Ok((created, false))
     }
 
-    /// Ends the current run of merged text edits, so the next keystroke starts a new undo step.
-    pub fn seal(&mut self) {
-        if let Some(top) = self.undo.last_mut() {
-            top.merge_key = None;
+    /// Ends the current run of merged text edits, so the next keystroke starts a new undo step; says whether
+    /// there was such a run.
+    pub fn seal(&mut self) -> bool {
+        match self.undo.last_mut() {
+            Some(top) if top.merge_key.is_some() => {
+                top.merge_key = None;
+                true
+            }
+            _ => false,
         }
     }
 
@@ -130,13 +186,13 @@ impl Editor {
     }
 
     /// Name of the edit that [`Self::undo`] would take back.
-    pub fn undo_name(&self) -> Option<&'static str> {
-        self.undo.last().map(|e| e.name)
+    pub fn undo_name(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.name.as_ref())
     }
 
     /// Name of the edit that [`Self::redo`] would carry out.
-    pub fn redo_name(&self) -> Option<&'static str> {
-        self.redo.last().map(|e| e.name)
+    pub fn redo_name(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.name.as_ref())
     }
 
     /// Whether the project differs from what was last saved (or was never saved).
@@ -147,7 +203,7 @@ impl Editor {
     /// Records that the project as it stands is what is on disk now.
     pub fn mark_saved(&mut self) {
         self.saved_state = Some(self.state);
-        self.seal();
+        let _ = self.seal();
     }
 
     /// A number that changes whenever the project changes; views compare it to know when to refresh caches.

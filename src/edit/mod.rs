@@ -6,11 +6,12 @@ mod command;
 pub mod fixup;
 mod history;
 pub mod imported;
+mod remap;
 pub mod schema;
 
 pub use apply::{EditError, apply};
 pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};
-pub use history::{Created, Editor};
+pub use history::{Created, Editor, History};
 
 #[cfg(test)]
 mod tests;

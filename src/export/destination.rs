@@ -3,7 +3,9 @@
 //! really leads, with symbolic links and `..` resolved.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use crate::store::real_path;
 
 use super::{ExportError, Format, Output};
 
@@ -83,35 +85,6 @@ pub fn check(guard: &Guard, format: Format, out: &Path, outputs: &[Output]) -> R
         }
     }
     Ok(())
-}
-
-/// Where `path` really leads: symbolic links followed and `.`/`..` resolved, also for a file not yet there.
-pub fn real_path(path: &Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
-        return real;
-    }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    // Resolve the part that exists, then add the rest with `..` taken off by hand.
-    let mut existing = absolute.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        let Some(name) = existing.file_name().map(ToOwned::to_owned) else { break };
-        rest.push(name);
-        if !existing.pop() {
-            break;
-        }
-    }
-    let mut real = std::fs::canonicalize(&existing).unwrap_or(existing);
-    for part in rest.iter().rev() {
-        match Path::new(part).components().next() {
-            Some(Component::ParentDir) => {
-                real.pop();
-            }
-            Some(Component::CurDir) => {}
-            _ => real.push(part),
-        }
-    }
-    real
 }
 
 /// Whether the file is a Gloss project: named `.ron`, or saying `format_version` near its top.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Project;
 
 use super::error::StoreError;
+use super::fingerprint::{DiskState, Fingerprint};
 use super::format::{CURRENT_VERSION, FileIn, scan_version};
 use super::migrate::{OLDEST_VERSION, upgrade};
 use crate::model::text::line_column;
@@ -14,13 +15,20 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Reads and checks the project at `path`. Nothing on disk is changed, whatever happens.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    load_with_state(path).map(|(project, _)| project)
+}
+
+/// Reads and checks the project at `path`, with what the file held (to notice later changes by others).
+pub fn load_with_state(path: &Path) -> Result<(Project, DiskState), StoreError> {
     let io = |action, error| StoreError::Io { path: path.to_owned(), action, error };
-    let size = std::fs::metadata(path).map_err(|e| io("read", e))?.len();
+    let metadata = std::fs::metadata(path).map_err(|e| io("read", e))?;
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(|e| io("read", e))?;
-    from_bytes(&bytes, path)
+    let state = DiskState { fingerprint: Fingerprint::of_bytes(&bytes), modified: metadata.modified().ok() };
+    Ok((from_bytes(&bytes, path)?, state))
 }
 
 /// The text of a Gloss file: refuses empty, binary and non-UTF-8 files, and drops a byte-order mark.

@@ -114,12 +114,45 @@ pub struct Saved {
 /// mix, and keeps the previous content as [`backup_path`]. A project that contradicts itself is refused rather
 /// than written, so Gloss never writes a file it would not open again.
 pub fn save(project: &Project, path: &Path) -> Result<Saved, StoreError> {
+    save_bytes(checked_text(project, path)?.as_bytes(), path)
+}
+
+/// The text of `project` as [`save`] writes it to `path`, refused if the project contradicts itself.
+pub fn checked_text(project: &Project, path: &Path) -> Result<String, StoreError> {
     let problems = project.problems();
     if !problems.is_empty() {
         return Err(StoreError::WouldBeInvalid { path: path.to_owned(), problems });
     }
-    let text = to_string(project)?;
-    save_bytes(text.as_bytes(), path)
+    to_string(project)
+}
+
+/// Where `path` really leads: symbolic links followed and `.`/`..` resolved, also for a file not yet there (its
+/// folder is resolved and its name added).
+pub fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut existing = absolute;
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        let Some(name) = existing.file_name().map(ToOwned::to_owned) else { break };
+        rest.push(name);
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut real = std::fs::canonicalize(&existing).unwrap_or(existing);
+    for part in rest.iter().rev() {
+        match Path::new(part).components().next() {
+            Some(std::path::Component::ParentDir) => {
+                real.pop();
+            }
+            Some(std::path::Component::CurDir) => {}
+            _ => real.push(part),
+        }
+    }
+    real
 }
 
 /// Writes the text of a project (made by [`to_string`]) to `path`, as [`save`] does.

@@ -142,7 +142,7 @@ fn schema_change(
 ) -> EditorRequest {
     let cleared = clearing.len();
     clearing.push(Command::SetSchema { schema: Box::new(schema) });
-    let batch = Command::Batch { name, commands: clearing };
+    let batch = Command::batch(name, clearing);
     if cleared == 0 {
         return EditorRequest::Apply(batch);
     }

@@ -209,7 +209,7 @@ impl GlossApp {
         match commands.len() {
             0 => {}
             1 => self.outbox.commands.extend(commands),
-            _ => self.outbox.commands.push(Command::Batch { name: "Import articles", commands }),
+            _ => self.outbox.commands.push(Command::batch("Import articles", commands)),
         }
         let quiet = report.failures() == 0
             && report.lines.len() == 1
