@@ -331,3 +331,120 @@ fn a_brat_file_whose_offsets_pass_the_end_of_its_text_imports_with_a_warning_per
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("2 span(s)"), "{}", stdout(&output));
 }
+
+/// A project with two unsaved edits in its journal, as a `gloss edit` that was killed leaves it.
+fn project_with_unsaved_edits(dir: &Path) -> Output {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    std::fs::copy(sample, dir.join("p.ron")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["edit", "p.ron"])
+        .current_dir(dir)
+        .env("GLOSS_DATA_DIR", dir.join("data"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut answers = std::io::BufReader::new(child.stdout.take().unwrap());
+    for line in [
+        r#"{"CreateSpan":{"doc":10,"draft":{"target":"Body","ranges":[[0,7]],"label":1,"at":"2026-12-01T10:00:00Z"}}}"#,
+        r#"{"SetText":{"field":"ProjectName","value":"Renamed","at":null}}"#,
+    ] {
+        use std::io::{BufRead as _, Write as _};
+        writeln!(input, "{line}").unwrap();
+        let mut answer = String::new();
+        answers.read_line(&mut answer).unwrap();
+        assert!(answer.starts_with("ok "), "{answer}");
+    }
+    child.kill().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn gloss_in(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .current_dir(dir)
+        .env("GLOSS_DATA_DIR", dir.join("data"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn unsaved_edits_in_a_journal_are_told_and_recovered_or_thrown_away() {
+    let dir = tempfile::tempdir().unwrap();
+    project_with_unsaved_edits(dir.path());
+    let saved = std::fs::read(dir.path().join("p.ron")).unwrap();
+    // validate and stats read the file as saved, and say what waits in the journal.
+    for args in [&["validate", "p.ron"][..], &["stats", "p.ron"], &["stats", "p.ron", "--json"]] {
+        let output = gloss_in(args, dir.path());
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(stderr(&output).contains("p.ron has 2 unsaved edits from"), "{args:?}: {}", stderr(&output));
+    }
+    let json = gloss_in(&["stats", "p.ron", "--json"], dir.path());
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&json.stdout).unwrap()["spans"], 7, "stdout stays JSON");
+    // Nothing else writes over them.
+    let output = gloss_in(&["import", &fixture("says.txt").display().to_string(), "--into", "p.ron"], dir.path());
+    assert!(assert_user_error(&output).contains("gloss recover p.ron"));
+    assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), saved);
+    // recover brings them back and saves.
+    let output = gloss_in(&["recover", "p.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("2 unsaved edits") && text.contains("Add highlight") && text.contains("Rename project"),
+        "{text}"
+    );
+    let project = gloss::store::load(&dir.path().join("p.ron")).unwrap();
+    assert_eq!((project.name.as_str(), project.documents[0].spans.len()), ("Renamed", 8));
+    assert!(!dir.path().join(".p.ron.journal").exists());
+    assert!(stdout(&gloss_in(&["recover", "p.ron"], dir.path())).contains("no unsaved edits"));
+
+    // Or thrown away.
+    let dir = tempfile::tempdir().unwrap();
+    project_with_unsaved_edits(dir.path());
+    let saved = std::fs::read(dir.path().join("p.ron")).unwrap();
+    let output = gloss_in(&["recover", "p.ron", "--discard"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), saved);
+    assert!(stderr(&gloss_in(&["validate", "p.ron"], dir.path())).is_empty());
+}
+
+#[test]
+fn edit_answers_every_line_and_saves_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    std::fs::copy(sample, dir.path().join("p.ron")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["edit", "p.ron"])
+        .current_dir(dir.path())
+        .env("GLOSS_DATA_DIR", dir.path().join("data"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        let mut input = child.stdin.take().unwrap();
+        let lines = [
+            r#"{"CreateSpan":{"doc":10,"draft":{"target":"Body","ranges":[[0,7]],"label":1,"at":"2026-12-01T10:00:00Z"}}}"#,
+            r#""undo""#,
+            r#""redo""#,
+            "# a comment line is skipped",
+            r#""fly""#,
+            r#"{"RemoveSpan":{"doc":10,"span":999}}"#,
+            "not json",
+        ];
+        writeln!(input, "{}", lines.join("\n")).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "a failed line makes the exit code 1: {text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ok 1 Add highlight span#"), "{text}");
+    assert_eq!(&lines[1..3], ["ok 2 Undo", "ok 3 Redo"]);
+    assert!(lines[3].starts_with("failed 5: \"fly\" is not a step"), "{text}");
+    assert!(lines[4].starts_with("failed 6: highlight span#999"), "{text}");
+    assert!(lines[5].starts_with("failed 7: not JSON"), "{text}");
+    assert_eq!(lines[6], "p.ron: saved");
+    assert_eq!(gloss::store::load(&dir.path().join("p.ron")).unwrap().documents[0].spans.len(), 8);
+}

@@ -11,9 +11,10 @@ use anyhow::{Context, Result, bail};
 
 use super::Command;
 use crate::analysis::Stats;
-use crate::edit::{Command as Edit, Created, Editor, fixup};
+use crate::edit::{Command as Edit, Created, fixup};
 use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
+use crate::session::Session;
 use crate::store;
 
 pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
@@ -25,6 +26,8 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
             export(&project, format, &to, document, force, out)
         }
         Command::Validate { project } => validate(&project, out),
+        Command::Edit { project } => super::sessions::edit(&project, out),
+        Command::Recover { project, discard } => super::sessions::recover(&project, discard, out),
     }
 }
 
@@ -67,7 +70,12 @@ fn export(
 }
 
 fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut dyn Write) -> Result<ExitCode> {
-    let project = if into.exists() { store::load(into)? } else { Project::new(project_name(into)) };
+    let mut editor = if into.exists() {
+        super::sessions::open_for_editing(into)?
+    } else {
+        Session::untitled(Project::new(project_name(into)), None)
+    };
+    let project = editor.project();
     let target = match attach_to {
         Some(n) => match project.documents.get(n.wrapping_sub(1)) {
             Some(doc) => Some(doc.id),
@@ -75,7 +83,6 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut d
         },
         None => None,
     };
-    let mut editor = Editor::new(project, true);
     let (files, mut outcomes) = batch::collect(inputs);
     let show_progress = std::io::stderr().is_terminal() && files.len() > 1;
     let progress = |p: batch::Progress| {
@@ -127,7 +134,10 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut d
         // Each failure has been reported on its own line; the project stays as it was.
         return Ok(ExitCode::FAILURE);
     }
-    store::save(editor.project(), into)?;
+    match editor.file() {
+        Some(_) => editor.save()?,
+        None => editor.save_as(into)?,
+    };
     writeln!(out, "{}: {} document(s), {added} new", into.display(), editor.project().documents.len())?;
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -172,6 +182,7 @@ fn extract(file: &Path, as_json: bool, out: &mut dyn Write) -> Result<ExitCode> 
 
 fn validate(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let project = store::load(path)?;
+    super::sessions::note_unsaved(path);
     let stats = Stats::of(&project);
     writeln!(
         out,

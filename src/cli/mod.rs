@@ -2,6 +2,7 @@
 //! subcommands work on files without a window.
 
 mod commands;
+mod sessions;
 mod stats;
 
 use std::io::Write as _;
@@ -71,10 +72,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Check a project file; exit 0 if it is sound.
+    /// Check a project file; exit 0 if it is sound. Says so if it has unsaved edits in a journal.
     Validate {
         /// The project.
         project: PathBuf,
+    },
+    /// Apply edit commands read from stdin, one JSON value per line, journalling each; save at the end.
+    ///
+    /// A line is an edit command as JSON (e.g. {"SetSentiment": {"doc": 10, "comment": 11, "sentiment": 6}}), or
+    /// "undo", "redo", "seal" or "save". Each line is answered on stdout: "ok LINE NAME [CREATED]" or
+    /// "failed LINE: REASON".
+    Edit {
+        /// The project.
+        project: PathBuf,
+    },
+    /// Bring back the unsaved edits a Gloss that stopped left in a project's journal, and save them.
+    Recover {
+        /// The project.
+        project: PathBuf,
+        /// Throw the unsaved edits away instead.
+        #[arg(long)]
+        discard: bool,
     },
 }
 

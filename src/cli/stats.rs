@@ -11,6 +11,7 @@ use crate::store;
 
 pub(super) fn stats(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> Result<ExitCode> {
     let project = store::load(path)?;
+    super::sessions::note_unsaved(path);
     let stats = Stats::of(&project);
     if as_json {
         writeln!(out, "{}", serde_json::to_string_pretty(&to_json(&stats)).context("cannot write JSON")?)?;

@@ -34,9 +34,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// "7 unsaved edits from 2026-12-01 21:40".
+    /// "7 unsaved edits from 2026-12-01 21:40", in the local time.
     pub fn title(&self) -> String {
-        let when = self.last.unwrap_or(self.started);
+        let when = self.last.unwrap_or(self.started).to_zoned_datetime(jiff::tz::TimeZone::system());
         let when = when.strftime("%Y-%m-%d %H:%M").to_string();
         match self.edits.len() {
             1 => format!("1 unsaved edit from {when}"),
