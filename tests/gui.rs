@@ -243,14 +243,44 @@ fn open_and_import_through_the_path_field() {
 }
 
 #[test]
-fn the_first_start_opens_the_sample_project() {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1280.0, 900.0)).build_eframe(|_cc| GlossApp::new(None, None));
+fn the_first_start_opens_a_copy_of_the_sample_project_never_the_shipped_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    let before = std::fs::read(&shipped).unwrap();
+    let folder = data.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |_cc| GlossApp::new(None, None).with_data_dir(Some(folder)).without_native_dialogs());
     harness.run_steps(2);
-    let path = harness.state().path().expect("a project is open").to_owned();
-    assert!(path.ends_with("projects/sample.ron"), "{}", path.display());
+    let copy = data.join("sample.ron");
+    assert_eq!(harness.state().path(), Some(copy.as_path()), "the user's own copy in the data folder");
     assert!(!harness.state().editor().is_dirty());
     assert!(harness.query_by_label_contains("Article: Harbour Levy").is_some(), "the article view is named");
+    // Edited and saved, the copy changes and the shipped file does not.
+    harness.key_press(Key::J);
+    harness.key_press(Key::N);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert!(!harness.state().editor().is_dirty());
+    assert_ne!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(std::fs::read(&shipped).unwrap(), before);
+    // Asked for by its path, the shipped file opens as the same copy.
+    drop(harness);
+    let folder = data.clone();
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 900.0)).build_eframe(move |_cc| {
+        GlossApp::new(None, Some(shipped)).with_data_dir(Some(folder)).without_native_dialogs()
+    });
+    harness.run_steps(2);
+    assert_eq!(harness.state().path(), Some(copy.as_path()));
+    // Without a data folder it opens as a project with no file, so a save asks where.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|_cc| GlossApp::new(None, None).without_native_dialogs());
+    harness.run_steps(2);
+    assert_eq!(harness.state().path(), None);
+    assert_eq!(harness.state().editor().project().documents.len(), 1);
 }
 
 #[test]

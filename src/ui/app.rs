@@ -1,5 +1,5 @@
-//! The application: owns the editor and the UI state, lays out the panels, and applies the commands the views
-//! emit at the end of each frame.
+//! The application: owns the editing session and the UI state, lays out the panels, and applies the commands the
+//! views emit at the end of each frame.
 
 use std::path::{Path, PathBuf};
 
@@ -11,12 +11,13 @@ use super::file_dialog::{NativeDialog, native_available};
 use super::find::FindBar;
 use super::import_job::{ImportJob, ImportReport};
 use super::panes::Panes;
-use super::settings::{Settings, sample_project};
+use super::settings::Settings;
 use super::state::ViewState;
 use super::toasts::Toasts;
 use super::{documents_panel, inspector, menu};
 use crate::edit::{Command, Created, Editor};
 use crate::model::{Document, Project};
+use crate::session::{Session, SessionError};
 
 /// Commands and requests the views emit during a frame; the app carries them out once the frame is drawn.
 #[derive(Default)]
@@ -44,10 +45,15 @@ pub(super) enum Pending {
 
 /// The Gloss window.
 pub struct GlossApp {
-    /// The project and its undo history; the only way to change the project.
-    pub(super) editor: Editor,
-    /// The file the project is saved in; `None` until it is first saved.
-    pub(super) path: Option<PathBuf>,
+    /// The project with its undo history, its file and its journal; the only way to change the project.
+    pub(super) session: Session,
+    /// Where journals of projects without a file go, and the user's copy of the sample project; `None` keeps
+    /// nothing there (tests, and systems without a home folder).
+    pub(super) data_dir: Option<PathBuf>,
+    /// What to open once the window runs: the file asked for, or `None` for the last project or the sample.
+    pub(super) start: Option<Option<PathBuf>>,
+    /// Questions about unsaved edits, other windows and changes on disk.
+    pub(super) safety: super::safety::Safety,
     /// What is shown and selected.
     pub(super) view: ViewState,
     /// Layout and hit-testing caches of the article view.
@@ -108,22 +114,30 @@ pub struct GlossApp {
 }
 
 impl GlossApp {
-    /// The app as it starts: with `file` if given, else the last project, else the sample project.
+    /// The app as it starts: with `file` if given, else the last project, else the sample project (opened in the
+    /// first frame, so that the builder methods below apply to it).
     pub fn new(storage: Option<&dyn eframe::Storage>, file: Option<PathBuf>) -> Self {
         let settings = Settings::load(storage);
         let mut app = Self::with_settings(settings);
-        let start = file.or_else(|| app.settings.last_project.clone().filter(|p| p.is_file())).or_else(sample_project);
-        if let Some(path) = start {
-            app.open_now(&path);
-        }
+        app.start = Some(file);
         app
+    }
+
+    /// Keeps journals of projects without a file, and the user's copy of the sample, in `dir`; at start, offers
+    /// to recover what a Gloss that stopped left there. `ui::run` gives the user's data folder.
+    pub fn with_data_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.session = Session::untitled(Project::new("Untitled"), dir.clone());
+        self.data_dir = dir;
+        self
     }
 
     /// An app with an empty, unsaved project and no remembered settings.
     pub fn with_settings(settings: Settings) -> Self {
         Self {
-            editor: Editor::new(Project::new("Untitled"), true),
-            path: None,
+            session: Session::untitled(Project::new("Untitled"), None),
+            data_dir: None,
+            start: None,
+            safety: super::safety::Safety::default(),
             view: ViewState::default(),
             document_view: DocumentView::default(),
             outbox: Outbox::default(),
@@ -176,12 +190,32 @@ impl GlossApp {
 
     /// The project with its history.
     pub fn editor(&self) -> &Editor {
-        &self.editor
+        self.session.editor()
     }
 
     /// The file the project is saved in, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.session.file()
+    }
+
+    /// Whether the project is open read-only (another window has it).
+    pub fn is_read_only(&self) -> bool {
+        self.session.is_read_only()
+    }
+
+    /// The journal of unsaved edits, once there is one.
+    pub fn journal_path(&self) -> Option<&Path> {
+        self.session.journal_path()
+    }
+
+    /// Whether the window asks about unsaved edits found in a journal.
+    pub fn offers_recovery(&self) -> bool {
+        self.safety.recovery.is_some() || !self.safety.orphans.is_empty()
+    }
+
+    /// Whether the window says that the file changed on disk.
+    pub fn says_changed_on_disk(&self) -> bool {
+        self.safety.changed_on_disk || self.safety.conflict.is_some()
     }
 
     /// What is shown and selected.
@@ -226,7 +260,7 @@ impl GlossApp {
 
     /// The document shown, if any.
     pub(super) fn current_document(&self) -> Option<&Document> {
-        let project = self.editor.project();
+        let project = self.session.project();
         self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first())
     }
 
@@ -260,11 +294,12 @@ impl GlossApp {
             || self.panes.palette.is_some()
             || self.panes.pending.is_some()
             || self.ask_replace.is_some()
+            || self.safety.asking()
     }
 
     /// The file name, or the project name for a project never saved.
     pub(super) fn display_name(&self) -> String {
-        self.path.as_deref().map_or_else(|| self.editor.project().name.clone(), display_name)
+        self.session.file().map_or_else(|| self.session.project().name.clone(), display_name)
     }
 
     fn apply_outbox(&mut self) {
@@ -274,18 +309,18 @@ impl GlossApp {
         }
         let outbox = std::mem::take(&mut self.outbox);
         for command in outbox.commands {
-            match self.editor.apply(command) {
+            match self.session.apply(command) {
                 Ok(Created::Span(_, span)) => {
                     self.view.selection = None;
                     self.view.selected_span = Some(span);
                 }
                 Ok(Created::Document(doc)) => self.view.show_document(Some(doc)),
                 Ok(Created::Nothing) => {}
-                Err(error) => self.toasts.push(error.to_string()),
+                Err(error) => self.refused(&error),
             }
         }
         if outbox.seal {
-            self.editor.seal();
+            self.session.seal();
         }
         if let Some(doc) = outbox.show_document {
             self.view.show_document(Some(doc));
@@ -293,9 +328,21 @@ impl GlossApp {
         self.forget_stale_selection();
     }
 
+    /// Tells why an edit was not made: once for a read-only project, every time otherwise.
+    pub(super) fn refused(&mut self, error: &SessionError) {
+        match error {
+            SessionError::ReadOnly(_) if self.safety.told_read_only => {}
+            SessionError::ReadOnly(_) => {
+                self.safety.told_read_only = true;
+                self.toasts.push(error.to_string());
+            }
+            other => self.toasts.push(other.to_string()),
+        }
+    }
+
     /// Undo can remove what the view points at; the view must not point at nothing.
-    fn forget_stale_selection(&mut self) {
-        let project = self.editor.project();
+    pub(super) fn forget_stale_selection(&mut self) {
+        let project = self.session.project();
         let doc = self.view.doc.and_then(|id| project.document(id));
         match doc {
             None => self.view.show_document(project.documents.first().map(|d| d.id)),
@@ -311,7 +358,7 @@ impl GlossApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let dirty = if self.editor.is_dirty() { "● " } else { "" };
+        let dirty = if self.session.is_dirty() { "● " } else { "" };
         let title = format!("{dirty}{} — Gloss", self.display_name());
         if title != self.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -333,6 +380,8 @@ impl eframe::App for GlossApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.context_settings(&ctx);
+        self.start_ui();
+        self.safety_ui(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.open_ui(&ctx);
@@ -348,6 +397,7 @@ impl eframe::App for GlossApp {
             .show(ui, |ui| documents_panel::documents_ui(ui, self));
         Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| inspector::inspector_ui(ui, self));
         CentralPanel::default_margins().show(ui, |ui| {
+            self.safety_bar_ui(ui);
             self.find_bar_ui(ui);
             self.document_ui(ui);
         });
@@ -378,7 +428,7 @@ impl eframe::App for GlossApp {
 
 impl GlossApp {
     fn document_ui(&mut self, ui: &mut Ui) {
-        let project = self.editor.project();
+        let project = self.session.project();
         let Some(doc) = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first()) else {
             if let Some(job) = &self.open_job {
                 let cancelled = ui
@@ -403,7 +453,7 @@ impl GlossApp {
         if self.view.doc != Some(doc.id) {
             self.view.show_document(Some(doc.id));
         }
-        let input = ViewInput { doc, schema: &project.schema, revision: self.editor.revision() };
+        let input = ViewInput { doc, schema: &project.schema, revision: self.session.editor().revision() };
         match self.document_view.ui(ui, &input, &mut self.view) {
             Some(ViewRequest::Fix(fix)) => self.outbox.commands.push(Command::FixUp { doc: doc.id, fix }),
             Some(ViewRequest::SetRanges(span, ranges)) => {

@@ -23,13 +23,13 @@ impl GlossApp {
             Action::Dashboard => self.panes.dashboard.open = !self.panes.dashboard.open,
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {
-                if let Err(error) = self.editor.undo() {
-                    self.toasts.push(error.to_string());
+                if let Err(error) = self.session.undo() {
+                    self.refused(&error);
                 }
             }
             Action::Redo => {
-                if let Err(error) = self.editor.redo() {
-                    self.toasts.push(error.to_string());
+                if let Err(error) = self.session.redo() {
+                    self.refused(&error);
                 }
             }
             Action::RemoveHighlight => {

@@ -19,7 +19,7 @@ pub(super) fn documents_ui(ui: &mut Ui, app: &mut GlossApp) {
     let words: Vec<String> = app.panes.doc_filter.split_whitespace().map(str::to_lowercase).collect();
     let mut chosen = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let documents = &app.editor.project().documents;
+        let documents = &app.session.project().documents;
         let mut listed = 0;
         for doc in documents {
             let title = doc.title.to_lowercase();

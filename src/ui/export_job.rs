@@ -129,8 +129,8 @@ impl super::app::GlossApp {
     /// replace what is in the way, or the error in a dialog.
     pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
         if let Some(request) = self.pending_export.take() {
-            let project = self.editor.project().clone();
-            let guard = Guard { project_file: self.path.clone(), force: request.replace };
+            let project = self.session.project().clone();
+            let guard = Guard { project_file: self.session.file().map(ToOwned::to_owned), force: request.replace };
             self.export_job = Some(ExportJob::start(project, request, guard, ctx));
         }
         if let Some(question) = &self.ask_replace {

@@ -131,9 +131,9 @@ impl GlossApp {
     /// Finds the matches again when the query, the document or the project changed.
     fn refresh_matches(&mut self) {
         let Some(bar) = &mut self.find else { return };
-        let project = self.editor.project();
+        let project = self.session.project();
         let Some(doc) = self.view.doc.and_then(|d| project.document(d)) else { return };
-        let key = (bar.query.clone(), doc.id, self.editor.revision());
+        let key = (bar.query.clone(), doc.id, self.session.editor().revision());
         if bar.searched.as_ref() == Some(&key) {
             return;
         }

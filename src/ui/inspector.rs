@@ -12,8 +12,8 @@ use crate::model::{Comment, DocId, LabelSchema};
 /// Draws the inspector; every change goes out as a command through the app's outbox. The annotator and the label
 /// palette stay at the top however long the rest grows.
 pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
-    let GlossApp { editor, view, outbox, .. } = app;
-    let project = editor.project();
+    let GlossApp { session, view, outbox, .. } = app;
+    let project = session.project();
     text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
     ui.separator();
     let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();

@@ -45,7 +45,7 @@ impl GlossApp {
         if let Some(text) = pasted {
             self.paste(Some(text));
         }
-        let project = self.editor.project();
+        let project = self.session.project();
         let labels: Vec<(LabelId, char)> =
             project.schema.span_labels.iter().filter_map(|l| l.key.map(|k| (l.id, k))).collect();
         let levels: Vec<(SentimentId, char)> =

@@ -39,11 +39,11 @@ fn recent_ui(ui: &mut Ui, app: &mut GlossApp) {
 fn menu_items_ui(ui: &mut Ui, app: &mut GlossApp, menu: Menu) {
     for action in Action::in_menu(menu) {
         let (name, enabled) = match action {
-            Action::Undo => match app.editor.undo_name() {
+            Action::Undo => match app.session.editor().undo_name() {
                 Some(name) => (format!("Undo {}", name.to_lowercase()), true),
                 None => ("Undo".to_owned(), false),
             },
-            Action::Redo => match app.editor.redo_name() {
+            Action::Redo => match app.session.editor().redo_name() {
                 Some(name) => (format!("Redo {}", name.to_lowercase()), true),
                 None => ("Redo".to_owned(), false),
             },
@@ -101,7 +101,7 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &GlossApp) {
             job.progress_ui(ui, false);
             ui.separator();
         }
-        let project = app.editor.project();
+        let project = app.session.project();
         ui.label(format!("{} · {} document(s)", app.display_name(), project.documents.len()));
         ui.separator();
         let hint = if let Some(selection) = app.view.selection.filter(|s| !s.is_empty()) {

@@ -24,6 +24,7 @@ mod menu;
 mod navigation;
 mod palette;
 mod panes;
+mod safety;
 mod settings;
 mod span_inspector;
 mod state;
@@ -54,8 +55,12 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let result =
-        eframe::run_native("Gloss", options, Box::new(move |cc| Ok(Box::new(GlossApp::new(cc.storage, file)))));
+    let data_dir = crate::session::locate::data_dir();
+    let result = eframe::run_native(
+        "Gloss",
+        options,
+        Box::new(move |cc| Ok(Box::new(GlossApp::new(cc.storage, file).with_data_dir(data_dir)))),
+    );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -62,7 +62,7 @@ impl GlossApp {
 
     /// Shows the document `step` places after (or before) the shown one.
     pub(super) fn step_document(&mut self, step: isize) {
-        let project = self.editor.project();
+        let project = self.session.project();
         if project.documents.is_empty() {
             return;
         }

@@ -38,7 +38,7 @@ impl GlossApp {
     /// Draws the open windows and carries out what they ask for.
     pub(super) fn panes_ui(&mut self, ctx: &Context) {
         self.table_window(ctx);
-        let project = self.editor.project();
+        let project = self.session.project();
         let mut open = self.panes.guidelines_open;
         egui::Window::new("Guidelines").open(&mut open).default_width(420.0).show(ctx, |ui| guidelines_ui(ui, project));
         self.panes.guidelines_open = open;
@@ -73,7 +73,7 @@ impl GlossApp {
         self.confirm_ui(ctx);
         self.export_window(ctx);
         let mut open = self.panes.dashboard.open;
-        let project = self.editor.project();
+        let project = self.session.project();
         let shown = self.view.doc.and_then(|id| project.document(id)).or_else(|| project.documents.first());
         let dashboard = &mut self.panes.dashboard;
         egui::Window::new("Numbers").open(&mut open).default_width(640.0).show(ctx, |ui| {
@@ -109,7 +109,7 @@ impl GlossApp {
         let mut open = self.panes.table_open;
         let mut clicked = None;
         egui::Window::new("Annotations").open(&mut open).default_width(900.0).default_height(420.0).show(ctx, |ui| {
-            clicked = self.panes.table.ui(ui, self.editor.project(), self.editor.revision(), self.view.doc);
+            clicked = self.panes.table.ui(ui, self.session.project(), self.session.editor().revision(), self.view.doc);
         });
         self.panes.table_open = open;
         if let Some(row) = clicked {

@@ -10,8 +10,9 @@ use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
 use super::document_view::DocumentView;
 use super::file_dialog::{NativeDialog, Outcome, Purpose};
 use super::import_job::{ImportJob, ImportReport};
-use crate::edit::{Command, Editor, TextField};
+use crate::edit::{Command, TextField};
 use crate::model::Project;
+use crate::session::Session;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
 const NO_DIALOG: &str =
@@ -21,33 +22,72 @@ impl GlossApp {
     /// Opens a project, or imports an article into a new project, replacing what is open without asking.
     pub(super) fn open_now(&mut self, path: &Path) {
         if !super::files::is_project_path(path) {
-            self.editor = Editor::new(Project::new("Untitled"), true);
-            self.path = None;
+            self.install(Session::untitled(Project::new("Untitled"), self.data_dir.clone()));
             self.new_project_dir = path.parent().map(Path::to_owned);
-            self.document_view = DocumentView::for_project(None);
-            self.view.show_document(None);
             self.name_project_after_import = true;
             self.import(&[path.to_owned()]);
+            return;
+        }
+        if is_shipped_sample(path) {
+            self.open_sample();
             return;
         }
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes >= self.background_bytes {
             // A big project is read on a thread; the workspace is empty meanwhile, so nothing is edited that the
             // opened project would then replace.
-            self.editor = Editor::new(Project::new("Opening…"), false);
-            self.path = None;
-            self.document_view = DocumentView::for_project(None);
-            self.view.show_document(None);
+            self.install(Session::untitled(Project::new("Opening…"), None));
             self.pending_open = Some((path.to_owned(), bytes));
             return;
         }
-        let opened = super::files::open(path);
-        self.finish_open(path, opened);
+        let opened = super::files::open(path, self.data_dir.as_deref());
+        self.finish_open(opened);
+    }
+
+    /// Opens the sample project that ships with Gloss as the user's own copy in the data folder (made on first
+    /// use), so that saving never writes over the shipped file; without a data folder, as a project with no file.
+    pub(super) fn open_sample(&mut self) {
+        let Some(shipped) = super::settings::sample_project() else { return };
+        if let Some(dir) = self.data_dir.clone() {
+            let copy = dir.join("sample.ron");
+            let ready =
+                copy.is_file() || std::fs::create_dir_all(&dir).and_then(|()| std::fs::copy(&shipped, &copy)).is_ok();
+            if ready {
+                self.toasts.push(format!(
+                    "This is your own copy of the sample project ({}); the one that ships with Gloss stays as it is.",
+                    copy.display()
+                ));
+                let opened = super::files::open(&copy, Some(&dir));
+                self.finish_open(opened);
+                return;
+            }
+        }
+        match crate::store::load(&shipped) {
+            Ok(project) => {
+                self.install(Session::untitled(project, self.data_dir.clone()));
+                self.new_project_dir = None;
+            }
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    /// Opens what the window was started with, and offers what a Gloss that stopped left unsaved; on the first
+    /// frame, once the builder has set the data folder.
+    pub(super) fn start_ui(&mut self) {
+        let Some(file) = self.start.take() else { return };
+        if let Some(dir) = &self.data_dir {
+            self.safety.orphans = crate::session::orphans(dir);
+        }
+        match file.or_else(|| self.settings.last_project.clone().filter(|p| p.is_file())) {
+            Some(path) => self.open_now(&path),
+            None => self.open_sample(),
+        }
     }
 
     /// Runs `pending` now if nothing is unsaved, or after the user answered "Save changes?".
     pub(super) fn guard(&mut self, pending: Pending) {
-        if self.editor.is_dirty() {
+        self.safety.discard_on_replace = false;
+        if self.session.is_dirty() {
             self.ask_unsaved = Some(pending);
         } else {
             self.proceed(pending);
@@ -65,30 +105,22 @@ impl GlossApp {
 
     /// Saves to the current file, or asks for one first.
     pub(super) fn save(&mut self) {
-        match self.path.clone() {
-            Some(path) => self.save_to(path),
-            None => self.choose_file(Purpose::SaveAs),
+        if self.session.is_read_only() || self.session.file().is_none() {
+            self.choose_file(Purpose::SaveAs);
+            return;
         }
+        let result = self.session.save();
+        self.after_saving(result);
     }
 
     /// Saves to `path`, which becomes the project's file if the save succeeds; then carries out what waited for
     /// the save.
-    fn save_to(&mut self, path: PathBuf) {
-        match crate::store::save(self.editor.project(), &path) {
-            Ok(_) => {
-                self.editor.mark_saved();
-                self.settings.remember(&path);
-                self.toasts.push(format!("Saved {}", display_name(&path)));
-                self.path = Some(path);
-                if let Some(pending) = self.after_save.take() {
-                    self.proceed(pending);
-                }
-            }
-            Err(error) => {
-                self.after_save = None;
-                self.error = Some(error.to_string());
-            }
+    fn save_to(&mut self, path: &Path) {
+        let result = self.session.save_as(path);
+        if result.is_ok() {
+            self.document_view = DocumentView::for_project(self.session.file());
         }
+        self.after_saving(result);
     }
 
     /// Asks for a file: the native dialog where there is one, else a path field.
@@ -96,12 +128,12 @@ impl GlossApp {
         if self.native.is_some() || self.prompt.is_some() {
             return;
         }
-        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
+        let folder = self.session.file().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.clone());
         let mut suggested = self
-            .path
-            .as_deref()
+            .session
+            .file()
             .and_then(Path::file_name)
-            .map_or_else(|| suggested_file_name(self.editor.project()), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| suggested_file_name(self.session.project()), |n| n.to_string_lossy().into_owned());
         if let Purpose::Export(format) = purpose {
             // "levy.ron" exports as "levy.jsonld", or into a folder "levy-brat".
             let stem = Path::new(&suggested).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -141,12 +173,12 @@ impl GlossApp {
                     if path.extension().is_none() {
                         path.set_extension("ron");
                     }
-                    self.save_to(path);
+                    self.save_to(&path);
                 }
             }
             Purpose::ExportSchema => {
                 if let Some(path) = paths.into_iter().next() {
-                    match crate::store::save_schema(&self.editor.project().schema, &path) {
+                    match crate::store::save_schema(&self.session.project().schema, &path) {
                         Ok(()) => self.toasts.push(format!("Labels written to {}", display_name(&path))),
                         Err(error) => self.error = Some(error.to_string()),
                     }
@@ -161,7 +193,7 @@ impl GlossApp {
                 if let Some(path) = paths.into_iter().next() {
                     match crate::store::load_schema(&path) {
                         Ok(schema) => {
-                            let adopted = crate::edit::schema::adopt(self.editor.project(), schema);
+                            let adopted = crate::edit::schema::adopt(self.session.project(), schema);
                             self.outbox.commands.push(Command::SetSchema { schema: Box::new(adopted.schema) });
                             let mut notice = format!("Labels loaded from {}", display_name(&path));
                             if !adopted.kept.is_empty() {
@@ -196,7 +228,7 @@ impl GlossApp {
         self.import_job = None;
         let mut report = ImportReport::new(&outcomes, not_read);
         let articles: Vec<_> = outcomes.into_iter().filter_map(|o| o.result.ok()).flatten().collect();
-        let placement = crate::edit::imported::place(self.editor.project(), articles, jiff::Timestamp::now());
+        let placement = crate::edit::imported::place(self.session.project(), articles, jiff::Timestamp::now());
         report.notes = placement.notes;
         let mut commands = placement.commands;
         if std::mem::take(&mut self.name_project_after_import)
@@ -289,6 +321,12 @@ impl GlossApp {
                 Answer::Done(SaveChoice::Discard) => {
                     let pending = pending.clone();
                     self.ask_unsaved = None;
+                    // The unsaved edits go with the project when it is closed or replaced, journal and all.
+                    if pending == Pending::Close {
+                        self.discard_unsaved();
+                    } else {
+                        self.safety.discard_on_replace = true;
+                    }
                     self.proceed(pending);
                 }
                 Answer::Done(SaveChoice::Save) => {
@@ -307,7 +345,7 @@ impl GlossApp {
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.editor.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.session.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.ask_unsaved = Some(Pending::Close);
         }
@@ -327,6 +365,12 @@ impl GlossApp {
             self.import(&articles);
         }
     }
+}
+
+/// Whether `path` is the sample project that ships with Gloss (which is never edited in place).
+fn is_shipped_sample(path: &Path) -> bool {
+    super::settings::sample_project()
+        .is_some_and(|shipped| crate::store::real_path(&shipped) == crate::store::real_path(path))
 }
 
 /// A file name made from the project name, for "Save as".
