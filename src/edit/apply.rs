@@ -41,6 +41,9 @@ pub enum EditError {
     /// A repair would break a highlight or find nothing to repair.
     #[error("cannot repair: {0}")]
     Fixup(#[from] fixup::FixupError),
+    /// A document would make the project contradict itself.
+    #[error("the document cannot be added: {0}")]
+    Invalid(String),
     /// Nothing to undo or redo.
     #[error("nothing to {0}")]
     NothingTo(&'static str),
@@ -77,11 +80,8 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                     return Err(EditError::NoRanges);
                 }
                 let index = indexes.entry(span.target).or_insert_with(|| CharIndex::new(text));
-                if let Some(range) = span.ranges.iter().find(|r| index.slice(text, r.start, r.end) != Some(&r.exact)) {
-                    return Err(EditError::Anchor(format!(
-                        "{:?} is not at {}..{}",
-                        range.exact, range.start, range.end
-                    )));
+                if let Some(problem) = span.range_problem(text, index) {
+                    return Err(EditError::Anchor(problem));
                 }
             }
             let mut removals = Vec::with_capacity(spans.len());
@@ -183,6 +183,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             Ok(Command::SetText { field, value: old, at: old_at })
         }
         Command::AddDocument { index, document, fresh_ids } => {
+            let counter = project.next_id;
             let mut document = *document;
             if fresh_ids {
                 document.assign_fresh_ids(&mut project.next_id);
@@ -192,6 +193,12 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             if document.max_id() >= project.next_id.peek() {
                 // A restored document's ids came from this counter, which only grows; keep it so.
                 project.next_id = IdAllocator::starting_at(document.max_id() + 1);
+            }
+            // Whatever an import built, the project stays one that opens again.
+            let problems = project.document_problems(&document);
+            if let Some(problem) = problems.first() {
+                project.next_id = counter;
+                return Err(EditError::Invalid(problem.to_string()));
             }
             let doc = document.id;
             let index = index.min(project.documents.len());

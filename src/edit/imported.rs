@@ -110,16 +110,20 @@ fn new_document(schema: &LabelSchema, mut article: Extracted, at: Timestamp, not
             Place::Body => Some(Target::Body),
             Place::Comment(r) => comment_id(r, &document).map(Target::Comment),
         };
-        match target.and_then(|t| make_span(schema, (&document, &mut indexes), t, &span, SpanId(next), at)) {
-            Some(made) => {
-                document.spans.push(made);
-                next += 1;
-            }
-            None => notes.push(unplaced(&document.title, &span)),
+        let Some(target) = target else {
+            notes.push(unplaced(&document.title, &span));
+            continue;
+        };
+        if let Some(made) = make_span(schema, (&document, &mut indexes), target, &span, (SpanId(next), at), notes) {
+            document.spans.push(made);
+            next += 1;
         }
     }
     for (reference, marks) in annotations.comments {
-        let Some(index) = comment_id(reference, &document).and_then(|id| document.comment_index(id)) else { continue };
+        let Some(index) = comment_id(reference, &document).and_then(|id| document.comment_index(id)) else {
+            notes.push(lost_tags(&document.title, reference));
+            continue;
+        };
         let comment = &mut document.comments[index];
         let (sentiment, tags) = resolve_marks(schema, &marks);
         comment.sentiment = sentiment.or(comment.sentiment);
@@ -167,17 +171,23 @@ fn annotate_existing(
             Place::Body => Some(Target::Body),
             Place::Comment(r) => comment_id(r).map(Target::Comment),
         };
-        match target.and_then(|t| make_span(schema, (doc, &mut indexes), t, span, SpanId(0), at)) {
-            Some(made) if !doc.spans.iter().any(|s| same_span(s, &made)) => spans.push(made),
-            Some(_) => {}
-            None => placement.notes.push(unplaced(&doc.title, span)),
+        let Some(target) = target else {
+            placement.notes.push(unplaced(&doc.title, span));
+            continue;
+        };
+        let made = make_span(schema, (doc, &mut indexes), target, span, (SpanId(0), at), &mut placement.notes);
+        if let Some(made) = made.filter(|m| !doc.spans.iter().any(|s| same_span(s, m))) {
+            spans.push(made);
         }
     }
     if !spans.is_empty() {
         placement.commands.push(Command::AddSpans { doc: doc.id, spans });
     }
     for (reference, marks) in annotations.comments {
-        let Some(comment) = comment_id(reference) else { continue };
+        let Some(comment) = comment_id(reference) else {
+            placement.notes.push(lost_tags(&doc.title, reference));
+            continue;
+        };
         let (sentiment, tags) = resolve_marks(schema, &marks);
         if sentiment.is_some() {
             placement.commands.push(Command::SetSentiment { doc: doc.id, comment, sentiment });
@@ -188,36 +198,91 @@ fn annotate_existing(
     }
 }
 
-/// A span of `doc` from an imported one, or `None` if its label is unknown or a range does not fit the text.
+/// A span of `doc` from an imported one, with what had to be left out of it said in `notes`: parts that are
+/// empty, reversed, past the end of the text or whose quote is not in it; a part given twice; parts that overlap
+/// are joined. `None` (with a note) when no part is left, or the label is unknown.
 fn make_span(
     schema: &LabelSchema,
     (doc, indexes): (&Document, &mut Indexes),
     target: Target,
     span: &ExtractedSpan,
-    id: SpanId,
-    at: Timestamp,
+    (id, at): (SpanId, Timestamp),
+    notes: &mut Vec<String>,
 ) -> Option<SpanAnnotation> {
-    let label = schema.span_labels.iter().find(|l| same_name(&l.name, &span.label))?.id;
+    let name = span.label.trim();
+    let Some(label) = schema.span_labels.iter().find(|l| same_name(&l.name, &span.label)).map(|l| l.id) else {
+        notes.push(format!(
+            "{}a highlight with the label {name:?}, which is not in the labels, was left out",
+            span.origin(0)
+        ));
+        return None;
+    };
     let text = doc.target_text(target)?;
     let index = indexes.entry(target).or_insert_with(|| CharIndex::new(text));
-    let mut ranges: Vec<AnchoredRange> = span
-        .ranges
-        .iter()
-        .enumerate()
-        .map(|(i, &(start, end))| {
-            let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
-                Some(quote) if index.slice(text, start, end) != Some(quote.exact.as_str()) => {
-                    find_quote(text, quote, start)?
+    let title = &doc.title;
+    let mut parts: Vec<(usize, usize, usize)> = Vec::with_capacity(span.ranges.len());
+    for (i, &(start, end)) in span.ranges.iter().enumerate() {
+        let origin = span.origin(i);
+        let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
+            Some(quote) if index.slice(text, start, end) != Some(quote.exact.as_str()) => {
+                match find_quote(text, quote, start) {
+                    Some(found) => found,
+                    None => {
+                        notes.push(format!(
+                            "{origin}the {name} text {:?} is not in \"{title}\"; that part was left out",
+                            quote.exact
+                        ));
+                        continue;
+                    }
                 }
-                _ => (start, end),
-            };
-            AnchoredRange::new_indexed(text, index, start, end).ok()
-        })
-        .collect::<Option<_>>()?;
-    if ranges.is_empty() {
+            }
+            _ => (start, end),
+        };
+        let problem = if start > end {
+            Some("ends before it starts".to_owned())
+        } else if start == end {
+            Some("is empty".to_owned())
+        } else if index.slice(text, start, end).is_none() {
+            Some(format!("reaches past the end of the text ({} characters)", index.len()))
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => {
+                notes.push(format!("{origin}the {name} part {start}..{end} of \"{title}\" {problem}; left out"));
+            }
+            None => parts.push((start, end, i)),
+        }
+    }
+    parts.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
+    for (start, end, i) in parts {
+        let origin = span.origin(i);
+        match joined.last_mut() {
+            Some(last) if *last == (start, end) => {
+                notes.push(format!(
+                    "{origin}the {name} part {start}..{end} of \"{title}\" is given twice; once is kept"
+                ));
+            }
+            Some(last) if start < last.1 => {
+                notes.push(format!(
+                    "{origin}the {name} parts {}..{} and {start}..{end} of \"{title}\" overlap; they were joined",
+                    last.0, last.1
+                ));
+                last.1 = last.1.max(end);
+            }
+            _ => joined.push((start, end)),
+        }
+    }
+    if joined.is_empty() {
+        notes.push(format!("{}a {name} highlight with no part that fits \"{title}\" was left out", span.origin(0)));
         return None;
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    let ranges = joined
+        .into_iter()
+        .map(|(start, end)| AnchoredRange::new_indexed(text, index, start, end))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
     Some(SpanAnnotation {
         id,
         target,
@@ -274,6 +339,18 @@ fn resolve_marks(schema: &LabelSchema, marks: &Marks) -> (Option<SentimentId>, V
     (sentiment, tags)
 }
 
+fn lost_tags(title: &str, reference: CommentRef) -> String {
+    let which = match reference {
+        CommentRef::Index(i) => format!("comment {}", i + 1),
+        CommentRef::Id(id) => format!("comment {id}"),
+    };
+    format!("the tags of {which} of \"{title}\", which is not there, were left out")
+}
+
 fn unplaced(title: &str, span: &ExtractedSpan) -> String {
-    format!("a {} highlight at {:?} does not fit the text of \"{title}\" and was left out", span.label, span.ranges)
+    format!(
+        "{}a {} highlight on a comment of \"{title}\" that the file does not have was left out",
+        span.origin(0),
+        span.label.trim()
+    )
 }

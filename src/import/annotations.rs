@@ -61,6 +61,10 @@ pub struct ExtractedSpan {
     /// The quoted text of each range with context before and after, where the file gives it (W3C
     /// `TextQuoteSelector`): a range whose offsets do not quote it is found again by its text.
     pub quotes: Vec<Quote>,
+    /// Where each range came from in the file ("spans.csv line 7"), for warnings about it; the last one stands
+    /// for ranges beyond, and none is known where the list is empty.
+    #[serde(skip)]
+    pub origins: Vec<String>,
 }
 
 /// A quoted piece of text with some context, as a W3C `TextQuoteSelector` gives it.
@@ -89,7 +93,20 @@ impl ExtractedSpan {
             created: None,
             modified: None,
             quotes: Vec::new(),
+            origins: Vec::new(),
         }
+    }
+
+    /// This highlight, noting that it comes from `origin` (all its ranges).
+    pub fn found_at(mut self, origin: impl Into<String>) -> Self {
+        self.origins = vec![origin.into()];
+        self
+    }
+
+    /// Where range `index` came from, with a colon, ready to begin a warning ("spans.csv line 7: "); empty when
+    /// unknown.
+    pub fn origin(&self, index: usize) -> String {
+        self.origins.get(index).or(self.origins.last()).map(|o| format!("{o}: ")).unwrap_or_default()
     }
 }
 

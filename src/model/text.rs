@@ -82,6 +82,16 @@ impl CharIndex {
         text.get(mark..)?.char_indices().nth(offset % MARK_EVERY).map(|(b, _)| mark + b)
     }
 
+    /// How many code points the indexed text has.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the indexed text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The part of `text` between code points `start` and `end`, like [`slice_chars`].
     pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> Option<&'t str> {
         if start > end {

@@ -54,6 +54,23 @@ impl Project {
         }
         checker.problems
     }
+
+    /// The contradictions `doc` (in this project, or about to join it) brings: ids used twice within it or not
+    /// below the counter, references to labels, levels, values, comments and parents that do not exist, and
+    /// ranges that do not quote their text. Cheaper than [`Self::problems`] for checking one new document.
+    pub fn document_problems(&self, doc: &Document) -> Vec<Problem> {
+        let mut checker = Checker { project: self, seen: HashSet::new(), problems: Vec::new() };
+        checker.document(doc);
+        checker.problems
+    }
+}
+
+impl super::SpanAnnotation {
+    /// What is wrong with this span's ranges in `text` (empty, unordered, overlapping, or not quoting the text
+    /// there), if anything; `index` indexes `text`.
+    pub fn range_problem(&self, text: &str, index: &CharIndex) -> Option<String> {
+        range_problem(self, text, index)
+    }
 }
 
 struct Checker<'a> {

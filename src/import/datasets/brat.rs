@@ -14,6 +14,8 @@ use crate::model::Verdict;
 const COMMENT_TYPE: &str = "Comment";
 
 struct Entity {
+    /// The `.ann` line that defines it, for warnings.
+    line: usize,
     kind: String,
     ranges: Vec<(usize, usize)>,
     attributes: Vec<(String, String)>,
@@ -62,8 +64,10 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
                     }
                     order.push((*id).to_owned());
                     let ranges = join_line_breaks(&chars, fragments);
-                    entities
-                        .insert((*id).to_owned(), Entity { kind, ranges, attributes: Vec::new(), notes: Vec::new() });
+                    entities.insert(
+                        (*id).to_owned(),
+                        Entity { line: number + 1, kind, ranges, attributes: Vec::new(), notes: Vec::new() },
+                    );
                 }
                 None => warnings.push(format!("{ann_name} line {}: cannot read {line:?}", number + 1)),
             },
@@ -129,7 +133,8 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
             None => (Place::Body, 0),
         };
         let ranges = entity.ranges.iter().map(|&(s, e)| (s.saturating_sub(shift), e.saturating_sub(shift))).collect();
-        let mut span = ExtractedSpan::new(place, ranges, &entity.kind.replace('_', " "));
+        let mut span = ExtractedSpan::new(place, ranges, &entity.kind.replace('_', " "))
+            .found_at(format!("{ann_name} line {}", entity.line));
         let mut extra = Vec::new();
         for (name, value) in &entity.attributes {
             match name.as_str() {

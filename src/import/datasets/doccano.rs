@@ -26,9 +26,12 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
     let mut comments: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut warnings = Vec::new();
-    for (number, line) in lines.iter().enumerate() {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for (number, line) in &lines {
+        let number = *number;
         let text = line.get("text").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let spans = spans_of(line, number + 1, &mut warnings);
+        let origin = format!("{name} line {number}");
+        let spans = spans_of(line, number, &mut warnings);
         let document_id = line.get("document_id").map(value_text);
         let is_comment = line.get("target").and_then(Value::as_str) == Some("comment");
         match (document_id, is_comment) {
@@ -41,16 +44,16 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 comments.insert((doc, line.get("comment_id").map(value_text).unwrap_or_default()), comment);
                 for (ranges, label) in spans {
                     let place = Place::Comment(CommentRef::Index(comment));
-                    article.annotations.spans.push(ExtractedSpan::new(place, ranges, &label));
+                    article.annotations.spans.push(ExtractedSpan::new(place, ranges, &label).found_at(&origin));
                 }
             }
             (document_id, _) => {
                 let title = line.get("title").and_then(Value::as_str).map_or_else(|| first_words(&text), str::to_owned);
                 let mut article = Extracted { title, body: text, ..Extracted::default() };
                 for (ranges, label) in spans {
-                    article.annotations.spans.push(ExtractedSpan::new(Place::Body, ranges, &label));
+                    article.annotations.spans.push(ExtractedSpan::new(Place::Body, ranges, &label).found_at(&origin));
                 }
-                documents.insert(document_id.unwrap_or_else(|| format!("line {}", number + 1)), articles.len());
+                documents.insert(document_id.unwrap_or_else(|| format!("line {number}")), articles.len());
                 articles.push(article);
             }
         }
@@ -59,7 +62,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     if classes != path
         && let Ok(text) = std::fs::read_to_string(&classes)
     {
-        for line in parse_lines(&text)? {
+        for (_, line) in parse_lines(&text)? {
             let doc = line.get("document_id").map(value_text).unwrap_or_default();
             let comment = line.get("comment_id").map(value_text).unwrap_or_default();
             let (Some(&index), Some(&position)) = (documents.get(&doc), comments.get(&(doc, comment))) else {
@@ -84,12 +87,16 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     Ok(articles)
 }
 
-fn parse_lines(text: &str) -> Result<Vec<Map<String, Value>>, String> {
+/// A line of the file: its number and its object.
+type Line = (usize, Map<String, Value>);
+
+/// The JSON objects of the non-empty lines, each with its line number.
+fn parse_lines(text: &str) -> Result<Vec<Line>, String> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(number, line)| match serde_json::from_str(line) {
-            Ok(Value::Object(object)) => Ok(object),
+            Ok(Value::Object(object)) => Ok((number + 1, object)),
             Ok(_) => Err(format!("line {} is not a JSON object", number + 1)),
             Err(error) => Err(format!("line {}: {error}", number + 1)),
         })

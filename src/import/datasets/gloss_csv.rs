@@ -17,7 +17,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     let sibling = |name: &str| path.with_file_name(name);
     let mut articles: BTreeMap<String, Extracted> = BTreeMap::new();
     let mut order = Vec::new();
-    for row in rows(documents)? {
+    for (_, row) in rows(documents)? {
         let get = |key: &str| row.get(key).cloned().unwrap_or_default();
         let opt = |key: &str| Some(get(key)).filter(|v| !v.is_empty());
         let id = get("document_id");
@@ -38,7 +38,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     // Comment ids of the file, per document, in order, so that spans can find their comment.
     let mut comment_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
     if let Ok(text) = std::fs::read_to_string(sibling("comments.csv")) {
-        for row in rows(&text)? {
+        for (_, row) in rows(&text)? {
             let get = |key: &str| row.get(key).cloned().unwrap_or_default();
             let Some(article) = articles.get_mut(&get("document_id")) else { continue };
             let ids = comment_ids.entry(get("document_id")).or_default();
@@ -69,16 +69,18 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     if let Ok(text) = std::fs::read_to_string(sibling("spans.csv")) {
         let mut parts: BTreeMap<(String, String), ExtractedSpan> = BTreeMap::new();
         let mut seen = Vec::new();
-        for row in rows(&text)? {
+        for (line, row) in rows(&text)? {
             let get = |key: &str| row.get(key).cloned().unwrap_or_default();
             let doc = get("document_id");
+            let origin = format!("spans.csv line {line}");
             let number = |key: &str| {
-                get(key).parse::<usize>().map_err(|_| format!("spans.csv: {key} {:?} is not a number", get(key)))
+                get(key).parse::<usize>().map_err(|_| format!("{origin}: {key} {:?} is not a number", get(key)))
             };
             let range = (number("start")?, number("end")?);
             let key = (doc.clone(), get("span_id"));
             if let Some(span) = parts.get_mut(&key) {
                 span.ranges.push(range);
+                span.origins.push(origin);
                 continue;
             }
             let place = match get("target").as_str() {
@@ -91,7 +93,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 }
                 _ => Place::Body,
             };
-            let mut span = ExtractedSpan::new(place, vec![range], &get("label"));
+            let mut span = ExtractedSpan::new(place, vec![range], &get("label")).found_at(origin);
             span.speaker = get("speaker");
             span.note = get("note");
             span.check_worthy = match get("check_worthy").as_str() {
@@ -115,8 +117,11 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     Ok(order.into_iter().filter_map(|id| articles.remove(&id)).collect())
 }
 
-/// The rows of a CSV text as maps from header to value.
-fn rows(text: &str) -> Result<Vec<BTreeMap<String, String>>, String> {
+/// A row of a CSV file: the line it starts on, and its values by header.
+type Row = (u64, BTreeMap<String, String>);
+
+/// The rows of a CSV text as maps from header to value, each with the line it starts on.
+fn rows(text: &str) -> Result<Vec<Row>, String> {
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
@@ -124,7 +129,8 @@ fn rows(text: &str) -> Result<Vec<BTreeMap<String, String>>, String> {
         .records()
         .map(|record| {
             let record = record.map_err(|e| e.to_string())?;
-            Ok(headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect())
+            let line = record.position().map_or(0, csv::Position::line);
+            Ok((line, headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect()))
         })
         .collect()
 }

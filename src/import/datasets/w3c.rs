@@ -31,7 +31,7 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
     collect(value, &mut items);
     let mut by_source: BTreeMap<String, Extracted> = BTreeMap::new();
     let mut warnings = Vec::new();
-    for annotation in items {
+    for (number, annotation) in items.into_iter().enumerate() {
         let id = annotation.get("id").and_then(Value::as_str).unwrap_or("an annotation").to_owned();
         let targets: Vec<&Value> = match annotation.get("target") {
             Some(Value::Array(targets)) => targets.iter().collect(),
@@ -98,7 +98,7 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
             warnings.push(format!("{id}: no text position or quote Gloss can use; left out"));
             continue;
         }
-        let mut span = ExtractedSpan::new(place, ranges, &label);
+        let mut span = ExtractedSpan::new(place, ranges, &label).found_at(format!("annotation {} ({id})", number + 1));
         span.quotes = quotes;
         span.note =
             bodies.iter().filter(|b| b.purpose == "commenting").map(|b| b.value.clone()).collect::<Vec<_>>().join("\n");
