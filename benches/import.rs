@@ -1,6 +1,9 @@
 //! Import speed: seed-sized plain-text articles through the whole import (read, decode, take apart, add to a
-//! project), and one 1 MB HTML page with a comment section. Run with `cargo bench --bench import`.
-//! Targets (issue B): at least 500 seed-sized articles per second, and under 50 ms for the 1 MB page.
+//! project), one 1 MB HTML page with a comment section, and 10 MB pages of every shape a broken or hostile page
+//! takes (nested 300,000 deep, formatting never closed, tables in tables, lists in lists, a flat sea of
+//! paragraphs, thousands of comments). Run with `cargo bench --bench import`.
+//! Targets: at least 500 seed-sized articles per second, under 50 ms for the 1 MB page, under 2 s for any page of
+//! up to 10 MB, whatever its nesting.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, reason = "a benchmark fails loudly on purpose")]
 
@@ -115,5 +118,53 @@ fn import_benchmarks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import_benchmarks);
+/// Ten megabytes of one shape: `open` and `content` repeated, never closed (or closed by `close`).
+fn ten_megabytes(open: &str, content: &str, close: &str) -> String {
+    let mut html = String::from("<!DOCTYPE html><html><head><title>Ten megabytes</title></head><body>");
+    let unit = format!("{open}{content}");
+    let count = (10 << 20) / (unit.len() + close.len());
+    html.reserve(10 << 20);
+    for _ in 0..count {
+        html.push_str(&unit);
+    }
+    for _ in 0..count {
+        html.push_str(close);
+    }
+    html.push_str("</body></html>");
+    html
+}
+
+fn hostile_pages(c: &mut Criterion) {
+    let words = "The council voted on Tuesday to raise the levy by 2.5 percent. ";
+    let pages = [
+        ("nested_divs_with_text", ten_megabytes("<div>", words, "</div>")),
+        ("nested_divs_bare", ten_megabytes("<div>", "", "")),
+        ("unclosed_formatting", ten_megabytes("<b><i><span>", words, "")),
+        ("tables_in_tables", ten_megabytes("<table><tr><td>", words, "")),
+        ("lists_in_lists", ten_megabytes("<ul><li>", words, "")),
+        ("flat_paragraphs", ten_megabytes("<p>", words, "")),
+        ("ten_thousand_comments", {
+            let mut page =
+                String::from("<html><body><article><h1>Busy</h1><p>A story.</p></article><ol class=\"comment-list\">");
+            let mut i = 0;
+            while page.len() < 10 << 20 {
+                page.push_str(&format!("<li id=\"comment-{i}\" class=\"comment\"><cite class=\"fn\">reader{i}</cite><div class=\"comment-content\"><p>{words}{words}</p></div></li>"));
+                i += 1;
+            }
+            page.push_str("</ol></body></html>");
+            page
+        }),
+    ];
+    let mut group = c.benchmark_group("ten_megabyte_pages");
+    group.sample_size(10);
+    for (name, page) in &pages {
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| extract_bytes(page.as_bytes(), Path::new("page.html"), Format::Html).unwrap());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, import_benchmarks, hostile_pages);
 criterion_main!(benches);

@@ -190,3 +190,42 @@ fn a_batch_reports_progress_and_stops_when_cancelled() {
     assert!(outcomes.len() < 40, "{} files read after cancelling", outcomes.len());
     assert!(outcomes.iter().all(|o| o.result.is_ok()));
 }
+
+#[test]
+fn content_is_not_silently_dropped() {
+    // A paragraph the page repeats three times stays three paragraphs.
+    let same = "The same paragraph, said again by the speaker at the meeting, word for word.";
+    let page = format!(
+        "<html><head><title>Repeats</title></head><body><article><h1>Repeats</h1><p>{same}</p><p>{same}</p><p>{same}</p>\
+         <p>Then something else happened, and the meeting went on into the evening.</p></article></body></html>"
+    );
+    let article = gloss::import::html::extract(&page);
+    assert_eq!(article.body.matches(same).count(), 3, "{}", article.body);
+    // A page of one line repeated keeps every line.
+    let lines = "A line of the page, repeated, long enough to be read as content.<br>\n".repeat(6);
+    let article = gloss::import::html::extract(&format!("<html><body><div>{lines}</div></body></html>"));
+    assert_eq!(article.body.matches("A line of the page").count(), 6, "{}", article.body);
+    // An article with a stray NUL byte imports, with a warning, without it; a binary file is still refused.
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.txt");
+    std::fs::write(&damaged, b"A Title\n\nThe council voted on Tuesday.\x00 It was close.\n\nA second paragraph.\n")
+        .unwrap();
+    let article = extract_file(&damaged).unwrap().remove(0);
+    assert!(article.body.contains("The council voted on Tuesday. It was close."), "{}", article.body);
+    assert!(article.warnings.iter().any(|w| w.contains("1 NUL byte(s)")), "{:?}", article.warnings);
+    let binary = dir.path().join("picture.txt");
+    std::fs::write(&binary, (0..=255_u8).cycle().take(4096).collect::<Vec<_>>()).unwrap();
+    assert!(matches!(extract_file(&binary), Err(ImportError::Binary(_))));
+}
+
+#[test]
+fn a_page_nested_a_hundred_thousand_deep_imports_with_its_text() {
+    let page = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>The text at the bottom of it all.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let article = gloss::import::html::extract(&page);
+    assert!(article.body.contains("The text at the bottom of it all."));
+    assert!(article.warnings.iter().any(|w| w.contains("nests 100003 levels deep")), "{:?}", article.warnings);
+}

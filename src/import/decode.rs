@@ -62,21 +62,37 @@ pub fn decode(bytes: &[u8], path: &Path, declared: Declared) -> Result<Decoded, 
         let (line, column) = crate::model::text::line_column(bytes, at);
         ImportError::NotUtf8 { path: path.to_owned(), line, column }
     })?;
+    let mut decoded = decoded;
+    let nuls = decoded.text.matches('\0').count();
+    if nuls > 0 {
+        // A stray NUL is damage, not text: it goes, and the report says so.
+        decoded.text = decoded.text.replace('\0', "");
+        let removed = format!("the file holds {nuls} NUL byte(s), which are not text; they were removed");
+        decoded.warning = Some(match decoded.warning {
+            Some(warning) => format!("{warning}; {removed}"),
+            None => removed,
+        });
+    }
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty(path.to_owned()));
     }
     Ok(Decoded { text: normalize_newlines(&decoded.text), warning: decoded.warning })
 }
 
-/// NUL bytes, or many control characters, never occur in text a person wrote.
+/// More than a few NUL bytes, or many control characters, never occur in text a person wrote; one or two stray
+/// NULs (a damaged download, a bad copy) are damage to a text, not a sign of a binary file.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if sample.contains(&0) {
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls > MAX_STRAY_NULS {
         return true;
     }
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     controls * 100 > sample.len().max(1) * 5
 }
+
+/// How many NUL bytes a text file may hold and still be read (without them).
+const MAX_STRAY_NULS: usize = 8;
 
 /// Turns `\r\n` and lone `\r` into `\n`.
 pub fn normalize_newlines(text: &str) -> String {

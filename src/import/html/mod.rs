@@ -4,6 +4,7 @@
 
 mod comment_fields;
 mod comments;
+mod flatten;
 
 use std::sync::LazyLock;
 
@@ -44,22 +45,23 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Deeper than this, a page is not a page a person made; article detection (whose cost grows with the depth)
-/// is skipped and the text is imported as it stands.
-const MAX_DEPTH: usize = 512;
-
 /// Takes apart one HTML page (already decoded to text).
 pub fn extract(html: &str) -> Extracted {
-    let mut document = Document::from(html);
-    let depth = depth(&document);
-    if depth > MAX_DEPTH {
-        return whole_text(
-            &document,
-            format!(
-                "the page nests {depth} levels deep; its text was imported without looking for the article or its comments"
-            ),
-        );
+    // Parsing costs time in proportion to how deep elements nest; a page nested absurdly deep is flattened
+    // first, keeping all its text.
+    let (flat, depth) = flatten::flatten(html);
+    let mut extracted = extract_flat(&flat);
+    if depth > flatten::MAX_NESTING {
+        extracted.warnings.push(format!(
+            "the page nests {depth} levels deep; elements deeper than {} levels were flattened, keeping their text",
+            flatten::MAX_NESTING
+        ));
     }
+    extracted
+}
+
+fn extract_flat(html: &str) -> Extracted {
+    let mut document = Document::from(html);
     let taken = comments::take(&document);
     if taken.spoiled {
         document = Document::from(html);
@@ -110,18 +112,6 @@ pub fn extract(html: &str) -> Extracted {
     Extracted { title, metadata, body, comments, warnings, skipped: Vec::new(), annotations: Default::default() }
 }
 
-/// How deep the elements of the page nest, counted without recursion.
-fn depth(document: &Document) -> usize {
-    let Some(body) = document.body() else { return 0 };
-    let mut deepest = 0;
-    let mut stack = vec![(body, 0)];
-    while let Some((node, depth)) = stack.pop() {
-        deepest = deepest.max(depth);
-        stack.extend(node.children_it(false).filter(dom_query::NodeRef::is_element).map(|c| (c, depth + 1)));
-    }
-    deepest
-}
-
 /// The page's whole text as the body, for pages where no article can be told apart.
 fn whole_text(document: &Document, warning: String) -> Extracted {
     document.select("script, style, noscript, template").remove();
@@ -156,8 +146,9 @@ fn strip_by(byline: &str) -> String {
     ["By ", "by ", "BY "].iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed).trim().to_owned()
 }
 
-/// The article's paragraphs, without the headline repeated, photo credits, page furniture (cookie notices,
-/// newsletter boxes, share buttons, related links) and paragraphs repeated back to back.
+/// The article's paragraphs, without the headline repeated, photo credits and page furniture (cookie notices,
+/// newsletter boxes, share buttons, related links). A paragraph the page repeats stays repeated: the text is the
+/// author's, and offsets into it must match what others read.
 fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     for paragraph in text.split("\n\n") {
@@ -170,8 +161,7 @@ fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
         let short = paragraph.chars().count() < 200;
         let credit = short && (CREDIT.is_match(&paragraph) || FURNITURE.is_match(&paragraph));
         let headline = paragraphs.is_empty() && paragraph == title.trim();
-        let repeated = paragraphs.last() == Some(&paragraph);
-        if !paragraph.is_empty() && !credit && !headline && !repeated {
+        if !paragraph.is_empty() && !credit && !headline {
             paragraphs.push(paragraph);
         }
     }
