@@ -1,0 +1,41 @@
+//! Any bytes as a dataset (the first byte picks the kind: Gloss CSV spans, brat annotations, doccano lines, W3C
+//! JSON): no panic, and the import leaves a valid project.
+
+#![no_main]
+
+use gloss::import::extract_file;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, bytes)) = data.split_first() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    let entry = match pick % 4 {
+        0 => {
+            write("documents.csv", b"document_id,title,body\nd1,A title,The council voted on Tuesday.\n");
+            write("spans.csv", bytes);
+            "documents.csv"
+        }
+        1 => {
+            write("doc.txt", "The council voted on Tuesday.\n\n#1 reader\nI disagree 😀.".as_bytes());
+            write("doc.ann", bytes);
+            "doc.txt"
+        }
+        2 => {
+            write("data.jsonl", bytes);
+            "data.jsonl"
+        }
+        _ => {
+            write("notes.jsonld", bytes);
+            "notes.jsonld"
+        }
+    };
+    let Ok(articles) = extract_file(&dir.path().join(entry)) else { return };
+    let project = gloss::model::Project::new("fuzz");
+    let placement = gloss::edit::imported::place(&project, articles, jiff::Timestamp::UNIX_EPOCH);
+    let mut editor = gloss::edit::Editor::new(project, true);
+    for command in placement.commands {
+        let _ = editor.apply(command);
+    }
+    assert!(editor.project().problems().is_empty());
+});
