@@ -275,19 +275,22 @@ impl GlossApp {
         }
     }
 
-    /// Looks, every few seconds while the window is open, whether another program changed the file.
+    /// Looks, every few seconds while the window is open, whether another program changed the file; an idle
+    /// window wakes up for it.
     fn watch_disk(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        if now - self.safety.last_check < DISK_CHECK_SECONDS {
+        if self.session.file().is_none() {
             return;
         }
-        self.safety.last_check = now;
-        if !self.safety.kept_mine && !self.safety.asking() {
-            self.safety.changed_on_disk = self.session.disk_change() != DiskChange::Unchanged;
+        let now = ctx.input(|i| i.time);
+        let since = now - self.safety.last_check;
+        if since >= DISK_CHECK_SECONDS {
+            self.safety.last_check = now;
+            if !self.safety.kept_mine && !self.safety.asking() {
+                self.safety.changed_on_disk = self.session.disk_change() != DiskChange::Unchanged;
+            }
         }
-        if self.session.file().is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECONDS));
-        }
+        let next = DISK_CHECK_SECONDS - (now - self.safety.last_check);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
     }
 
     /// The bar over the document: the project is read-only, or its file changed on disk.
