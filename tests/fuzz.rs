@@ -304,9 +304,9 @@ fn regressions(reader: &Reader) -> Vec<Files> {
         .into_iter()
         .map(|path| {
             let bytes = std::fs::read(&path).unwrap();
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
             // NAME is `FILE~ANYTHING`: which file of the seed it replaces.
-            let file = stem.split('~').next().unwrap_or_default().to_owned();
+            let file = name.split('~').next().unwrap_or_default().to_owned();
             let mut files = reader.seeds[0].clone();
             match files.iter_mut().find(|(n, _)| *n == file) {
                 Some(slot) => slot.1 = bytes,
