@@ -21,13 +21,7 @@ fn file_export_writes_the_chosen_format_in_the_background() {
     harness.run_steps(2);
     let out = dir.path().join("levy-annotations.jsonld");
     answer_prompt(&mut harness, &out, "Export");
-    let started = std::time::Instant::now();
-    while harness.state().is_exporting() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the export did not finish");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_steps(2);
+    wait_for_export(&mut harness);
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(written["type"], "AnnotationCollection");
     assert_eq!(written["total"], 7 + 5, "7 highlights and 5 tagged comments");
@@ -48,10 +42,7 @@ fn a_folder_format_asks_for_a_folder_and_one_document_can_go_alone() {
     harness.run_steps(2);
     let out = dir.path().join("brat");
     answer_prompt(&mut harness, &out, "Export");
-    while harness.state().is_exporting() {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
+    wait_for_export(&mut harness);
     let names: Vec<String> =
         std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(names.len(), 4, "{names:?}");
@@ -105,13 +96,7 @@ fn a_big_project_opens_in_the_background() {
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
     harness.step();
     assert!(harness.state().is_opening(), "the frame after the drop draws while the file is read");
-    let started = std::time::Instant::now();
-    while harness.state().is_opening() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30));
-        std::thread::sleep(std::time::Duration::from_millis(2));
-        harness.step();
-    }
-    harness.run_steps(2);
+    wait_while(&mut harness, gloss::ui::GlossApp::is_opening, "the opening");
     assert_eq!(harness.state().path(), Some(path.as_path()));
     assert_eq!(harness.state().editor().project().documents[0].spans.len(), 7);
     assert!(harness.query_by_label_contains("Article: Harbour Levy").is_some());
@@ -159,13 +144,7 @@ fn scrolling_to_a_far_highlight_lands_on_it_in_a_long_article() {
 }
 
 fn wait_for_export(harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
-    let started = std::time::Instant::now();
-    while harness.state().is_exporting() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the export did not finish");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_steps(2);
+    wait_while(harness, gloss::ui::GlossApp::is_exporting, "the export");
 }
 
 fn export_html_to(harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>, out: &std::path::Path) {

@@ -8,7 +8,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command as Process, Stdio};
 use std::time::Duration;
 
 use gloss::edit::{Command, Editor, SpanDraft, TextField};
@@ -107,6 +107,22 @@ fn project(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// A `gloss edit p.ron` in `dir`, with its stdin to write steps to and its answers to read.
+fn edit(dir: &Path, data: &Path) -> (Child, ChildStdin, BufReader<ChildStdout>) {
+    let mut child = Process::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["edit", "p.ron"])
+        .current_dir(dir)
+        .env("GLOSS_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let input = child.stdin.take().unwrap();
+    let answers = BufReader::new(child.stdout.take().unwrap());
+    (child, input, answers)
+}
+
 /// The project after recovery (saved, so the next round starts clean), as the window would open it.
 fn recover(path: &Path, data: &Path) -> Project {
     match session::open(path, Some(data)).unwrap() {
@@ -153,17 +169,7 @@ fn a_kill_at_any_moment_loses_no_acknowledged_edit() {
             })
             .collect();
         let kill_at = dice.below(count + 1);
-        let mut child = Process::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(["edit", "p.ron"])
-            .current_dir(dir.path())
-            .env("GLOSS_DATA_DIR", &data)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        let mut answers = BufReader::new(child.stdout.take().unwrap());
+        let (mut child, mut input, mut answers) = edit(dir.path(), &data);
         for (i, step) in steps.iter().enumerate().take(kill_at + 1) {
             let Ok(()) = writeln!(input, "{}", step.line()).and_then(|()| input.flush()) else { break };
             if i == kill_at {
@@ -232,17 +238,7 @@ fn a_kill_during_a_save_leaves_the_old_file_or_the_new_and_the_journal() {
                 steps.push(step);
             }
         }
-        let mut child = Process::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(["edit", "p.ron"])
-            .current_dir(dir.path())
-            .env("GLOSS_DATA_DIR", &data)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        let mut answers = BufReader::new(child.stdout.take().unwrap());
+        let (mut child, mut input, mut answers) = edit(dir.path(), &data);
         for (i, step) in steps.iter().enumerate() {
             writeln!(input, "{}", step.line()).unwrap();
             input.flush().unwrap();

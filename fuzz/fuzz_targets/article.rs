@@ -8,6 +8,9 @@ use std::path::Path;
 use gloss::import::{Format, extract_bytes};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let (format, name) = match pick % 5 {
@@ -18,11 +21,5 @@ fuzz_target!(|data: &[u8]| {
         _ => (Format::Csv, "a.csv"),
     };
     let Ok(articles) = extract_bytes(bytes, Path::new(name), format) else { return };
-    let project = gloss::model::Project::new("fuzz");
-    let placement = gloss::edit::imported::place(&project, articles, jiff::Timestamp::UNIX_EPOCH);
-    let mut editor = gloss::edit::Editor::new(project, true);
-    for command in placement.commands {
-        let _ = editor.apply(command);
-    }
-    assert!(editor.project().problems().is_empty());
+    common::place_and_check(articles);
 });

@@ -6,6 +6,9 @@
 use gloss::import::extract_file;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let dir = tempfile::tempdir().unwrap();
@@ -31,11 +34,5 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let Ok(articles) = extract_file(&dir.path().join(entry)) else { return };
-    let project = gloss::model::Project::new("fuzz");
-    let placement = gloss::edit::imported::place(&project, articles, jiff::Timestamp::UNIX_EPOCH);
-    let mut editor = gloss::edit::Editor::new(project, true);
-    for command in placement.commands {
-        let _ = editor.apply(command);
-    }
-    assert!(editor.project().problems().is_empty());
+    common::place_and_check(articles);
 });

@@ -93,56 +93,55 @@ pub enum SaveChoice {
     Discard,
 }
 
+/// A modal question: a heading, what `body` draws, and a row of buttons. Answers with the index of the button
+/// clicked; closing the modal (Escape, a click beside it) is `Cancelled`.
+pub fn question_ui(
+    ctx: &egui::Context,
+    salt: &str,
+    heading: &str,
+    body: impl FnOnce(&mut Ui),
+    buttons: &[&str],
+) -> Answer<usize> {
+    let modal = Modal::new(Id::unique(salt)).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(heading);
+        body(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| buttons.iter().position(|text| ui.button(*text).clicked())).inner
+    });
+    match modal.inner {
+        Some(index) => Answer::Done(index),
+        None if modal.should_close() => Answer::Cancelled,
+        None => Answer::Pending,
+    }
+}
+
 /// Asks whether to save the changes to `name` before going on.
 pub fn unsaved_ui(ctx: &egui::Context, name: &str) -> Answer<SaveChoice> {
-    let modal = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading("Save changes?");
-        ui.label(format!("{name} has changes that are not saved. They are lost if you don't save them."));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                Answer::Done(SaveChoice::Save)
-            } else if ui.button("Don't save").clicked() {
-                Answer::Done(SaveChoice::Discard)
-            } else if ui.button("Cancel").clicked() {
-                Answer::Cancelled
-            } else {
-                Answer::Pending
-            }
-        })
-        .inner
-    });
-    if modal.should_close() {
-        return Answer::Cancelled;
+    let text = format!("{name} has changes that are not saved. They are lost if you don't save them.");
+    let body = |ui: &mut Ui| {
+        ui.label(text);
+    };
+    match question_ui(ctx, "unsaved_changes", "Save changes?", body, &["Save", "Don't save", "Cancel"]) {
+        Answer::Done(0) => Answer::Done(SaveChoice::Save),
+        Answer::Done(1) => Answer::Done(SaveChoice::Discard),
+        Answer::Done(_) | Answer::Cancelled => Answer::Cancelled,
+        Answer::Pending => Answer::Pending,
     }
-    modal.inner
 }
 
 /// Asks whether an export may replace what is in its way; `why` says what it is ("… is not an earlier csv
 /// export").
 pub fn replace_ui(ctx: &egui::Context, why: &str) -> Answer<()> {
-    let modal = Modal::new(Id::unique("replace_question")).show(ctx, |ui| {
-        ui.set_width(480.0);
-        ui.heading("Replace it?");
+    let body = |ui: &mut Ui| {
         ui.label(why.trim_end_matches("; nothing was written"));
         ui.label("Replacing it loses what it holds now.");
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Replace").clicked() {
-                Answer::Done(())
-            } else if ui.button("Cancel").clicked() {
-                Answer::Cancelled
-            } else {
-                Answer::Pending
-            }
-        })
-        .inner
-    });
-    if modal.should_close() {
-        return Answer::Cancelled;
+    };
+    match question_ui(ctx, "replace_question", "Replace it?", body, &["Replace", "Cancel"]) {
+        Answer::Done(0) => Answer::Done(()),
+        Answer::Done(_) | Answer::Cancelled => Answer::Cancelled,
+        Answer::Pending => Answer::Pending,
     }
-    modal.inner
 }
 
 /// Shows an error that needs acknowledging; returns true once it is dismissed.

@@ -1,9 +1,10 @@
 //! The questions that keep the user's work safe: unsaved edits found in a journal, a project open in another
 //! window, a file that another program changed; and the bar that says so while the window is idle.
 
-use egui::{Id, Modal, RichText, ScrollArea, Ui};
+use egui::{RichText, ScrollArea, Ui};
 
 use super::app::GlossApp;
+use super::dialogs::{Answer, question_ui};
 use super::file_dialog::Purpose;
 use crate::session::{DiskChange, InUse, Recovery, Session, SessionError};
 
@@ -65,9 +66,14 @@ impl GlossApp {
             recovery.file().map_or_else(|| "A project that was never saved".to_owned(), super::app::display_name);
         let summary = recovery.summary().clone();
         let can_view = recovery.file().is_some();
-        let modal = Modal::new(Id::unique("recover_unsaved")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading("Recover unsaved edits?");
+        let count = summary.edits.len();
+        let when = summary.title().split(" from ").nth(1).unwrap_or_default().to_owned();
+        let recover = format!("Recover {count} unsaved {} from {when}", if count == 1 { "edit" } else { "edits" });
+        let mut buttons = vec![recover.as_str(), "Discard"];
+        if can_view {
+            buttons.push("Open the file as saved");
+        }
+        let body = |ui: &mut Ui| {
             ui.label(format!("{name}: {} were not saved when Gloss stopped.", summary.title()));
             if !summary.matches_file {
                 ui.label(
@@ -81,25 +87,14 @@ impl GlossApp {
                     ui.label(format!("• {edit}"));
                 }
             });
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let count = summary.edits.len();
-                let when = summary.title().split(" from ").nth(1).unwrap_or_default().to_owned();
-                let edits = if count == 1 { "edit".to_owned() } else { "edits".to_owned() };
-                if ui.button(format!("Recover {count} unsaved {edits} from {when}")).clicked() {
-                    return Some(RecoveryChoice::Recover);
-                }
-                if ui.button("Discard").clicked() {
-                    return Some(RecoveryChoice::Discard);
-                }
-                if can_view && ui.button("Open the file as saved").clicked() {
-                    return Some(RecoveryChoice::AsSaved);
-                }
-                None
-            })
-            .inner
-        });
-        let Some(choice) = modal.inner else { return };
+        };
+        // The question stays until it is answered: closing it would leave the edits undecided.
+        let choice = match question_ui(ctx, "recover_unsaved", "Recover unsaved edits?", body, &buttons) {
+            Answer::Done(0) => RecoveryChoice::Recover,
+            Answer::Done(1) => RecoveryChoice::Discard,
+            Answer::Done(_) => RecoveryChoice::AsSaved,
+            Answer::Pending | Answer::Cancelled => return,
+        };
         let recovery = match self.safety.recovery.take() {
             Some(recovery) => *recovery,
             None => self.safety.orphans.remove(0),
@@ -141,34 +136,20 @@ impl GlossApp {
             let local = t.to_zoned_datetime(jiff::tz::TimeZone::system());
             format!(" (since {})", local.strftime("%H:%M"))
         });
-        let modal = Modal::new(Id::unique("project_in_use")).show(ctx, |ui| {
-            ui.set_width(480.0);
-            ui.heading("Open in another window");
+        let body = |ui: &mut Ui| {
             ui.label(format!(
                 "{name} is open in another Gloss window{}. Two windows saving one file would undo each other's work.",
                 since.unwrap_or_default()
             ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Open read-only").clicked() {
-                    Some(true)
-                } else if ui.button("Cancel").clicked() {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
-            .inner
-        });
-        let answer = if modal.should_close() { Some(false) } else { modal.inner };
-        match answer {
-            Some(true) => {
+        };
+        match question_ui(ctx, "project_in_use", "Open in another window", body, &["Open read-only", "Cancel"]) {
+            Answer::Done(0) => {
                 if let Some(in_use) = self.safety.in_use.take() {
                     self.install(in_use.read_only());
                 }
             }
-            Some(false) => self.safety.in_use = None,
-            None => {}
+            Answer::Done(_) | Answer::Cancelled => self.safety.in_use = None,
+            Answer::Pending => {}
         }
     }
 
@@ -176,45 +157,34 @@ impl GlossApp {
         let Some(change) = self.safety.conflict else { return };
         let name = self.display_name();
         let dirty = self.session.is_dirty();
-        let modal = Modal::new(Id::unique("changed_on_disk")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            match change {
-                DiskChange::Gone => {
-                    ui.heading("The file is gone");
-                    ui.label(format!("{name} was deleted or moved since Gloss opened or last saved it."));
-                }
-                _ => {
-                    ui.heading("The file changed on disk");
-                    ui.label(format!(
-                        "{name} was changed by another program since Gloss opened or last saved it. Saving now \
-                         would overwrite that change."
-                    ));
-                }
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let overwrite = if change == DiskChange::Gone { "Save it there again" } else { "Overwrite it" };
-                if ui.button(overwrite).clicked() {
-                    return Some(Conflict::Overwrite);
-                }
-                if ui.button("Save as…").clicked() {
-                    return Some(Conflict::SaveAs);
-                }
-                if change == DiskChange::Changed {
-                    let reload = if dirty { "Reload it, keeping my unsaved edits" } else { "Reload it" };
-                    if ui.button(reload).clicked() {
-                        return Some(Conflict::Reload);
-                    }
-                }
-                if ui.button("Cancel").clicked() {
-                    return Some(Conflict::Cancel);
-                }
-                None
-            })
-            .inner
-        });
-        let answer = if modal.should_close() { Some(Conflict::Cancel) } else { modal.inner };
-        let Some(answer) = answer else { return };
+        let gone = change == DiskChange::Gone;
+        let (heading, text) = if gone {
+            ("The file is gone", format!("{name} was deleted or moved since Gloss opened or last saved it."))
+        } else {
+            (
+                "The file changed on disk",
+                format!(
+                    "{name} was changed by another program since Gloss opened or last saved it. Saving now would \
+                     overwrite that change."
+                ),
+            )
+        };
+        let reload = if dirty { "Reload it, keeping my unsaved edits" } else { "Reload it" };
+        let mut choices = vec![(if gone { "Save it there again" } else { "Overwrite it" }, Conflict::Overwrite)];
+        choices.push(("Save as…", Conflict::SaveAs));
+        if !gone {
+            choices.push((reload, Conflict::Reload));
+        }
+        choices.push(("Cancel", Conflict::Cancel));
+        let buttons: Vec<&str> = choices.iter().map(|(text, _)| *text).collect();
+        let body = |ui: &mut Ui| {
+            ui.label(text);
+        };
+        let answer = match question_ui(ctx, "changed_on_disk", heading, body, &buttons) {
+            Answer::Done(index) => choices.get(index).map_or(Conflict::Cancel, |(_, c)| *c),
+            Answer::Cancelled => Conflict::Cancel,
+            Answer::Pending => return,
+        };
         self.safety.conflict = None;
         match answer {
             Conflict::Overwrite => {
@@ -340,6 +310,7 @@ impl GlossApp {
 }
 
 /// The answer to "The file changed on disk".
+#[derive(Clone, Copy)]
 enum Conflict {
     Overwrite,
     SaveAs,

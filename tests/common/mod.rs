@@ -30,9 +30,14 @@ pub fn harness(path: PathBuf) -> Harness<'static, GlossApp> {
 
 /// Steps the app until a background import has finished and its documents are in the project.
 pub fn wait_for_import(harness: &mut Harness<'_, GlossApp>) {
+    wait_while(harness, GlossApp::is_importing, "the import");
+}
+
+/// Steps the app while `busy` says a background job runs (waiting on it, never on a guess of its speed).
+pub fn wait_while(harness: &mut Harness<'_, GlossApp>, busy: impl Fn(&GlossApp) -> bool, what: &str) {
     let started = std::time::Instant::now();
-    while harness.state().is_importing() {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the import did not finish");
+    while busy(harness.state()) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "{what} did not finish");
         std::thread::sleep(std::time::Duration::from_millis(5));
         harness.step();
     }
