@@ -60,8 +60,12 @@ impl Session {
         if ours.as_deref() != Some(theirs.as_path()) && journal_file::in_use(&theirs) {
             return Err(SessionError::InUse(target));
         }
-        self.read_only = false;
-        self.write_to(&target)
+        let was_read_only = std::mem::replace(&mut self.read_only, false);
+        let saved = self.write_to(&target);
+        if saved.is_err() {
+            self.read_only = was_read_only;
+        }
+        saved
     }
 
     /// Compares the file on disk with what the session last read or wrote: size and time first, the content if
@@ -87,6 +91,12 @@ impl Session {
     /// still apply; the result is unsaved. Undo history starts afresh.
     pub fn reload(&mut self) -> Result<Reloaded, SessionError> {
         let file = self.file.clone().ok_or(SessionError::NoFile)?;
+        if self.is_dirty() && !matches!(self.journal, Journalling::Held(_)) {
+            // The unsaved edits are replayed from the journal; without one they would be lost.
+            let error = std::io::Error::other("it could not be kept, so your unsaved edits cannot be carried over");
+            let path = locate::beside(&file);
+            return Err(SessionError::Journal { path, action: "read", error });
+        }
         let (project, disk) = store::load_with_state(&file)?;
         let (records, base) = self.unsaved_records();
         let replayed = replay(Editor::new(project, true), &records, base);
