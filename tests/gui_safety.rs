@@ -121,6 +121,7 @@ fn a_project_open_in_another_window_opens_read_only() {
     second.get_by_label("Open read-only").click();
     second.run_steps(3);
     assert!(second.state().is_read_only());
+    assert_eq!(second.state().window_title(), "sample.ron (read-only) — Gloss");
     let spans = second.state().editor().project().documents[0].spans.len();
     let (from, to) = (body_char(&second, 4), body_char(&second, 16));
     drag(&mut second, from, to);

@@ -359,7 +359,8 @@ impl GlossApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let dirty = if self.session.is_dirty() { "● " } else { "" };
-        let title = format!("{dirty}{} — Gloss", self.display_name());
+        let read_only = if self.session.is_read_only() { " (read-only)" } else { "" };
+        let title = format!("{dirty}{}{read_only} — Gloss", self.display_name());
         if title != self.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.window_title = title;
