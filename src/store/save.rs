@@ -195,10 +195,29 @@ pub fn save_bytes(bytes: &[u8], path: &Path) -> Result<Saved, StoreError> {
     Ok(Saved { state: DiskState::written(&target, bytes), written: true })
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
+/// Whether the file at `path` holds exactly `bytes`, read a piece at a time and stopping at the first difference
+/// (an edit near the top of a 40 MB project is found in the first piece).
 fn holds(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|held| held == bytes)
+    use std::io::Read as _;
+    let same_length = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    if !same_length {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else { return false };
+    let mut piece = vec![0; 1 << 16];
+    let mut at = 0;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return at == bytes.len(),
+            Ok(read) => {
+                if bytes.get(at..at + read) != Some(&piece[..read]) {
+                    return false;
+                }
+                at += read;
+            }
+            Err(_) => return false,
+        }
+    }
 }
 
 /// `NAME.ron.bak.new`: the previous content while a save is under way.
