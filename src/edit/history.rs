@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Project;
 
-use super::apply::{EditError, apply};
+use super::apply::apply;
 use super::command::{Command, MergeKey};
+use super::error::EditError;
 use crate::model::{DocId, SpanId};
 
 /// What an applied command brought into being, so that a view can select or show it.

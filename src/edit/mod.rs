@@ -3,14 +3,16 @@
 
 mod apply;
 mod command;
+mod error;
 pub mod fixup;
 mod history;
 pub mod imported;
 mod remap;
 pub mod schema;
 
-pub use apply::{EditError, apply};
+pub use apply::apply;
 pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};
+pub use error::EditError;
 pub use history::{Created, Editor, History};
 
 #[cfg(test)]

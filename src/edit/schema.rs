@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use crate::model::{DimensionId, IdAllocator, LabelId, LabelSchema, Project, SentimentId, ValueId, same_name};
 
-use super::apply::EditError;
 use super::command::Command;
+use super::error::EditError;
 
 /// Carries out `Command::SetSchema`: new items (id 0) get fresh ids, then the schema is checked and put in place.
 pub(crate) fn replace(project: &mut Project, mut schema: LabelSchema) -> Result<Command, EditError> {

@@ -129,65 +129,54 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
 
-type Row = (Action, &'static str, Menu, &'static [KeyboardShortcut]);
-
-/// Name, menu and shortcuts of every action, in menu order.
-const TABLE: &[Row] = &[
-    (Action::Open, "Open project…", Menu::File, &[shortcut(COMMAND, Key::O)]),
-    (Action::Import, "Import articles…", Menu::File, &[shortcut(COMMAND, Key::I)]),
-    (Action::ImportFolder, "Import folder…", Menu::File, &[shortcut(COMMAND_SHIFT, Key::I)]),
-    (Action::Paste, "Paste as new document", Menu::File, &[]),
-    (Action::ImportReport, "Last import report", Menu::File, &[]),
-    (Action::Save, "Save", Menu::File, &[shortcut(COMMAND, Key::S)]),
-    (Action::SaveAs, "Save as…", Menu::File, &[shortcut(COMMAND_SHIFT, Key::S)]),
-    (Action::Export, "Export dataset…", Menu::File, &[shortcut(COMMAND, Key::E)]),
-    (Action::ExportSchema, "Export labels…", Menu::File, &[]),
-    (Action::ImportSchema, "Load labels…", Menu::File, &[]),
-    (Action::Quit, "Quit", Menu::File, &[shortcut(COMMAND, Key::Q)]),
-    (Action::Undo, "Undo", Menu::Edit, &[shortcut(COMMAND, Key::Z)]),
-    (Action::Redo, "Redo", Menu::Edit, &[shortcut(COMMAND_SHIFT, Key::Z), shortcut(COMMAND, Key::Y)]),
-    (
-        Action::RemoveHighlight,
-        "Remove highlight",
-        Menu::Edit,
-        &[shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)],
-    ),
-    (Action::ClearSelection, "Clear selection", Menu::Edit, &[shortcut(NONE, Key::Escape)]),
-    (Action::AddRange, "Add selection to highlight", Menu::Edit, &[shortcut(COMMAND_SHIFT, Key::A)]),
-    (Action::ExtendEnd, "Extend highlight end", Menu::Edit, &[shortcut(SHIFT, Key::ArrowRight)]),
-    (Action::ShrinkEnd, "Shrink highlight end", Menu::Edit, &[shortcut(SHIFT, Key::ArrowLeft)]),
-    (Action::ExtendStart, "Extend highlight start", Menu::Edit, &[shortcut(ALT_SHIFT, Key::ArrowLeft)]),
-    (Action::ShrinkStart, "Shrink highlight start", Menu::Edit, &[shortcut(ALT_SHIFT, Key::ArrowRight)]),
-    (Action::Find, "Find…", Menu::Edit, &[shortcut(COMMAND, Key::F)]),
-    (Action::FindNext, "Find next", Menu::Edit, &[shortcut(NONE, Key::F3)]),
-    (Action::FindPrevious, "Find previous", Menu::Edit, &[shortcut(SHIFT, Key::F3)]),
-    (Action::NextComment, "Next comment", Menu::Go, &[shortcut(NONE, Key::J), shortcut(NONE, Key::ArrowDown)]),
-    (Action::PreviousComment, "Previous comment", Menu::Go, &[shortcut(NONE, Key::K), shortcut(NONE, Key::ArrowUp)]),
-    (Action::NextHighlight, "Next highlight", Menu::Go, &[shortcut(NONE, Key::Tab)]),
-    (Action::PreviousHighlight, "Previous highlight", Menu::Go, &[shortcut(SHIFT, Key::Tab)]),
-    (Action::NextDocument, "Next document", Menu::Go, &[shortcut(COMMAND, Key::PageDown)]),
-    (Action::PreviousDocument, "Previous document", Menu::Go, &[shortcut(COMMAND, Key::PageUp)]),
-    (Action::AnnotationTable, "Annotation table", Menu::View, &[shortcut(COMMAND, Key::T)]),
-    (Action::Guidelines, "Guidelines", Menu::View, &[shortcut(COMMAND, Key::G)]),
-    (Action::Dashboard, "Numbers and charts", Menu::View, &[shortcut(COMMAND, Key::D)]),
-    (Action::EditLabels, "Edit labels…", Menu::View, &[shortcut(COMMAND, Key::L)]),
-    (Action::ToggleSnap, "Snap selections to words", Menu::View, &[]),
-    (Action::SwitchTheme, "Switch theme (system, light, dark)", Menu::View, &[]),
-    (Action::ZoomIn, "Zoom in", Menu::View, &[shortcut(COMMAND, Key::Plus), shortcut(COMMAND, Key::Equals)]),
-    (Action::ZoomOut, "Zoom out", Menu::View, &[shortcut(COMMAND, Key::Minus)]),
-    (Action::ZoomReset, "Actual size", Menu::View, &[shortcut(COMMAND, Key::Num0)]),
-    (Action::CommandPalette, "Command palette…", Menu::Help, &[shortcut(COMMAND_SHIFT, Key::P)]),
-    (Action::Shortcuts, "Keyboard shortcuts", Menu::Help, &[shortcut(NONE, Key::F1)]),
-];
-
 impl Action {
-    fn row(self) -> &'static Row {
-        TABLE.iter().find(|row| row.0 == self).unwrap_or(&TABLE[0])
-    }
+    /// Every action, in menu order.
+    pub const ALL: [Self; 40] = [
+        Self::Open,
+        Self::Import,
+        Self::ImportFolder,
+        Self::Paste,
+        Self::ImportReport,
+        Self::Save,
+        Self::SaveAs,
+        Self::Export,
+        Self::ExportSchema,
+        Self::ImportSchema,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::RemoveHighlight,
+        Self::ClearSelection,
+        Self::AddRange,
+        Self::ExtendEnd,
+        Self::ShrinkEnd,
+        Self::ExtendStart,
+        Self::ShrinkStart,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::NextComment,
+        Self::PreviousComment,
+        Self::NextHighlight,
+        Self::PreviousHighlight,
+        Self::NextDocument,
+        Self::PreviousDocument,
+        Self::AnnotationTable,
+        Self::Guidelines,
+        Self::Dashboard,
+        Self::EditLabels,
+        Self::ToggleSnap,
+        Self::SwitchTheme,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::CommandPalette,
+        Self::Shortcuts,
+    ];
 
     /// Every action, in menu order.
     pub fn all() -> impl Iterator<Item = Self> {
-        TABLE.iter().map(|row| row.0)
+        Self::ALL.into_iter()
     }
 
     /// Every action, those with more modifiers first, because egui matches Ctrl+S also when Shift is held.
@@ -200,17 +189,139 @@ impl Action {
 
     /// The name shown in menus.
     pub fn name(self) -> &'static str {
-        self.row().1
+        match self {
+            Self::Open => "Open project…",
+            Self::Import => "Import articles…",
+            Self::ImportFolder => "Import folder…",
+            Self::Paste => "Paste as new document",
+            Self::ImportReport => "Last import report",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Export => "Export dataset…",
+            Self::ExportSchema => "Export labels…",
+            Self::ImportSchema => "Load labels…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::RemoveHighlight => "Remove highlight",
+            Self::ClearSelection => "Clear selection",
+            Self::AddRange => "Add selection to highlight",
+            Self::ExtendEnd => "Extend highlight end",
+            Self::ShrinkEnd => "Shrink highlight end",
+            Self::ExtendStart => "Extend highlight start",
+            Self::ShrinkStart => "Shrink highlight start",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::NextComment => "Next comment",
+            Self::PreviousComment => "Previous comment",
+            Self::NextHighlight => "Next highlight",
+            Self::PreviousHighlight => "Previous highlight",
+            Self::NextDocument => "Next document",
+            Self::PreviousDocument => "Previous document",
+            Self::AnnotationTable => "Annotation table",
+            Self::Guidelines => "Guidelines",
+            Self::Dashboard => "Numbers and charts",
+            Self::EditLabels => "Edit labels…",
+            Self::ToggleSnap => "Snap selections to words",
+            Self::SwitchTheme => "Switch theme (system, light, dark)",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+            Self::CommandPalette => "Command palette…",
+            Self::Shortcuts => "Keyboard shortcuts",
+        }
     }
 
     /// The keys that trigger the action; the first is the one menus show.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        self.row().3
+        match self {
+            Self::Open => const { &[shortcut(COMMAND, Key::O)] },
+            Self::Import => const { &[shortcut(COMMAND, Key::I)] },
+            Self::ImportFolder => const { &[shortcut(COMMAND_SHIFT, Key::I)] },
+            Self::Save => const { &[shortcut(COMMAND, Key::S)] },
+            Self::SaveAs => const { &[shortcut(COMMAND_SHIFT, Key::S)] },
+            Self::Export => const { &[shortcut(COMMAND, Key::E)] },
+            Self::Quit => const { &[shortcut(COMMAND, Key::Q)] },
+            Self::Undo => const { &[shortcut(COMMAND, Key::Z)] },
+            Self::Redo => const { &[shortcut(COMMAND_SHIFT, Key::Z), shortcut(COMMAND, Key::Y)] },
+            Self::RemoveHighlight => const { &[shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)] },
+            Self::ClearSelection => const { &[shortcut(NONE, Key::Escape)] },
+            Self::AddRange => const { &[shortcut(COMMAND_SHIFT, Key::A)] },
+            Self::ExtendEnd => const { &[shortcut(SHIFT, Key::ArrowRight)] },
+            Self::ShrinkEnd => const { &[shortcut(SHIFT, Key::ArrowLeft)] },
+            Self::ExtendStart => const { &[shortcut(ALT_SHIFT, Key::ArrowLeft)] },
+            Self::ShrinkStart => const { &[shortcut(ALT_SHIFT, Key::ArrowRight)] },
+            Self::Find => const { &[shortcut(COMMAND, Key::F)] },
+            Self::FindNext => const { &[shortcut(NONE, Key::F3)] },
+            Self::FindPrevious => const { &[shortcut(SHIFT, Key::F3)] },
+            Self::NextComment => const { &[shortcut(NONE, Key::J), shortcut(NONE, Key::ArrowDown)] },
+            Self::PreviousComment => const { &[shortcut(NONE, Key::K), shortcut(NONE, Key::ArrowUp)] },
+            Self::NextHighlight => const { &[shortcut(NONE, Key::Tab)] },
+            Self::PreviousHighlight => const { &[shortcut(SHIFT, Key::Tab)] },
+            Self::NextDocument => const { &[shortcut(COMMAND, Key::PageDown)] },
+            Self::PreviousDocument => const { &[shortcut(COMMAND, Key::PageUp)] },
+            Self::AnnotationTable => const { &[shortcut(COMMAND, Key::T)] },
+            Self::Guidelines => const { &[shortcut(COMMAND, Key::G)] },
+            Self::Dashboard => const { &[shortcut(COMMAND, Key::D)] },
+            Self::EditLabels => const { &[shortcut(COMMAND, Key::L)] },
+            Self::ZoomIn => const { &[shortcut(COMMAND, Key::Plus), shortcut(COMMAND, Key::Equals)] },
+            Self::ZoomOut => const { &[shortcut(COMMAND, Key::Minus)] },
+            Self::ZoomReset => const { &[shortcut(COMMAND, Key::Num0)] },
+            Self::CommandPalette => const { &[shortcut(COMMAND_SHIFT, Key::P)] },
+            Self::Shortcuts => const { &[shortcut(NONE, Key::F1)] },
+            Self::Paste
+            | Self::ImportReport
+            | Self::ExportSchema
+            | Self::ImportSchema
+            | Self::ToggleSnap
+            | Self::SwitchTheme => &[],
+        }
     }
 
     /// The menu that lists the action.
     pub fn menu(self) -> Menu {
-        self.row().2
+        match self {
+            Self::Open
+            | Self::Import
+            | Self::ImportFolder
+            | Self::Paste
+            | Self::ImportReport
+            | Self::Save
+            | Self::SaveAs
+            | Self::Export
+            | Self::ExportSchema
+            | Self::ImportSchema
+            | Self::Quit => Menu::File,
+            Self::Undo
+            | Self::Redo
+            | Self::RemoveHighlight
+            | Self::ClearSelection
+            | Self::AddRange
+            | Self::ExtendEnd
+            | Self::ShrinkEnd
+            | Self::ExtendStart
+            | Self::ShrinkStart
+            | Self::Find
+            | Self::FindNext
+            | Self::FindPrevious => Menu::Edit,
+            Self::NextComment
+            | Self::PreviousComment
+            | Self::NextHighlight
+            | Self::PreviousHighlight
+            | Self::NextDocument
+            | Self::PreviousDocument => Menu::Go,
+            Self::AnnotationTable
+            | Self::Guidelines
+            | Self::Dashboard
+            | Self::EditLabels
+            | Self::ToggleSnap
+            | Self::SwitchTheme
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset => Menu::View,
+            Self::CommandPalette | Self::Shortcuts => Menu::Help,
+        }
     }
 
     /// Whether the action acts on the document view's selection and so must not fire while a text field has
@@ -233,7 +344,7 @@ impl Action {
 
     /// Actions of `menu` in menu order.
     pub fn in_menu(menu: Menu) -> impl Iterator<Item = Self> {
-        TABLE.iter().filter(move |row| row.2 == menu).map(|row| row.0)
+        Self::all().filter(move |action| action.menu() == menu)
     }
 }
 
@@ -242,15 +353,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_action_has_one_row_and_no_shortcut_is_shared() {
+    fn every_action_is_listed_once_and_no_shortcut_is_shared() {
         let mut seen = Vec::new();
-        for (action, ..) in TABLE {
-            assert_eq!(TABLE.iter().filter(|r| r.0 == *action).count(), 1, "{action:?}");
+        for action in Action::ALL {
+            assert_eq!(Action::ALL.iter().filter(|a| **a == action).count(), 1, "{action:?}");
             for shortcut in action.shortcuts() {
                 assert!(!seen.contains(shortcut), "{shortcut:?} is used twice");
                 seen.push(*shortcut);
             }
         }
+        // The menus list the actions in `ALL`'s order, menu by menu.
+        let menus: Vec<Menu> = Action::ALL.iter().map(|a| a.menu()).collect();
+        let mut sorted = menus.clone();
+        sorted.sort_by_key(|m| Menu::ALL.iter().position(|x| x == m));
+        assert_eq!(menus, sorted, "ALL is in menu order");
         let order = Action::by_shortcut_precedence();
         let position = |a| order.iter().position(|x| *x == a).unwrap();
         assert!(position(Action::SaveAs) < position(Action::Save));

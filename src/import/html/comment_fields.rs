@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use dom_query::{Matcher, NodeRef, Selection};
 use regex::Regex;
 
-use super::comments::{DIGITS, has_text, words};
+use super::nodes::{DIGITS, has_text, words};
 use crate::import::ExtractedComment;
 use crate::import::plain::looks_like_date;
 

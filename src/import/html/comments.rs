@@ -14,6 +14,7 @@ use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::comment_fields::read_fields;
+use super::nodes::{has_text, words};
 use crate::import::ExtractedComment;
 use crate::import::plain;
 
@@ -44,8 +45,6 @@ const NOT_SECTION_WORDS: &[&str] = &[
 ];
 /// Elements that hold one comment each.
 const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "table", "tr"];
-
-pub(super) static DIGITS: LazyLock<Regex> = LazyLock::new(|| crate::import::regex(r"\d+"));
 
 /// What [`take`] found.
 pub(super) struct Taken {
@@ -140,13 +139,6 @@ struct Group<'a> {
     key: String,
 }
 
-/// Lower-case id and class of an element.
-pub(super) fn words(node: &NodeRef<'_>) -> String {
-    let id = node.id_attr().map(|s| s.to_lowercase()).unwrap_or_default();
-    let class = node.class().map(|s| s.to_lowercase()).unwrap_or_default();
-    format!("{id} {class}")
-}
-
 /// Checked on every element of the page, so it looks at the id and class without copying them.
 fn is_section(node: &NodeRef<'_>) -> bool {
     let contains = |value: &str| {
@@ -196,11 +188,6 @@ fn numbered(text: &str) -> String {
         }
     }
     out
-}
-
-/// Whether any text inside `node` has a letter or digit; stops at the first one found.
-pub(super) fn has_text(node: &NodeRef<'_>) -> bool {
-    node.descendants_it().any(|d| d.is_text() && d.text().chars().any(char::is_alphanumeric))
 }
 
 /// The largest group of alike elements inside any comment section of the page.

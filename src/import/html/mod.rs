@@ -5,6 +5,7 @@
 mod comment_fields;
 mod comments;
 mod flatten;
+mod nodes;
 
 use std::sync::LazyLock;
 

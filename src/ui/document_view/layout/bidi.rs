@@ -21,7 +21,24 @@ pub struct Visual {
     /// it reads right to left.
     to_logical: Vec<Option<(usize, bool)>>,
     /// Where its words are drawn, once laid out.
-    pub pieces: Vec<super::pieces::Piece>,
+    pub pieces: Vec<Piece>,
+}
+
+/// A word, or a run of spaces, of one display line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// Display line (galley row).
+    pub row: usize,
+    /// Left and right edge, in galley coordinates.
+    pub x0: f32,
+    /// See `x0`.
+    pub x1: f32,
+    /// First and last character it holds, in reading order.
+    pub first: usize,
+    /// See `first`.
+    pub last: usize,
+    /// Whether it reads right to left (then its reading start is its right edge).
+    pub rtl: bool,
 }
 
 impl Visual {

@@ -4,24 +4,7 @@
 
 use egui::{Galley, Rect, pos2};
 
-use super::bidi::Visual;
-
-/// A word, or a run of spaces, of one display line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Piece {
-    /// Display line (galley row).
-    pub row: usize,
-    /// Left and right edge, in galley coordinates.
-    pub x0: f32,
-    /// See `x0`.
-    pub x1: f32,
-    /// First and last character it holds, in reading order.
-    pub first: usize,
-    /// See `first`.
-    pub last: usize,
-    /// Whether it reads right to left (then its reading start is its right edge).
-    pub rtl: bool,
-}
+use super::bidi::{Piece, Visual};
 
 /// The pieces of `visual`, laid out as `galley` (one row per display line), each measured with `measure`.
 pub fn place(visual: &Visual, galley: &Galley, mut measure: impl FnMut(&str) -> f32) -> Vec<Piece> {

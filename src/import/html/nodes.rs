@@ -1,0 +1,21 @@
+//! What the comment search reads off an element, shared by finding the comments and reading their fields.
+
+use std::sync::LazyLock;
+
+use dom_query::NodeRef;
+use regex::Regex;
+
+/// A run of digits.
+pub(super) static DIGITS: LazyLock<Regex> = LazyLock::new(|| crate::import::regex(r"\d+"));
+
+/// Lower-case id and class of an element.
+pub(super) fn words(node: &NodeRef<'_>) -> String {
+    let id = node.id_attr().map(|s| s.to_lowercase()).unwrap_or_default();
+    let class = node.class().map(|s| s.to_lowercase()).unwrap_or_default();
+    format!("{id} {class}")
+}
+
+/// Whether any text inside `node` has a letter or digit; stops at the first one found.
+pub(super) fn has_text(node: &NodeRef<'_>) -> bool {
+    node.descendants_it().any(|d| d.is_text() && d.text().chars().any(char::is_alphanumeric))
+}
