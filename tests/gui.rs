@@ -25,7 +25,7 @@ fn select_label_tag_undo_redo_and_save() {
     // "town council" is characters 4..16 of the body.
     let (from, to) = (body_char(&harness, 4), body_char(&harness, 16));
     drag(&mut harness, from, to);
-    let selection = harness.state().view_state().selection.expect("a selection");
+    let selection = harness.state().view_state().text().expect("a selection");
     assert_eq!(selection.target, Target::Body);
     assert_eq!(selection.range(), (4, 16));
 
@@ -35,7 +35,7 @@ fn select_label_tag_undo_redo_and_save() {
     assert_eq!(span.ranges[0].exact, "town council");
     let project = harness.state().editor().project();
     assert_eq!(project.schema.label(span.label).unwrap().name, "Claim");
-    assert_eq!(harness.state().view_state().selected_span, Some(span.id), "the new highlight is selected");
+    assert_eq!(harness.state().view_state().span(), Some(span.id), "the new highlight is selected");
     assert!(harness.state().editor().is_dirty());
     assert_eq!(harness.state().window_title(), "● sample.ron — Gloss");
 
@@ -49,15 +49,15 @@ fn select_label_tag_undo_redo_and_save() {
     let comment = harness.state().editor().project().documents[0].comments[3].id;
     let at = harness.state().char_pos(Target::Comment(comment), 3).expect("comment laid out");
     click(&mut harness, at);
-    assert_eq!(harness.state().view_state().focused_comment, Some(comment));
+    assert_eq!(harness.state().view_state().comment(), Some(comment));
     harness.key_press(Key::P);
     harness.run_steps(2);
     assert_eq!(sentiment_of(&harness, 3).as_deref(), Some("Positive"));
     let next = harness.state().editor().project().documents[0].comments[4].id;
-    assert_eq!(harness.state().view_state().focused_comment, Some(next), "tagging by key moves on");
+    assert_eq!(harness.state().view_state().comment(), Some(next), "tagging by key moves on");
     harness.key_press(Key::K);
     harness.run_steps(2);
-    assert_eq!(harness.state().view_state().focused_comment, Some(comment), "K goes back");
+    assert_eq!(harness.state().view_state().comment(), Some(comment), "K goes back");
 
     // And with the inspector's button.
     harness.get_by_label("Mixed").click();
@@ -115,11 +115,11 @@ fn clicking_a_highlight_selects_it_and_delete_removes_it() {
     let count = doc.spans.len();
     let at = body_char(&harness, first.start() + 2);
     click(&mut harness, at);
-    assert_eq!(harness.state().view_state().selected_span, Some(first.id));
+    assert_eq!(harness.state().view_state().span(), Some(first.id));
     harness.key_press(Key::Delete);
     harness.run_steps(2);
     assert_eq!(harness.state().editor().project().documents[0].spans.len(), count - 1);
-    assert_eq!(harness.state().view_state().selected_span, None);
+    assert_eq!(harness.state().view_state().span(), None);
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn open_and_import_through_the_path_field() {
     let project = harness.state().editor().project();
     assert_eq!(project.documents.len(), 2);
     assert!(project.problems().is_empty());
-    assert_eq!(harness.state().view_state().doc, Some(project.documents[1].id), "the new document is shown");
+    assert_eq!(harness.state().view_state().doc(), Some(project.documents[1].id), "the new document is shown");
     assert!(harness.state().editor().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
@@ -352,13 +352,13 @@ fn dropping_files_imports_them_in_the_background_with_a_report() {
 
     // The comments of the spreadsheet go under the article, from the document details.
     let (article, comments) = (project.documents[0].id, project.documents[1].id);
-    assert_eq!(harness.state().view_state().doc, Some(article), "the first imported document is shown");
+    assert_eq!(harness.state().view_state().doc(), Some(article), "the first imported document is shown");
     harness.get_by_label("Close report").click();
     harness.run_steps(2);
     assert!(harness.state().import_report().is_none());
     harness.get_by_label("Comments from stadium_comments.csv").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().view_state().doc, Some(comments));
+    assert_eq!(harness.state().view_state().doc(), Some(comments));
     harness.get_by_label("Document details").click();
     harness.run_steps(2);
     harness.get_by_label_contains("→ Valley Dam").click();

@@ -125,7 +125,7 @@ fn scrolling_to_a_far_highlight_lands_on_it_in_a_long_article() {
     // Shift+Tab from nothing selected goes to the last highlight in reading order: the last comment's, then back.
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     harness.run_steps(3);
-    let selected = harness.state().view_state().selected_span.unwrap();
+    let selected = harness.state().view_state().span().unwrap();
     let span = harness.state().editor().project().documents[0].span(selected).unwrap().clone();
     let at = harness.state().char_pos(span.target, span.start()).expect("laid out");
     assert!((0.0..820.0).contains(&at.y), "the selected highlight is on screen at {at:?}");
@@ -138,7 +138,7 @@ fn scrolling_to_a_far_highlight_lands_on_it_in_a_long_article() {
     harness.run_steps(2);
     harness.get_all_by_label(&far.quote()).next().unwrap().click();
     harness.run_steps(5);
-    assert_eq!(harness.state().view_state().selected_span, Some(far.id));
+    assert_eq!(harness.state().view_state().span(), Some(far.id));
     let at = harness.state().char_pos(far.target, far.start()).expect("laid out");
     assert!((0.0..820.0).contains(&at.y), "the far highlight is on screen at {at:?}");
 }

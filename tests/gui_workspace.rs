@@ -32,21 +32,21 @@ fn j_k_arrows_and_sentiment_keys_walk_the_comments() {
     let (_dir, mut harness) = open_sample();
     let ids: Vec<_> = project(&harness).documents[0].comments.iter().map(|c| c.id).collect();
     press(&mut harness, Modifiers::NONE, Key::J);
-    assert_eq!(harness.state().view_state().focused_comment, Some(ids[0]));
+    assert_eq!(harness.state().view_state().comment(), Some(ids[0]));
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     press(&mut harness, Modifiers::NONE, Key::J);
-    assert_eq!(harness.state().view_state().focused_comment, Some(ids[2]));
+    assert_eq!(harness.state().view_state().comment(), Some(ids[2]));
     press(&mut harness, Modifiers::NONE, Key::ArrowUp);
-    assert_eq!(harness.state().view_state().focused_comment, Some(ids[1]));
+    assert_eq!(harness.state().view_state().comment(), Some(ids[1]));
     // N tags "old salt" Negative: it already is, so the key clears it (toggle) and the focus stays.
     press(&mut harness, Modifiers::NONE, Key::N);
     assert_eq!(project(&harness).documents[0].comments[1].sentiment, None);
-    assert_eq!(harness.state().view_state().focused_comment, Some(ids[1]));
+    assert_eq!(harness.state().view_state().comment(), Some(ids[1]));
     // U tags it Neutral and moves on to the next comment.
     press(&mut harness, Modifiers::NONE, Key::U);
     let neutral = project(&harness).schema.sentiments.iter().find(|l| l.name == "Neutral").unwrap().id;
     assert_eq!(project(&harness).documents[0].comments[1].sentiment, Some(neutral));
-    assert_eq!(harness.state().view_state().focused_comment, Some(ids[2]));
+    assert_eq!(harness.state().view_state().comment(), Some(ids[2]));
 }
 
 #[test]
@@ -56,14 +56,14 @@ fn tab_walks_the_highlights_and_escape_lets_go() {
     let mut order: Vec<_> = doc.spans.iter().map(|s| (s.start(), s.id)).collect();
     order.sort();
     press(&mut harness, Modifiers::NONE, Key::Tab);
-    assert_eq!(harness.state().view_state().selected_span, Some(order[0].1));
+    assert_eq!(harness.state().view_state().span(), Some(order[0].1));
     press(&mut harness, Modifiers::NONE, Key::Tab);
-    assert_eq!(harness.state().view_state().selected_span, Some(order[1].1));
+    assert_eq!(harness.state().view_state().span(), Some(order[1].1));
     press(&mut harness, Modifiers::SHIFT, Key::Tab);
     press(&mut harness, Modifiers::SHIFT, Key::Tab);
-    assert_eq!(harness.state().view_state().selected_span, Some(order.last().unwrap().1), "it wraps round");
+    assert_eq!(harness.state().view_state().span(), Some(order.last().unwrap().1), "it wraps round");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert_eq!(harness.state().view_state().selected_span, None);
+    assert_eq!(harness.state().view_state().span(), None);
 }
 
 #[test]
@@ -72,19 +72,19 @@ fn find_counts_matches_and_steps_through_them() {
     press(&mut harness, Modifiers::COMMAND, Key::F);
     harness.get_by_label("Find:").type_text("levy");
     harness.run_steps(2);
-    let count = harness.state().view_state().find_matches.len();
+    let count = harness.state().find_matches().0.len();
     assert!(count >= 8, "{count} matches");
     assert!(harness.query_by_label(&format!("{count} matches")).is_some());
     harness.get_by_label("Next match").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().view_state().find_current, Some(0));
+    assert_eq!(harness.state().find_matches().1, Some(0));
     harness.get_by_label("Previous match").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().view_state().find_current, Some(count - 1), "previous from the first wraps");
+    assert_eq!(harness.state().find_matches().1, Some(count - 1), "previous from the first wraps");
     assert!(harness.query_by_label(&format!("{count} of {count}")).is_some());
     harness.get_by_label("Close find").click();
     harness.run_steps(2);
-    assert!(harness.state().view_state().find_matches.is_empty());
+    assert!(harness.state().find_matches().0.is_empty());
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn a_click_in_the_table_selects_the_annotation() {
     assert!(harness.query_by_label("2 row(s)").is_some());
     harness.get_by_label("figures published by the harbour office").click();
     harness.run_steps(3);
-    let selected = harness.state().view_state().selected_span.unwrap();
+    let selected = harness.state().view_state().span().unwrap();
     let span = project(&harness).documents[0].span(selected).unwrap();
     assert_eq!(span.quote(), "figures published by the harbour office");
 }
@@ -124,7 +124,7 @@ fn attributes_speakers_and_verdicts_in_the_inspector() {
     let source = doc.spans.iter().find(|s| s.speaker.is_empty()).unwrap().clone();
     let at = body_char(&harness, source.start() + 2);
     click(&mut harness, at);
-    assert_eq!(harness.state().view_state().selected_span, Some(source.id));
+    assert_eq!(harness.state().view_state().span(), Some(source.id));
     harness.get_by_label("Misleading").click();
     harness.run_steps(2);
     harness.get_by_label("Yes").click();
@@ -198,11 +198,11 @@ fn snapping_grows_a_selection_to_whole_words() {
     harness.get_by_label("Run an action:").type_text("snap");
     harness.run_steps(1);
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert!(harness.state().view_state().snap_to_words);
+    assert!(harness.state().settings().snap_to_words);
     // From inside "town" to inside "council".
     let (a, b) = (body_char(&harness, 5), body_char(&harness, 12));
     drag(&mut harness, a, b);
-    assert_eq!(harness.state().view_state().selection.unwrap().range(), (4, 16));
+    assert_eq!(harness.state().view_state().text().unwrap().range(), (4, 16));
 }
 
 #[test]

@@ -118,6 +118,17 @@ impl Comment {
 }
 
 impl Document {
+    /// The document's highlights in reading order: the body first, then each comment, by start.
+    pub fn spans_in_reading_order(&self) -> Vec<&SpanAnnotation> {
+        let place = |target: Target| match target {
+            Target::Body => 0,
+            Target::Comment(c) => self.comment_index(c).map_or(usize::MAX, |i| i + 1),
+        };
+        let mut spans: Vec<&SpanAnnotation> = self.spans.iter().collect();
+        spans.sort_by_key(|s| (place(s.target), s.start(), s.end(), s.id));
+        spans
+    }
+
     /// The comment with this id.
     pub fn comment(&self, id: CommentId) -> Option<&Comment> {
         self.comments.iter().find(|comment| comment.id == id)

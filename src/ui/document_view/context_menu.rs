@@ -7,27 +7,30 @@ use super::interact::hit;
 use super::layout::Layout;
 use crate::edit::Fix;
 use crate::model::{Document, Target, paragraphs, text::byte_index};
-use crate::ui::state::ViewState;
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
 
-/// Shows the menu; returns the repair chosen, if any.
+/// Shows the menu; `place` is where it was opened (kept by the view between frames). A right-click in a comment
+/// focuses it; the repair chosen is sent as an edit.
 pub(super) fn context_menu_ui(
     response: &Response,
-    layout: &Layout,
-    origin: Pos2,
+    (layout, origin): (&Layout, Pos2),
     doc: &Document,
-    state: &mut ViewState,
-) -> Option<Fix> {
+    place: &mut Option<(Target, usize)>,
+    cx: &mut Ctx<'_>,
+) {
     if response.secondary_clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
-        state.context = hit(layout, origin, pos);
-        if let Some((Target::Comment(comment), _)) = state.context {
-            state.focused_comment = Some(comment);
+        *place = hit(layout, origin, pos);
+        if let Some((Target::Comment(comment), _)) = *place {
+            cx.send(Intent::FocusComment { comment, reveal: false });
         }
     }
     let mut chosen = None;
+    let place = *place;
     response.context_menu(|ui| {
-        let Some((target, offset)) = state.context else {
+        let Some((target, offset)) = place else {
             ui.label("Right-click a paragraph or a comment to repair how the article was split.");
             return;
         };
@@ -59,7 +62,9 @@ pub(super) fn context_menu_ui(
             ui.close();
         }
     });
-    chosen
+    if let Some(fix) = chosen {
+        cx.send(Intent::Edit(crate::edit::Command::FixUp { doc: doc.id, fix }));
+    }
 }
 
 /// The start of the word at code point `offset`, so a split never cuts a word in two.

@@ -7,7 +7,6 @@ use super::geometry::offset_rect;
 use super::interact::drag_hit;
 use super::layout::Layout;
 use crate::model::{Document, SpanId, text::trim_range};
-use crate::ui::state::ViewState;
 
 /// Which end of a highlight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,19 +37,20 @@ pub(super) fn handles(layout: &Layout, doc: &Document, span: SpanId) -> Option<[
     Some([(Edge::Start, grow(start)), (Edge::End, grow(end))])
 }
 
-/// Handles a drag that begins on a handle. Returns the highlight's new ranges when the drag ends.
+/// Handles a drag that begins on a handle of the selected highlight `selected`; `dragging` is the drag under
+/// way. Returns the highlight's new ranges when the drag ends.
 pub(super) fn drag_edges(
     ui: &Ui,
     response: &egui::Response,
-    layout: &Layout,
-    origin: Pos2,
+    (layout, origin): (&Layout, Pos2),
     doc: &Document,
-    state: &mut ViewState,
+    selected: Option<SpanId>,
+    dragging: &mut Option<EdgeDrag>,
 ) -> Option<(SpanId, Vec<(usize, usize)>)> {
-    let span_id = state.selected_span?;
+    let span_id = selected?;
     let handles = handles(layout, doc, span_id)?;
     let over = |pos: Pos2| handles.iter().find(|(_, r)| r.contains((pos - origin).to_pos2())).map(|(e, _)| *e);
-    if response.hover_pos().is_some_and(|p| over(p).is_some()) || state.edge_drag.is_some() {
+    if response.hover_pos().is_some_and(|p| over(p).is_some()) || dragging.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
     }
     if response.drag_started()
@@ -59,10 +59,10 @@ pub(super) fn drag_edges(
     {
         let span = doc.span(span_id)?;
         let offset = if edge == Edge::Start { span.start() } else { span.end() };
-        state.edge_drag = Some(EdgeDrag { span: span_id, edge, offset });
+        *dragging = Some(EdgeDrag { span: span_id, edge, offset });
         return None;
     }
-    let drag = state.edge_drag.as_mut()?;
+    let drag = dragging.as_mut()?;
     let span = doc.span(drag.span)?;
     if let Some(pos) = response.interact_pointer_pos()
         && let Some(offset) = drag_hit(layout, origin, pos, span.target)
@@ -72,7 +72,7 @@ pub(super) fn drag_edges(
     if !response.drag_stopped() {
         return None;
     }
-    let drag = state.edge_drag.take()?;
+    let drag = dragging.take()?;
     let text = doc.target_text(span.target)?;
     let mut ranges: Vec<(usize, usize)> = span.ranges.iter().map(|r| (r.start, r.end)).collect();
     let last = ranges.len() - 1;
@@ -86,8 +86,14 @@ pub(super) fn drag_edges(
 }
 
 /// Paints the handles of the selected highlight and, while dragging, where its edge would go.
-pub(super) fn paint_edges(ui: &Ui, layout: &Layout, origin: Pos2, doc: &Document, state: &ViewState, color: Color32) {
-    let Some(span) = state.selected_span else { return };
+pub(super) fn paint_edges(
+    ui: &Ui,
+    (layout, origin): (&Layout, Pos2),
+    doc: &Document,
+    (selected, dragging): (Option<SpanId>, Option<EdgeDrag>),
+    color: Color32,
+) {
+    let Some(span) = selected else { return };
     let Some(handles) = handles(layout, doc, span) else { return };
     let painter = ui.painter();
     for (_, rect) in handles {
@@ -95,7 +101,7 @@ pub(super) fn paint_edges(ui: &Ui, layout: &Layout, origin: Pos2, doc: &Document
         painter.line_segment([rect.center_top(), rect.center_bottom()], Stroke::new(2.0, color));
         painter.circle_filled(rect.center_top(), 3.5, color);
     }
-    if let Some(drag) = state.edge_drag
+    if let Some(drag) = dragging
         && let Some(target) = doc.span(drag.span).map(|s| s.target)
         && let Some(rect) = offset_rect(layout, target, drag.offset)
     {

@@ -5,7 +5,9 @@ use egui::{CursorIcon, Pos2, Ui};
 use super::layout::{BlockKind, Layout};
 use super::span_index::SpanIndex;
 use crate::model::{Document, Target};
-use crate::ui::state::{TextSelection, ViewState};
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
+use crate::ui::selection::TextSelection;
 
 /// Where the pointer is in the text: the block under it and the character offset within its target.
 pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, usize)> {
@@ -37,14 +39,16 @@ pub(super) fn drag_hit(layout: &Layout, origin: Pos2, pos: Pos2, target: Target)
     Some(start + super::geometry::offset_at(block, local - block.offset))
 }
 
+/// The pointer on the article: a drag selects (the selection under way is `drag`, sent when the button comes
+/// up, grown to whole words if the settings say so), a double-click selects a word, a click selects the highlight
+/// under it or focuses the comment.
 pub(super) fn interact(
     ui: &Ui,
     response: &egui::Response,
-    layout: &Layout,
-    index: &SpanIndex,
-    origin: Pos2,
+    (layout, index, origin): (&Layout, &SpanIndex, Pos2),
     doc: &Document,
-    state: &mut ViewState,
+    drag: &mut Option<TextSelection>,
+    cx: &mut Ctx<'_>,
 ) {
     if let Some(pos) = response.hover_pos()
         && hit(layout, origin, pos).is_some()
@@ -54,42 +58,45 @@ pub(super) fn interact(
     if response.drag_started()
         && let Some(press) = ui.input(|i| i.pointer.press_origin())
     {
-        state.selection =
+        *drag =
             hit(layout, origin, press).map(|(target, offset)| TextSelection { target, anchor: offset, head: offset });
-        if state.selection.is_some() {
-            // "Add selection to highlight" adds to the highlight that was selected when this selection began.
-            state.extend_target = state.selected_span.take().or(state.extend_target);
+        if drag.is_some() {
+            // A selection begins: the highlight selected so far is the one it may be added to.
+            cx.send(Intent::SelectText(*drag));
         }
     }
     if response.dragged()
         && let Some(pos) = response.interact_pointer_pos()
-        && let Some(selection) = &mut state.selection
+        && let Some(selection) = drag
     {
         if let Some(offset) = drag_hit(layout, origin, pos, selection.target) {
             selection.head = offset;
         }
         autoscroll(ui, pos);
     }
-    if response.drag_stopped() {
-        if state.selection.as_ref().is_some_and(TextSelection::is_empty) {
-            state.selection = None;
-        } else if state.snap_to_words
-            && let Some(selection) = &mut state.selection
-            && let Some(text) = doc.target_text(selection.target)
-        {
-            snap(selection, text);
+    if response.drag_stopped()
+        && let Some(mut selection) = drag.take()
+    {
+        if selection.is_empty() {
+            cx.send(Intent::SelectText(None));
+        } else {
+            if cx.settings.snap_to_words
+                && let Some(text) = doc.target_text(selection.target)
+            {
+                snap(&mut selection, text);
+            }
+            cx.send(Intent::SelectText(Some(selection)));
         }
     }
     if response.double_clicked()
         && let Some(pos) = response.interact_pointer_pos()
         && let Some((target, offset)) = hit(layout, origin, pos)
     {
-        state.selection = word_at(doc, target, offset);
-        state.extend_target = state.selected_span.take().or(state.extend_target);
+        cx.send(Intent::SelectText(word_at(doc, target, offset)));
     } else if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
-        click(layout, index, origin, pos, state);
+        click(layout, index, origin, pos, cx);
     }
 }
 
@@ -109,20 +116,16 @@ fn snap(selection: &mut TextSelection, text: &str) {
     (selection.anchor, selection.head) = if forward { (new_start, new_end) } else { (new_end, new_start) };
 }
 
-fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, state: &mut ViewState) {
-    state.selection = None;
-    state.selected_span = None;
-    state.extend_target = None;
+fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, cx: &mut Ctx<'_>) {
     if let Some((target, offset)) = hit(layout, origin, pos) {
-        state.selected_span = index.at(target, offset).first().map(|r| r.span);
-        if let Target::Comment(comment) = target {
-            state.focused_comment = Some(comment);
-        }
+        let span = index.at(target, offset).first().map(|r| r.span);
+        cx.send(Intent::SelectSpan { span, target: Some(target), reveal: false });
         return;
     }
+    cx.send(Intent::SelectSpan { span: None, target: None, reveal: false });
     let local = (pos - origin).to_pos2();
     if let Some(card) = layout.cards.iter().find(|c| c.rect.contains(local)) {
-        state.focused_comment = Some(card.comment);
+        cx.send(Intent::FocusComment { comment: card.comment, reveal: false });
     }
 }
 

@@ -14,22 +14,18 @@ mod span_index;
 
 use egui::{Align, Color32, Pos2, Sense, Ui};
 
-use super::state::ViewState;
-use crate::model::{DocId, Document, LabelSchema, Target};
+use super::context::Ctx;
+use super::intent::Intent;
+use super::panels::find_bar::Match;
+use super::selection::{Reveal, TextSelection};
+use crate::edit::Command;
+use crate::model::{CommentId, DocId, Document, LabelSchema, SpanId, Target};
 pub use edges::EdgeDrag;
 use layout::{BlockKind, Layout, LayoutKey};
 pub use span_index::SpanIndex;
 
-/// What the view asks the app to do to the project.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ViewRequest {
-    /// Repair how the import split the document.
-    Fix(crate::edit::Fix),
-    /// Give a highlight new ranges (its edge was dragged).
-    SetRanges(crate::model::SpanId, Vec<(usize, usize)>),
-}
-
-/// Caches of the document view: the layout for the current width and the span index for the current revision.
+/// The document view: caches (the layout for the current width, the span index for the current revision) and
+/// what the pointer is doing (a selection or an edge being dragged, where the context menu was opened).
 #[derive(Default)]
 pub struct DocumentView {
     /// Tells projects apart in egui's memory, which keeps each document's scroll position between runs.
@@ -38,16 +34,27 @@ pub struct DocumentView {
     index: Option<(DocId, u64, SpanIndex)>,
     /// Screen position of the content's top-left corner in the last frame.
     origin: Pos2,
+    /// The document the pointer state below belongs to.
+    shown: Option<DocId>,
+    /// A text selection being dragged.
+    drag: Option<TextSelection>,
+    /// An edge of the selected highlight being dragged.
+    edge: Option<EdgeDrag>,
+    /// The text under the pointer when the context menu was opened.
+    context: Option<(Target, usize)>,
 }
 
-/// What the view needs besides the document.
-pub struct ViewInput<'a> {
-    /// The document shown.
-    pub doc: &'a Document,
-    /// Labels and sentiment scale.
-    pub schema: &'a LabelSchema,
-    /// The editor's revision, to know when the span index is stale.
-    pub revision: u64,
+/// What is marked on the text besides the highlights: the selection, the selected highlight, the focused comment
+/// and the find bar's matches.
+pub(super) struct Marks<'a> {
+    /// The text selection (the one being dragged, else the app's).
+    pub text: Option<TextSelection>,
+    /// The selected highlight.
+    pub span: Option<SpanId>,
+    /// The focused comment.
+    pub comment: Option<CommentId>,
+    /// Search matches and which one is current.
+    pub find: (&'a [Match], Option<usize>),
 }
 
 impl DocumentView {
@@ -57,14 +64,24 @@ impl DocumentView {
         Self { scope, ..Self::default() }
     }
 
-    /// Shows the document and handles mouse selection; changes only `state`, never the project. Returns the
-    /// repair chosen from the right-click menu, for the app to carry out.
-    pub fn ui(&mut self, ui: &mut Ui, input: &ViewInput<'_>, state: &mut ViewState) -> Option<ViewRequest> {
-        let mut request = None;
-        let doc = input.doc;
-        if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == input.revision) {
-            self.index = Some((doc.id, input.revision, SpanIndex::build(doc)));
+    /// Shows `doc` (the document of `cx`) and handles the pointer on it, sending what the user does as intents;
+    /// `reveal` is a place to bring into view now, `find` the matches of the find bar.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Ctx<'_>,
+        doc: &Document,
+        reveal: Option<Reveal>,
+        find: (&[Match], Option<usize>),
+    ) {
+        if self.shown != Some(doc.id) {
+            (self.shown, self.drag, self.edge, self.context) = (Some(doc.id), None, None, None);
         }
+        if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == cx.revision) {
+            self.index = Some((doc.id, cx.revision, SpanIndex::build(doc)));
+        }
+        let project = cx.project;
+        let schema = &project.schema;
         egui::ScrollArea::vertical().id_salt(("document", self.scope, doc.id)).auto_shrink(false).show_viewport(
             ui,
             |ui, viewport| {
@@ -84,10 +101,10 @@ impl DocumentView {
                     }
                 }
                 let Some(layout) = &mut self.layout else { return };
-                let scroll_target = match (state.scroll_to_span.take(), state.scroll_to_offset.take()) {
-                    (Some(span), _) => doc.span(span).map(|s| (s.target, s.start())),
-                    (None, Some(target)) => Some(target),
-                    (None, None) => None,
+                let scroll_target = match reveal {
+                    Some(Reveal::Span(span)) => doc.span(span).map(|s| (s.target, s.start())),
+                    Some(Reveal::Place(target, offset)) => Some((target, offset)),
+                    None => None,
                 };
                 if let Some(i) = scroll_target.and_then(|(target, offset)| layout.block_of(target, offset)) {
                     // Lay out the target and the screenful around it first, so that nothing above it changes
@@ -122,33 +139,38 @@ impl DocumentView {
                     egui::WidgetInfo::labeled(egui::Role::Article, true, format!("Article: {}", doc.title))
                 });
                 self.origin = rect.min;
-                let edge = edges::drag_edges(ui, &response, layout, rect.min, doc, state);
-                request = edge.map(|(span, ranges)| ViewRequest::SetRanges(span, ranges));
-                if state.edge_drag.is_none() && request.is_none() {
-                    interact::interact(ui, &response, layout, index, rect.min, doc, state);
+                let selected = cx.selection.span();
+                let placed = (layout, rect.min);
+                if let Some((span, ranges)) = edges::drag_edges(ui, &response, placed, doc, selected, &mut self.edge) {
+                    let at = jiff::Timestamp::now();
+                    cx.send(Intent::Edit(Command::SetRanges { doc: doc.id, span, ranges, at }));
+                } else if self.edge.is_none() {
+                    interact::interact(ui, &response, (layout, index, rect.min), doc, &mut self.drag, cx);
                 }
-                if let Some(fix) = context_menu::context_menu_ui(&response, layout, rect.min, doc, state) {
-                    request = Some(ViewRequest::Fix(fix));
-                }
+                context_menu::context_menu_ui(&response, placed, doc, &mut self.context, cx);
                 let wanted = scroll_target.and_then(|(target, offset)| geometry::offset_rect(layout, target, offset));
                 if let Some(target) = wanted {
                     // At once: an animation would pass through text laid out on the way and miss.
                     let none = egui::style::ScrollAnimation::none();
                     ui.scroll_to_rect_animation(target.translate(rect.min.to_vec2()), Some(Align::Center), none);
                 }
-                hover_labels(&response, layout, index, input.schema, rect.min);
+                hover_labels(&response, layout, index, schema, rect.min);
                 scroll_keys(ui, viewport, rect);
-                let painting = paint::Painting { ui, layout, index, input, state, origin: rect.min };
+                let marks = Marks {
+                    text: self.drag.or(cx.selection.text()),
+                    span: selected,
+                    comment: cx.selection.comment(),
+                    find,
+                };
+                let painting = paint::Painting { ui, layout, index, doc, schema, marks: &marks, origin: rect.min };
                 painting.visible(viewport);
-                let color = state
-                    .selected_span
+                let color = selected
                     .and_then(|s| doc.span(s))
-                    .and_then(|s| input.schema.label(s.label))
+                    .and_then(|s| schema.label(s.label))
                     .map_or(Color32::GRAY, |l| super::colors::to_color32(l.color));
-                edges::paint_edges(ui, layout, rect.min, doc, state, color);
+                edges::paint_edges(ui, placed, doc, (selected, self.edge), color);
             },
         );
-        request
     }
 
     /// Screen position of the character at `offset` of `target`, as drawn in the last frame; for tests and

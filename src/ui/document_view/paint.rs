@@ -3,21 +3,22 @@
 
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
-use super::ViewInput;
+use super::Marks;
 use super::geometry::block_rects;
 use super::layout::{Block, BlockKind, Layout};
 use super::span_index::SpanIndex;
 use crate::model::{CommentId, Target};
+use crate::model::{Document, LabelSchema};
 use crate::ui::colors::{highlight_fill, to_color32};
-use crate::ui::state::ViewState;
 
 /// Everything one frame of painting reads.
 pub(super) struct Painting<'a> {
     pub ui: &'a Ui,
     pub layout: &'a Layout,
     pub index: &'a SpanIndex,
-    pub input: &'a ViewInput<'a>,
-    pub state: &'a ViewState,
+    pub doc: &'a Document,
+    pub schema: &'a LabelSchema,
+    pub marks: &'a Marks<'a>,
     /// Screen position of the content's top-left corner.
     pub origin: Pos2,
 }
@@ -28,7 +29,7 @@ impl Painting<'_> {
         let visuals = self.ui.visuals();
         let painter = self.ui.painter();
         for card in self.layout.cards.iter().filter(|c| c.rect.intersects(viewport)) {
-            let stroke = if self.state.focused_comment == Some(card.comment) {
+            let stroke = if self.marks.comment == Some(card.comment) {
                 Stroke::new(2.0, visuals.selection.stroke.color)
             } else {
                 visuals.widgets.noninteractive.bg_stroke
@@ -57,10 +58,10 @@ impl Painting<'_> {
         let painter = self.ui.painter();
         let dark = self.ui.visuals().dark_mode;
         for range in self.index.overlapping(target, start, start + len) {
-            let color = self.input.schema.label(range.label).map_or(Color32::GRAY, |l| to_color32(l.color));
+            let color = self.schema.label(range.label).map_or(Color32::GRAY, |l| to_color32(l.color));
             let from = range.start.max(start) - start;
             let to = range.end.min(start + len) - start;
-            let selected = self.state.selected_span == Some(range.span);
+            let selected = self.marks.span == Some(range.span);
             for rect in block_rects(block, from, to) {
                 let rect = rect.translate(pos.to_vec2());
                 painter.rect_filled(rect, 2.0, highlight_fill(color, dark));
@@ -81,11 +82,12 @@ impl Painting<'_> {
     /// Search matches: outlined, the current one filled.
     fn find_matches(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
         let color = Color32::from_rgb(0xff, 0xc1, 0x07);
-        for (index, &(t, from, to)) in self.state.find_matches.iter().enumerate() {
+        let (matches, current) = self.marks.find;
+        for (index, &(t, from, to)) in matches.iter().enumerate() {
             if t != target || to <= start || from >= start + len {
                 continue;
             }
-            let current = self.state.find_current == Some(index);
+            let current = current == Some(index);
             for rect in block_rects(block, from.max(start) - start, to.min(start + len) - start) {
                 let rect = rect.translate(pos.to_vec2()).expand(1.0);
                 if current {
@@ -97,7 +99,7 @@ impl Painting<'_> {
     }
 
     fn selection(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
-        let Some(selection) = self.state.selection.filter(|s| s.target == target) else { return };
+        let Some(selection) = self.marks.text.filter(|s| s.target == target) else { return };
         let (from, to) = selection.range();
         let (from, to) = (from.max(start), to.min(start + len));
         if from >= to {
@@ -111,9 +113,9 @@ impl Painting<'_> {
 
     /// The comment's sentiment as a coloured pill at the right of its header, or "untagged".
     fn sentiment_badge(&self, block: &Block, pos: Pos2, comment: CommentId) {
-        let Some(comment) = self.input.doc.comment(comment) else { return };
+        let Some(comment) = self.doc.comment(comment) else { return };
         let ui = self.ui;
-        let level = comment.sentiment.and_then(|id| self.input.schema.sentiment(id));
+        let level = comment.sentiment.and_then(|id| self.schema.sentiment(id));
         let (text, fill, color) = match level {
             Some(level) => (level.name.as_str(), to_color32(level.color), Color32::WHITE),
             None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),

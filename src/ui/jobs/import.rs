@@ -38,15 +38,20 @@ impl ImportJob {
         self.0.is_cancelled()
     }
 
-    /// A progress bar with the count and a Cancel button; cancelling sets the job's flag.
-    pub fn progress_ui(&self, ui: &mut Ui) {
+    /// Asks the import to stop after the files under way.
+    pub fn cancel(&self) {
+        self.0.cancel();
+    }
+
+    /// A progress bar with the count and a Cancel button; true when Cancel was clicked.
+    pub fn progress_ui(&self, ui: &mut Ui) -> bool {
         let (done, total) = self.0.progress();
         let text = if self.is_cancelled() {
             format!("Cancelling… {done} of {total} files")
         } else {
             format!("Importing {done} of {total} files")
         };
-        self.0.progress_ui(ui, text, "Cancel import");
+        self.0.progress_ui(ui, text, "Cancel import")
     }
 }
 
@@ -101,53 +106,5 @@ impl ImportReport {
     /// Articles found.
     pub fn articles(&self) -> usize {
         self.lines.iter().filter_map(|l| l.found.as_ref().ok()).map(Vec::len).sum()
-    }
-
-    /// The report as a window; returns false once the user closes it.
-    pub fn window_ui(&self, ctx: &egui::Context) -> bool {
-        let mut open = true;
-        let mut close = false;
-        let window = egui::Window::new("Import report")
-            .open(&mut open)
-            .default_width(560.0)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center());
-        window.show(ctx, |ui| {
-            ui.label(format!(
-                "{} article(s) from {} file(s); {} file(s) could not be read{}.",
-                self.articles(),
-                self.lines.len(),
-                self.failures(),
-                if self.cancelled > 0 { format!("; {} not read (cancelled)", self.cancelled) } else { String::new() }
-            ));
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                for line in &self.lines {
-                    let name = line
-                        .path
-                        .file_name()
-                        .map_or_else(|| line.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    match &line.found {
-                        Ok(found) => {
-                            for summary in found {
-                                ui.label(egui::RichText::new(format!("{name}: {summary}")));
-                            }
-                        }
-                        Err(error) => {
-                            ui.colored_label(ui.visuals().error_fg_color, error);
-                        }
-                    }
-                    for note in &line.notes {
-                        ui.weak(format!("    {note}"));
-                    }
-                }
-                for note in &self.notes {
-                    ui.label(note);
-                }
-            });
-            ui.separator();
-            close = ui.button("Close report").clicked();
-        });
-        open && !close
     }
 }

@@ -4,9 +4,10 @@
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
-use super::colors::to_color32;
 use crate::analysis::{Count, Stats, percent};
 use crate::model::{Document, Project, Rgb};
+use crate::ui::colors::to_color32;
+use crate::ui::context::Ctx;
 
 /// The dashboard's one choice.
 #[derive(Default)]
@@ -18,6 +19,15 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
+    /// The window, while open.
+    pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
+        let mut open = self.open;
+        egui::Window::new("Numbers").open(&mut open).default_width(640.0).show(egui, |ui| {
+            self.ui(ui, cx.project, cx.doc());
+        });
+        self.open = open;
+    }
+
     /// Draws the dashboard for `project`; `shown` is the document in view.
     pub fn ui(&mut self, ui: &mut Ui, project: &Project, shown: Option<&Document>) {
         ui.horizontal(|ui| {

@@ -1,10 +1,12 @@
-//! The annotation table: every highlight and comment of the document or the project, sortable and filterable;
-//! a click shows the annotation in the article.
+//! The annotation table (a window): every highlight and comment of the document or the project, sortable and
+//! filterable; a click shows the annotation in the article.
 
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{CommentId, DocId, Project, SpanId, Target};
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
 
 /// What a row shows.
 #[derive(Clone, Debug)]
@@ -53,8 +55,10 @@ pub enum Sort {
 /// What the rows were built for: revision, scope, shown document, filter and sort.
 type TableKey = (u64, bool, Option<DocId>, String, (Sort, bool));
 
-/// The table window's settings and its rows, kept until the project changes.
+/// The table window: whether it is open, its settings, and its rows, kept until the project changes.
 pub struct AnnotationTable {
+    /// Whether the window is open.
+    pub open: bool,
     /// Whether the whole project is listed (else the shown document).
     pub whole_project: bool,
     /// Words every listed row must contain.
@@ -68,6 +72,7 @@ pub struct AnnotationTable {
 impl Default for AnnotationTable {
     fn default() -> Self {
         Self {
+            open: false,
             whole_project: false,
             filter: String::new(),
             sort: (Sort::Place, false),
@@ -90,7 +95,7 @@ pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
                 .map(|l| l.name.clone())
                 .unwrap_or_default()
         };
-        for span in super::navigation::reading_order(doc) {
+        for span in doc.spans_in_reading_order() {
             let comment = match span.target {
                 Target::Comment(c) => Some(c),
                 Target::Body => None,
@@ -166,8 +171,18 @@ impl AnnotationTable {
         self.built_for = Some(key);
     }
 
-    /// Draws the table; returns the row clicked.
-    pub fn ui(&mut self, ui: &mut Ui, project: &Project, revision: u64, shown: Option<DocId>) -> Option<Row> {
+    /// The window, while open; a click on a row shows its annotation.
+    pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        let mut open = self.open;
+        egui::Window::new("Annotations").open(&mut open).default_width(900.0).default_height(420.0).show(egui, |ui| {
+            self.ui(ui, cx);
+        });
+        self.open = open;
+    }
+
+    /// The table; a click on a row shows the document, selects the highlight or focuses the comment, and brings
+    /// it into view.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.whole_project, false, "This document");
             ui.selectable_value(&mut self.whole_project, true, "Whole project");
@@ -178,7 +193,7 @@ impl AnnotationTable {
             )
             .labelled_by(label.id);
         });
-        self.refresh(project, revision, shown);
+        self.refresh(cx.project, cx.revision, cx.selection.doc());
         ui.label(format!("{} row(s)", self.rows.len()));
         let mut clicked = None;
         let headers = [
@@ -226,6 +241,18 @@ impl AnnotationTable {
                     }
                 });
             });
-        clicked
+        if let Some(row) = clicked {
+            if cx.selection.doc() != Some(row.doc) {
+                cx.send(Intent::Show(row.doc));
+            }
+            match (row.span, row.comment) {
+                (Some(span), comment) => {
+                    let target = comment.map(Target::Comment);
+                    cx.send(Intent::SelectSpan { span: Some(span), target, reveal: true });
+                }
+                (None, Some(comment)) => cx.send(Intent::FocusComment { comment, reveal: true }),
+                (None, None) => {}
+            }
+        }
     }
 }

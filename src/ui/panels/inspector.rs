@@ -2,60 +2,55 @@
 
 use egui::{Button, Color32, RichText, Ui};
 
-use super::actions::Action;
-use super::app::{GlossApp, Outbox};
-use super::colors::to_color32;
 use super::fields::text_field_ui;
 use crate::edit::{Command, TextField};
 use crate::model::{Comment, DocId, LabelSchema};
+use crate::ui::actions::Action;
+use crate::ui::colors::to_color32;
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
 
-/// Draws the inspector; every change goes out as a command through the app's outbox. The annotator and the label
-/// palette stay at the top however long the rest grows.
-pub(super) fn inspector_ui(ui: &mut Ui, app: &mut GlossApp) {
-    let GlossApp { session, view, outbox, .. } = app;
-    let project = session.project();
-    text_field_ui(ui, "Annotator", &project.annotator, TextField::Annotator, false, outbox);
+/// Draws the inspector. The annotator and the label palette stay at the top however long the rest grows.
+pub fn inspector_ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
+    let project = cx.project;
+    let selection = cx.selection;
+    text_field_ui(ui, cx, ("Annotator", &project.annotator), TextField::Annotator, false, None);
     ui.separator();
-    let can_label = view.selection.is_some_and(|s| !s.is_empty()) || view.selected_span.is_some();
-    let clicked_label = palette_ui(ui, &project.schema, can_label);
+    let can_label = selection.selected_text().is_some() || selection.span().is_some();
+    if let Some(label) = palette_ui(ui, &project.schema, can_label) {
+        cx.send(Intent::Label(label));
+    }
     // Wrapped, so a button that appears with a selection never widens the panel (and reflows the article).
     ui.horizontal_wrapped(|ui| {
         if ui.button("Guidelines").clicked() {
-            outbox.actions.push(Action::Guidelines);
+            cx.send(Intent::Run(Action::Guidelines));
         }
         if ui.button("Edit labels…").clicked() {
-            outbox.actions.push(Action::EditLabels);
+            cx.send(Intent::Run(Action::EditLabels));
         }
-        if view.extend_target.is_some()
-            && view.selection.is_some_and(|s| !s.is_empty())
+        if selection.extend_target().is_some()
+            && selection.selected_text().is_some()
             && ui
                 .button("Add to highlight")
                 .on_hover_text("Add the selection to the highlight selected before")
                 .clicked()
         {
-            outbox.actions.push(Action::AddRange);
+            cx.send(Intent::Run(Action::AddRange));
         }
     });
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let Some(doc) = view.doc.and_then(|id| project.document(id)) else { return };
-        if let Some(span) = view.selected_span.and_then(|id| doc.span(id)) {
-            if super::span_inspector::span_ui(ui, project, doc, span, outbox) {
-                view.selected_span = None;
-            }
+        let Some(doc) = selection.doc().and_then(|id| project.document(id)) else { return };
+        if let Some(span) = selection.span().and_then(|id| doc.span(id)) {
+            super::span_inspector::span_ui(ui, cx, doc, span);
             ui.separator();
         }
-        if let Some(comment) = view.focused_comment.and_then(|id| doc.comment(id)) {
-            if let Some(choice) = comment_ui(ui, doc.id, comment, &project.schema, outbox) {
-                outbox.commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: choice });
-            }
+        if let Some(comment) = selection.comment().and_then(|id| doc.comment(id)) {
+            comment_ui(ui, cx, doc.id, comment, &project.schema);
             ui.separator();
         }
-        super::document_details::document_details_ui(ui, project, doc, outbox);
+        super::document_details::document_details_ui(ui, cx, doc);
     });
-    if let Some(label) = clicked_label {
-        app.apply_label(label);
-    }
 }
 
 /// The label palette. Returns the label clicked.
@@ -84,19 +79,12 @@ fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool) -> Option<crate:
     clicked
 }
 
-/// The focused comment with its sentiment buttons. Returns the sentiment chosen (`Some(None)` to clear it).
-fn comment_ui(
-    ui: &mut Ui,
-    doc: DocId,
-    comment: &Comment,
-    schema: &LabelSchema,
-    outbox: &mut Outbox,
-) -> Option<Option<crate::model::SentimentId>> {
+/// The focused comment with its sentiment buttons, its dimensions, author and note.
+fn comment_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, schema: &LabelSchema) {
     ui.heading("Comment");
     let number = comment.number.as_deref().map(|n| format!("#{n} ")).unwrap_or_default();
     ui.label(RichText::new(format!("{number}{}", comment.author)).strong());
     ui.label("Sentiment");
-    let mut choice = None;
     ui.horizontal_wrapped(|ui| {
         for level in &schema.sentiments {
             let selected = comment.sentiment == Some(level.id);
@@ -112,19 +100,19 @@ fn comment_ui(
                 None => level.description.clone(),
             };
             if ui.add(button).on_hover_text(hint).clicked() {
-                choice = Some((!selected).then_some(level.id));
+                let sentiment = (!selected).then_some(level.id);
+                cx.send(Intent::Edit(Command::SetSentiment { doc, comment: comment.id, sentiment }));
             }
         }
     });
-    dimensions_ui(ui, doc, comment, schema, outbox);
-    text_field_ui(ui, "Author", &comment.author, TextField::CommentAuthor(doc, comment.id), false, outbox);
-    text_field_ui(ui, "Comment note", &comment.note, TextField::CommentNote(doc, comment.id), true, outbox);
+    dimensions_ui(ui, cx, doc, comment, schema);
+    text_field_ui(ui, cx, ("Author", &comment.author), TextField::CommentAuthor(doc, comment.id), false, None);
+    text_field_ui(ui, cx, ("Comment note", &comment.note), TextField::CommentNote(doc, comment.id), true, None);
     ui.weak("Right-click a comment to split it, merge it with the next, or move it back into the article.");
-    choice
 }
 
 /// A row of buttons per further dimension (stance, toxicity …); clicking the value a comment has clears it.
-fn dimensions_ui(ui: &mut Ui, doc: DocId, comment: &Comment, schema: &LabelSchema, outbox: &mut Outbox) {
+fn dimensions_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, schema: &LabelSchema) {
     for dimension in &schema.dimensions {
         ui.label(&dimension.name).on_hover_text(&dimension.description);
         ui.horizontal_wrapped(|ui| {
@@ -133,12 +121,8 @@ fn dimensions_ui(ui: &mut Ui, doc: DocId, comment: &Comment, schema: &LabelSchem
                 let selected = current == Some(value.id);
                 if ui.selectable_label(selected, &value.name).clicked() {
                     let value = (!selected).then_some(value.id);
-                    outbox.commands.push(Command::SetCommentTag {
-                        doc,
-                        comment: comment.id,
-                        dimension: dimension.id,
-                        value,
-                    });
+                    let comment = comment.id;
+                    cx.send(Intent::Edit(Command::SetCommentTag { doc, comment, dimension: dimension.id, value }));
                 }
             }
         });

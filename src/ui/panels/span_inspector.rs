@@ -3,22 +3,18 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Outbox;
-use super::colors::to_color32;
-use super::fields::text_field_at_ui;
+use super::fields::text_field_ui;
 use crate::edit::{Command, SpanAttribute, TextField};
-use crate::model::{Document, Project, SpanAnnotation, Target, Verdict};
+use crate::model::{Document, SpanAnnotation, Target, Verdict};
+use crate::ui::actions::Action;
+use crate::ui::colors::to_color32;
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
 
-/// Draws the highlight's details. Returns true if the user removed it.
-pub(super) fn span_ui(
-    ui: &mut Ui,
-    project: &Project,
-    doc: &Document,
-    span: &SpanAnnotation,
-    outbox: &mut Outbox,
-) -> bool {
+/// Draws the highlight's details; every change is an intent.
+pub fn span_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: &Document, span: &SpanAnnotation) {
     ui.heading("Highlight");
-    if let Some(label) = project.schema.label(span.label) {
+    if let Some(label) = cx.project.schema.label(span.label) {
         ui.label(RichText::new(&label.name).color(to_color32(label.color)).strong()).on_hover_text(&label.description);
     }
     let quote: String = span.quote().chars().take(400).collect();
@@ -32,15 +28,17 @@ pub(super) fn span_ui(
     let parts = if span.ranges.len() > 1 { format!(", {} parts", span.ranges.len()) } else { String::new() };
     ui.weak(format!("{place}, characters {}–{}{parts}", span.start(), span.end()));
     let at = Some(jiff::Timestamp::now());
-    text_field_at_ui(ui, "Speaker / source", &span.speaker, TextField::SpanSpeaker(doc.id, span.id), false, at, outbox);
-    speaker_suggestions_ui(ui, project, doc, span, outbox);
+    let speaker = TextField::SpanSpeaker(doc.id, span.id);
+    text_field_ui(ui, cx, ("Speaker / source", &span.speaker), speaker, false, at);
+    speaker_suggestions_ui(ui, cx, doc, span);
     let now = jiff::Timestamp::now();
-    let attribute = |attribute| Command::SetSpanAttribute { doc: doc.id, span: span.id, attribute, at: now };
+    let attribute =
+        |attribute| Intent::Edit(Command::SetSpanAttribute { doc: doc.id, span: span.id, attribute, at: now });
     ui.horizontal(|ui| {
         ui.label("Check-worthy:");
         for (value, name) in [(Some(true), "Yes"), (Some(false), "No"), (None, "Undecided")] {
             if ui.selectable_label(span.check_worthy == value, name).clicked() && span.check_worthy != value {
-                outbox.commands.push(attribute(SpanAttribute::CheckWorthy(value)));
+                cx.send(attribute(SpanAttribute::CheckWorthy(value)));
             }
         }
     });
@@ -48,26 +46,25 @@ pub(super) fn span_ui(
     ui.horizontal_wrapped(|ui| {
         for verdict in Verdict::ALL {
             if ui.selectable_label(span.verdict == verdict, verdict.name()).clicked() && span.verdict != verdict {
-                outbox.commands.push(attribute(SpanAttribute::Verdict(verdict)));
+                cx.send(attribute(SpanAttribute::Verdict(verdict)));
             }
         }
     });
-    text_field_at_ui(ui, "Note", &span.note, TextField::SpanNote(doc.id, span.id), true, at, outbox);
+    text_field_ui(ui, cx, ("Note", &span.note), TextField::SpanNote(doc.id, span.id), true, at);
     if !span.annotator.is_empty() {
         ui.weak(format!("by {}", span.annotator));
     }
     ui.weak("Shift+arrows move the end, Alt+Shift+arrows the start, a word at a time.");
-    let remove = ui.button("Remove highlight").clicked();
-    if remove {
-        outbox.commands.push(Command::RemoveSpan { doc: doc.id, span: span.id });
+    if ui.button("Remove highlight").clicked() {
+        cx.send(Intent::Run(Action::RemoveHighlight));
     }
-    remove
 }
 
 /// Speakers already named in the project that begin like what is typed, as buttons that fill it in.
-fn speaker_suggestions_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &SpanAnnotation, outbox: &mut Outbox) {
+fn speaker_suggestions_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: &Document, span: &SpanAnnotation) {
     let typed = span.speaker.trim().to_lowercase();
-    let mut speakers: Vec<&str> = project
+    let mut speakers: Vec<&str> = cx
+        .project
         .documents
         .iter()
         .flat_map(|d| d.spans.iter().map(|s| s.speaker.trim()))
@@ -82,12 +79,12 @@ fn speaker_suggestions_ui(ui: &mut Ui, project: &Project, doc: &Document, span: 
         ui.weak("Known:");
         for speaker in speakers.into_iter().take(6) {
             if ui.small_button(speaker).on_hover_text("Use this speaker").clicked() {
-                outbox.commands.push(Command::SetText {
+                cx.send(Intent::Edit(Command::SetText {
                     field: TextField::SpanSpeaker(doc.id, span.id),
                     value: speaker.to_owned(),
                     at: Some(jiff::Timestamp::now()),
-                });
-                outbox.seal = true;
+                }));
+                cx.send(Intent::Seal);
             }
         }
     });

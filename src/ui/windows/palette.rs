@@ -3,12 +3,65 @@
 
 use egui::{Id, Key, Modal, Ui};
 
-use super::actions::{Action, Menu};
 use crate::model::LabelSchema;
+use crate::ui::actions::{Action, Menu};
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
+
+/// The command palette: open while it has a state.
+#[derive(Default)]
+pub struct PaletteWindow {
+    open: Option<Palette>,
+}
+
+impl PaletteWindow {
+    /// Opens the palette afresh.
+    pub fn open(&mut self) {
+        self.open = Some(Palette::default());
+    }
+
+    /// Whether it is open (it is modal).
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The palette, while open; the action chosen is sent, and the palette closes.
+    pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        let Some(palette) = &mut self.open else { return };
+        match palette.ui(egui) {
+            PaletteAnswer::Open => {}
+            PaletteAnswer::Run(action) => {
+                self.open = None;
+                cx.send(Intent::Run(action));
+            }
+            PaletteAnswer::Close => self.open = None,
+        }
+    }
+}
+
+/// The list of every shortcut (F1).
+#[derive(Default)]
+pub struct ShortcutsWindow {
+    /// Whether the window is open.
+    pub open: bool,
+}
+
+impl ShortcutsWindow {
+    /// The window, while open.
+    pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
+        let mut open = self.open;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .default_width(460.0)
+            .default_height(520.0)
+            .show(egui, |ui| shortcuts_ui(ui, &cx.project.schema));
+        self.open = open;
+    }
+}
 
 /// The palette's state while it is open.
 #[derive(Default)]
-pub struct Palette {
+struct Palette {
     query: String,
     selected: usize,
     focused: bool,
@@ -20,8 +73,8 @@ pub fn matching(query: &str) -> Vec<Action> {
     Action::all().filter(|a| words.iter().all(|w| a.name().to_lowercase().contains(w.as_str()))).collect()
 }
 
-/// What the palette asked for.
-pub enum PaletteAnswer {
+/// What the palette's user did this frame.
+enum PaletteAnswer {
     /// Keep it open.
     Open,
     /// Run this action (and close).
@@ -32,7 +85,7 @@ pub enum PaletteAnswer {
 
 impl Palette {
     /// Shows the palette; Up and Down choose, Enter runs, Escape closes.
-    pub fn ui(&mut self, ctx: &egui::Context) -> PaletteAnswer {
+    fn ui(&mut self, ctx: &egui::Context) -> PaletteAnswer {
         let found = matching(&self.query);
         self.selected = self.selected.min(found.len().saturating_sub(1));
         let modal = Modal::new(Id::unique("command_palette")).show(ctx, |ui| {
@@ -89,7 +142,7 @@ pub fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
 }
 
 /// Every shortcut: the actions by menu, the label and sentiment keys of this project, and the mouse.
-pub fn shortcuts_ui(ui: &mut Ui, schema: &LabelSchema) {
+fn shortcuts_ui(ui: &mut Ui, schema: &LabelSchema) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
             for menu in Menu::ALL {

@@ -1,27 +1,34 @@
 //! Opening, saving, importing and closing: the steps that may have to wait for the user (a file dialog, a typed
-//! path, the "Save changes?" question).
+//! path, the "Save changes?" question), and what opening a project gives.
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Result;
 use egui::ViewportCommand;
 
-use super::app::{GlossApp, Pending, display_name};
-use super::dialogs::{self, Answer, PathPrompt, SaveChoice};
-use super::document_view::DocumentView;
-use super::file_dialog::{NativeDialog, Outcome, Purpose};
-use super::import_job::{ImportJob, ImportReport};
-use crate::edit::{Command, TextField};
+use super::{GlossApp, Pending, display_name};
+use crate::edit::Command;
 use crate::model::Project;
-use crate::session::Session;
+use crate::session::{Opening, Session};
+use crate::ui::document_view::DocumentView;
+use crate::ui::file_dialog::{NativeDialog, Outcome, Purpose};
+use crate::ui::jobs::export::Request;
+use crate::ui::jobs::open::open;
+use crate::ui::windows::path_prompt::PathPrompt;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
 const NO_DIALOG: &str =
     "No file dialog is available on this desktop (it needs a desktop portal or zenity). Type the path instead.";
 
+/// Whether `path` names a project rather than an article.
+fn is_project_path(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+}
+
 impl GlossApp {
     /// Opens a project, or imports an article into a new project, replacing what is open without asking.
     pub(super) fn open_now(&mut self, path: &Path) {
-        if !super::files::is_project_path(path) {
+        if !is_project_path(path) {
             self.install(Session::untitled(Project::new("Untitled"), self.data_dir.clone()));
             self.new_project_dir = path.parent().map(Path::to_owned);
             self.name_project_after_import = true;
@@ -37,17 +44,17 @@ impl GlossApp {
             // A big project is read on a thread; the workspace is empty meanwhile, so nothing is edited that the
             // opened project would then replace.
             self.install(Session::untitled(Project::new("Opening…"), None));
-            self.pending_open = Some((path.to_owned(), bytes));
+            self.jobs.open(path.to_owned(), bytes);
             return;
         }
-        let opened = super::files::open(path, self.data_dir.as_deref());
+        let opened = open(path, self.data_dir.as_deref());
         self.finish_open(opened);
     }
 
     /// Opens the sample project that ships with Gloss as the user's own copy in the data folder (made on first
     /// use), so that saving never writes over the shipped file; without a data folder, as a project with no file.
     pub(super) fn open_sample(&mut self) {
-        let Some(shipped) = super::settings::sample_project() else { return };
+        let Some(shipped) = crate::ui::settings::sample_project() else { return };
         if let Some(dir) = self.data_dir.clone() {
             let copy = dir.join("sample.ron");
             let ready =
@@ -57,7 +64,7 @@ impl GlossApp {
                     "This is your own copy of the sample project ({}); the one that ships with Gloss stays as it is.",
                     copy.display()
                 ));
-                let opened = super::files::open(&copy, Some(&dir));
+                let opened = open(&copy, Some(&dir));
                 self.finish_open(opened);
                 return;
             }
@@ -194,7 +201,7 @@ impl GlossApp {
                     match crate::store::load_schema(&path) {
                         Ok(schema) => {
                             let adopted = crate::edit::schema::adopt(self.session.project(), schema);
-                            self.outbox.commands.push(Command::SetSchema { schema: Box::new(adopted.schema) });
+                            self.edit(Command::SetSchema { schema: Box::new(adopted.schema) });
                             let mut notice = format!("Labels loaded from {}", display_name(&path));
                             if !adopted.kept.is_empty() {
                                 notice.push_str(&format!(
@@ -214,51 +221,62 @@ impl GlossApp {
     /// Imports the articles in `paths` (files or folders) in the background; they join the project when all are
     /// read, as one undoable step.
     pub(super) fn import(&mut self, paths: &[PathBuf]) {
-        self.pending_import.extend_from_slice(paths);
+        self.jobs.import(paths);
     }
 
-    /// Starts the import asked for, and takes in the one that has finished.
-    pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
-        if self.import_job.is_none() && !self.pending_import.is_empty() {
-            self.import_job = Some(ImportJob::start(std::mem::take(&mut self.pending_import), ctx));
+    /// Asks for an export, in the background, of what the export window chose, to `out`.
+    fn start_export(&mut self, format: crate::export::Format, out: PathBuf) {
+        self.windows.export.open = false;
+        let scope = match self.selection.doc() {
+            Some(doc) if !self.windows.export.whole_project => crate::export::Scope::Document(doc),
+            _ => crate::export::Scope::Project,
+        };
+        if !self.jobs.export(Request { format, out, scope, replace: false }) {
+            self.toasts.push("An export is still running.");
         }
-        let Some(outcomes) = self.import_job.as_ref().and_then(ImportJob::finished) else { return };
-        let cancelled = self.import_job.as_ref().is_some_and(ImportJob::is_cancelled);
-        let not_read = self.import_job.as_ref().map_or(0, ImportJob::not_read);
-        self.import_job = None;
-        let mut report = ImportReport::new(&outcomes, not_read);
-        let articles: Vec<_> = outcomes.into_iter().filter_map(|o| o.result.ok()).flatten().collect();
-        let placement = crate::edit::imported::place(self.session.project(), articles, jiff::Timestamp::now());
-        report.notes = placement.notes;
-        let mut commands = placement.commands;
-        if std::mem::take(&mut self.name_project_after_import)
-            && let Some(Command::AddDocument { document, .. }) =
-                commands.iter().find(|c| matches!(c, Command::AddDocument { .. }))
-        {
-            commands.push(Command::SetText { field: TextField::ProjectName, value: document.title.clone(), at: None });
+    }
+
+    /// Puts an opened project in place, asks what the user wants where its journal or another window stand in
+    /// the way, or says why it could not be opened.
+    pub(super) fn finish_open(&mut self, opened: Result<Opening>) {
+        match opened {
+            Ok(Opening::Ready(session)) => self.install(session),
+            Ok(Opening::Recover(recovery)) => self.safety.recovery = Some(recovery),
+            Ok(Opening::InUse(in_use)) => self.safety.in_use = Some(in_use),
+            Err(error) => self.error = Some(format!("{error:#}")),
         }
-        let articles = report.articles();
-        match commands.len() {
-            0 => {}
-            1 => self.outbox.commands.extend(commands),
-            _ => self.outbox.commands.push(Command::batch("Import articles", commands)),
+    }
+
+    /// Makes `session` the open project and shows its first document.
+    pub(super) fn install(&mut self, session: Session) {
+        self.replace_session(session);
+        let path = self.session.file().map(Path::to_owned);
+        self.new_project_dir =
+            path.as_deref().and_then(Path::parent).map(Path::to_owned).or(self.new_project_dir.take());
+        self.document_view = DocumentView::for_project(path.as_deref());
+        if let Some(path) = path.filter(|_| !self.session.is_read_only()) {
+            self.settings.remember(&path);
         }
-        let quiet = report.failures() == 0
-            && report.lines.len() == 1
-            && report.lines[0].notes.is_empty()
-            && report.notes.is_empty()
-            && !cancelled;
-        if quiet {
-            if let Some(Ok(found)) = report.lines.first().map(|l| &l.found) {
-                self.toasts.push(format!("Imported {}", found.join("; ")));
+        let first = self.session.project().documents.first().map(|d| d.id);
+        self.selection.show_document(first);
+    }
+
+    /// Takes in the answer of a native file dialog, once it has one.
+    pub(super) fn poll_native_dialog(&mut self, egui: &egui::Context) {
+        let Some(native) = &self.native else { return };
+        let Some(outcome) = native.poll() else {
+            egui.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.native = None;
+        match outcome {
+            Outcome::Chosen(purpose, paths) => self.chosen(purpose, paths),
+            Outcome::Cancelled => self.after_save = None,
+            Outcome::Unavailable(purpose) => {
+                self.native_ok = false;
+                self.prompt = Some(PathPrompt::new(purpose, String::new(), Some(NO_DIALOG.to_owned())));
             }
-        } else {
-            if cancelled {
-                self.toasts.push(format!("Import cancelled; {articles} article(s) were read and added"));
-            }
-            self.import_report_open = true;
         }
-        self.import_report = Some(report);
     }
 
     /// Makes a new document of what is on the clipboard: the HTML a browser put there if there is some, else
@@ -278,70 +296,11 @@ impl GlossApp {
         };
         article.metadata.extra.insert("source".to_owned(), "clipboard".to_owned());
         self.toasts.push(format!("Pasted as a new document: {}", article.summary()));
-        self.outbox.commands.push(Command::AddDocument {
+        self.edit(Command::AddDocument {
             index: usize::MAX,
             document: Box::new(article.into_document()),
             fresh_ids: true,
         });
-    }
-
-    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        if let Some(native) = &self.native
-            && let Some(outcome) = native.poll()
-        {
-            self.native = None;
-            match outcome {
-                Outcome::Chosen(purpose, paths) => self.chosen(purpose, paths),
-                Outcome::Cancelled => self.after_save = None,
-                Outcome::Unavailable(purpose) => {
-                    self.native_ok = false;
-                    self.prompt = Some(PathPrompt::new(purpose, String::new(), Some(NO_DIALOG.to_owned())));
-                }
-            }
-        } else if self.native.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        if let Some(prompt) = &mut self.prompt {
-            match prompt.ui(ctx) {
-                Answer::Pending => {}
-                Answer::Done(path) => {
-                    let purpose = prompt.purpose;
-                    self.prompt = None;
-                    self.chosen(purpose, vec![path]);
-                }
-                Answer::Cancelled => {
-                    self.prompt = None;
-                    self.after_save = None;
-                }
-            }
-        }
-        if let Some(pending) = &self.ask_unsaved {
-            match dialogs::unsaved_ui(ctx, &self.display_name()) {
-                Answer::Pending => {}
-                Answer::Done(SaveChoice::Discard) => {
-                    let pending = pending.clone();
-                    self.ask_unsaved = None;
-                    // The unsaved edits go with the project when it is closed or replaced, journal and all.
-                    if pending == Pending::Close {
-                        self.discard_unsaved();
-                    } else {
-                        self.safety.discard_on_replace = true;
-                    }
-                    self.proceed(pending);
-                }
-                Answer::Done(SaveChoice::Save) => {
-                    self.after_save = Some(pending.clone());
-                    self.ask_unsaved = None;
-                    self.save();
-                }
-                Answer::Cancelled => self.ask_unsaved = None,
-            }
-        }
-        if let Some(message) = &self.error
-            && dialogs::error_ui(ctx, message)
-        {
-            self.error = None;
-        }
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -356,8 +315,7 @@ impl GlossApp {
         if dropped.is_empty() {
             return;
         }
-        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| super::files::is_project_path(p));
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| is_project_path(p));
         if let Some(project) = projects.into_iter().next() {
             self.guard(Pending::Open(project));
         }
@@ -369,7 +327,7 @@ impl GlossApp {
 
 /// Whether `path` is the sample project that ships with Gloss (which is never edited in place).
 fn is_shipped_sample(path: &Path) -> bool {
-    super::settings::sample_project()
+    crate::ui::settings::sample_project()
         .is_some_and(|shipped| crate::store::real_path(&shipped) == crate::store::real_path(path))
 }
 

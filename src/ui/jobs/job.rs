@@ -79,15 +79,19 @@ impl<T: Send + 'static> Job<T> {
         self.counts.cancel.load(Ordering::Relaxed)
     }
 
-    /// A progress bar saying `text` and a button `cancel` that sets the job's cancel flag.
-    pub fn progress_ui(&self, ui: &mut Ui, text: String, cancel: &str) {
+    /// Asks the work to stop (it checks between steps).
+    pub fn cancel(&self) {
+        self.counts.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// A progress bar saying `text` and a button `cancel`; true when the button was clicked.
+    pub fn progress_ui(&self, ui: &mut Ui, text: String, cancel: &str) -> bool {
         let (done, total) = self.progress();
         ui.horizontal(|ui| {
             let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
             ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(260.0));
-            if ui.add_enabled(!self.is_cancelled(), egui::Button::new(cancel)).clicked() {
-                self.counts.cancel.store(true, Ordering::Relaxed);
-            }
-        });
+            ui.add_enabled(!self.is_cancelled(), egui::Button::new(cancel)).clicked()
+        })
+        .inner
     }
 }

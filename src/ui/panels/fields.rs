@@ -1,32 +1,20 @@
-//! Text fields whose every change is an edit command.
+//! Text fields whose every change is an edit.
 
 use egui::Ui;
 
-use super::app::Outbox;
 use crate::edit::{Command, TextField};
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
 
-/// A labelled text field bound to `field`.
-pub(super) fn text_field_ui(
+/// A labelled text field bound to `field`; typing merges into one undo step until the field loses the keyboard.
+/// `at` stamps a highlight's modification time.
+pub fn text_field_ui(
     ui: &mut Ui,
-    label: &str,
-    value: &str,
-    field: TextField,
-    multiline: bool,
-    outbox: &mut Outbox,
-) {
-    text_field_at_ui(ui, label, value, field, multiline, None, outbox);
-}
-
-/// A text field whose every change is a `SetText` command; typing merges into one undo step until the field
-/// loses focus.
-pub(super) fn text_field_at_ui(
-    ui: &mut Ui,
-    label: &str,
-    value: &str,
+    cx: &mut Ctx<'_>,
+    (label, value): (&str, &str),
     field: TextField,
     multiline: bool,
     at: Option<jiff::Timestamp>,
-    outbox: &mut Outbox,
 ) {
     let caption = ui.label(label);
     let mut text = value.to_owned();
@@ -41,9 +29,9 @@ pub(super) fn text_field_at_ui(
     };
     let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(caption.id);
     if response.changed() {
-        outbox.commands.push(Command::SetText { field, value: text, at });
+        cx.send(Intent::Edit(Command::SetText { field, value: text, at }));
     }
     if response.lost_focus() {
-        outbox.seal = true;
+        cx.send(Intent::Seal);
     }
 }

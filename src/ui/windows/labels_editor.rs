@@ -1,26 +1,109 @@
-//! The label editor: span labels (name, colour, key, description, order), the sentiment scale (presets or
-//! custom) and further comment dimensions. Every change is one `SetSchema` command; a deletion that would orphan
-//! highlights or tags asks first and takes them away in the same undoable step.
+//! The label editor (a window): span labels (name, colour, key, description, order), the sentiment scale
+//! (presets or custom) and further comment dimensions. Every change is one `SetSchema` command; a deletion that
+//! would orphan highlights or tags asks first and takes them away in the same undoable step. And the guidelines
+//! window, which lists the labels' descriptions.
 
 use egui::{RichText, Ui};
 
-use super::colors::to_color32;
+use crate::ui::actions::Action;
+use crate::ui::colors::to_color32;
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
+use crate::ui::windows::questions::Answer;
+
+use super::questions::question_ui;
 use crate::edit::Command;
 use crate::model::{
     Dimension, DimensionId, DimensionValue, IdAllocator, LabelId, LabelSchema, Project, Rgb, ScalePreset, SentimentId,
     SpanLabel, ValueId,
 };
 
+/// The label editor window: whether it is open, and a change waiting for "Remove them" or "Cancel".
+#[derive(Default)]
+pub struct LabelsWindow {
+    /// Whether the window is open.
+    pub open: bool,
+    pending: Option<PendingChange>,
+}
+
+impl LabelsWindow {
+    /// Whether it asks before a change.
+    pub fn asking(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The window, while open, and the question before a change that removes annotations.
+    pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        let mut open = self.open;
+        let mut request = None;
+        egui::Window::new("Labels").open(&mut open).default_width(720.0).show(egui, |ui| {
+            request = labels_editor_ui(ui, cx.project);
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Export labels…").clicked() {
+                    cx.send(Intent::Run(Action::ExportSchema));
+                }
+                if ui.button("Load labels…").clicked() {
+                    cx.send(Intent::Run(Action::ImportSchema));
+                }
+            });
+        });
+        self.open = open;
+        match request {
+            Some(EditorRequest::Apply(command)) => cx.send(Intent::Edit(command)),
+            Some(EditorRequest::Confirm(pending)) => self.pending = Some(pending),
+            None => {}
+        }
+        self.confirm_ui(egui, cx);
+    }
+
+    fn confirm_ui(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        let Some(pending) = &self.pending else { return };
+        let body = |ui: &mut Ui| {
+            ui.label(&pending.message);
+        };
+        let answer = question_ui(egui, "confirm_label_change", "Remove annotations?", body, &["Remove them", "Cancel"]);
+        match answer {
+            Answer::Pending => {}
+            Answer::Done(0) => {
+                for command in self.pending.take().map(|p| p.commands).unwrap_or_default() {
+                    cx.send(Intent::Edit(command));
+                }
+            }
+            Answer::Done(_) | Answer::Cancelled => self.pending = None,
+        }
+    }
+}
+
+/// The guidelines window: the labels and levels with their descriptions.
+#[derive(Default)]
+pub struct GuidelinesWindow {
+    /// Whether the window is open.
+    pub open: bool,
+}
+
+impl GuidelinesWindow {
+    /// The window, while open.
+    pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
+        let mut open = self.open;
+        egui::Window::new("Guidelines")
+            .open(&mut open)
+            .default_width(420.0)
+            .show(egui, |ui| guidelines_ui(ui, cx.project));
+        self.open = open;
+    }
+}
+
 /// A change that removes things in use, waiting for the user to confirm it.
-pub struct PendingChange {
+struct PendingChange {
     /// What will be lost, in a sentence.
     pub message: String,
     /// The commands that make the change, applied as one step.
     pub commands: Vec<Command>,
 }
 
-/// What the editor asks of the app.
-pub enum EditorRequest {
+/// What the editor made of the user's changes.
+enum EditorRequest {
     /// Apply this command.
     Apply(Command),
     /// Ask before applying.
@@ -28,7 +111,7 @@ pub enum EditorRequest {
 }
 
 /// Draws the editor for `project`'s schema; returns what the user changed.
-pub fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
+fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
     let mut schema = project.schema.clone();
     let mut request = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -282,7 +365,7 @@ fn delete_dimension(project: &Project, dimension: DimensionId) -> EditorRequest 
 }
 
 /// The guidelines: each label, level and dimension with its description.
-pub fn guidelines_ui(ui: &mut Ui, project: &Project) {
+fn guidelines_ui(ui: &mut Ui, project: &Project) {
     let schema = &project.schema;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Highlights");

@@ -1,0 +1,77 @@
+//! Taking in what background work finished: an import joins the project as one undoable step with its report,
+//! an export says where it wrote (or asks whether it may replace what is in its way), a big project is opened.
+
+use super::GlossApp;
+use crate::edit::{Command, TextField};
+use crate::export::{ExportError, Report};
+use crate::import::batch::FileOutcome;
+use crate::ui::intent::Intent;
+use crate::ui::jobs::Finished;
+use crate::ui::jobs::export::{Request, outcome_notice};
+use crate::ui::jobs::import::ImportReport;
+
+impl GlossApp {
+    /// Starts the work asked for and takes in what finished. Runs before the panels, so the frame that receives a
+    /// big project also draws it.
+    pub(super) fn take_in_jobs(&mut self, egui: &egui::Context) {
+        let finished = self.jobs.poll(egui, self.session.project(), self.session.file(), self.data_dir.as_deref());
+        for job in finished {
+            match job {
+                Finished::Import { outcomes, cancelled, not_read } => self.imported(outcomes, cancelled, not_read),
+                Finished::Export(export) => {
+                    let (request, result) = *export;
+                    self.exported(request, &result);
+                }
+                Finished::Open(opened) => self.finish_open(*opened),
+            }
+        }
+    }
+
+    /// A finished export: a notice, the question whether it may replace what is in its way, or the error.
+    fn exported(&mut self, request: Request, result: &Result<Report, ExportError>) {
+        match (result, outcome_notice(result, &request.out)) {
+            (Err(error @ ExportError::WouldReplace { refusal, .. }), _) if refusal.can_force() => {
+                self.ask_replace = Some((request, error.to_string()));
+            }
+            (_, Ok(notice)) => self.toasts.push(notice),
+            (_, Err(error)) => self.error = Some(error),
+        }
+    }
+
+    /// The articles of a finished import, placed into the project as one step; a report where there is more to
+    /// say than a notice.
+    fn imported(&mut self, outcomes: Vec<FileOutcome>, cancelled: bool, not_read: usize) {
+        let mut report = ImportReport::new(&outcomes, not_read);
+        let articles: Vec<_> = outcomes.into_iter().filter_map(|o| o.result.ok()).flatten().collect();
+        let placement = crate::edit::imported::place(self.session.project(), articles, jiff::Timestamp::now());
+        report.notes = placement.notes;
+        let mut commands = placement.commands;
+        if std::mem::take(&mut self.name_project_after_import)
+            && let Some(Command::AddDocument { document, .. }) =
+                commands.iter().find(|c| matches!(c, Command::AddDocument { .. }))
+        {
+            commands.push(Command::SetText { field: TextField::ProjectName, value: document.title.clone(), at: None });
+        }
+        let articles = report.articles();
+        match commands.len() {
+            0 => {}
+            1 => commands.into_iter().for_each(|c| self.intents.send(Intent::Edit(c))),
+            _ => self.intents.send(Intent::Edit(Command::batch("Import articles", commands))),
+        }
+        let quiet = report.failures() == 0
+            && report.lines.len() == 1
+            && report.lines[0].notes.is_empty()
+            && report.notes.is_empty()
+            && !cancelled;
+        if quiet && let Some(Ok(found)) = report.lines.first().map(|l| &l.found) {
+            self.toasts.push(format!("Imported {}", found.join("; ")));
+        }
+        if cancelled {
+            self.toasts.push(format!("Import cancelled; {articles} article(s) were read and added"));
+        }
+        self.windows.import_report.present(report, false);
+        if !quiet {
+            self.windows.open_window(crate::ui::actions::Action::ImportReport);
+        }
+    }
+}

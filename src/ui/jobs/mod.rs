@@ -1,0 +1,166 @@
+//! Work on background threads while the window draws: importing articles, exporting datasets, opening big
+//! projects. Each is a slot that is idle, requested, or running; `Jobs::poll` starts what was requested and takes
+//! in what finished, in one place.
+
+pub mod export;
+pub mod import;
+pub mod job;
+pub mod open;
+
+use std::path::{Path, PathBuf};
+
+use crate::export::destination::Guard;
+use crate::import::batch::FileOutcome;
+use crate::model::Project;
+use crate::session::Opening;
+use crate::ui::intent::Job;
+
+/// A kind of work: what was asked for and is waiting to start, and what is running.
+struct Slot<R, J> {
+    requested: Option<R>,
+    running: Option<J>,
+}
+
+impl<R, J> Default for Slot<R, J> {
+    fn default() -> Self {
+        Self { requested: None, running: None }
+    }
+}
+
+impl<R, J> Slot<R, J> {
+    fn busy(&self) -> bool {
+        self.requested.is_some() || self.running.is_some()
+    }
+}
+
+/// What a job gave when it finished.
+pub enum Finished {
+    /// The import's outcomes, file by file.
+    Import {
+        /// One per file read.
+        outcomes: Vec<FileOutcome>,
+        /// Whether the user stopped it.
+        cancelled: bool,
+        /// Files never read because of that.
+        not_read: usize,
+    },
+    /// What was asked for, and the export's result: what it wrote, or why it did not.
+    Export(Box<(export::Request, Result<crate::export::Report, crate::export::ExportError>)>),
+    /// The project read.
+    Open(Box<anyhow::Result<Opening>>),
+}
+
+/// The background work of the window.
+#[derive(Default)]
+pub struct Jobs {
+    import: Slot<Vec<PathBuf>, import::ImportJob>,
+    export: Slot<export::Request, export::ExportJob>,
+    open: Slot<(PathBuf, u64), open::OpenJob>,
+}
+
+impl Jobs {
+    /// Asks for `paths` (files and folders) to be imported, after any import under way.
+    pub fn import(&mut self, paths: &[PathBuf]) {
+        self.import.requested.get_or_insert_with(Vec::new).extend_from_slice(paths);
+    }
+
+    /// Asks for an export; false if one is under way already.
+    pub fn export(&mut self, request: export::Request) -> bool {
+        if self.export.running.is_some() {
+            return false;
+        }
+        self.export.requested = Some(request);
+        true
+    }
+
+    /// Asks for the project at `path` (of `bytes`) to be read in the background.
+    pub fn open(&mut self, path: PathBuf, bytes: u64) {
+        self.open = Slot { requested: Some((path, bytes)), running: None };
+    }
+
+    /// Whether a job of this kind is waiting or running.
+    pub fn busy(&self, job: Job) -> bool {
+        match job {
+            Job::Import => self.import.busy(),
+            Job::Export => self.export.busy(),
+            Job::Open => self.open.busy(),
+        }
+    }
+
+    /// Stops a job: an import after the files under way, an export before it writes, an opening at once (its
+    /// thread finishes unheard).
+    pub fn cancel(&mut self, job: Job) {
+        match job {
+            Job::Import => self.import.running.iter().for_each(import::ImportJob::cancel),
+            Job::Export => self.export.running.iter().for_each(export::ExportJob::cancel),
+            Job::Open => self.open = Slot::default(),
+        }
+    }
+
+    /// Starts what was asked for and takes in what finished. A job started here is taken in from a later frame
+    /// on, however fast its thread is, so the frame that starts it always draws it as under way.
+    pub fn poll(
+        &mut self,
+        egui: &egui::Context,
+        project: &Project,
+        file: Option<&Path>,
+        data_dir: Option<&Path>,
+    ) -> Vec<Finished> {
+        let mut finished = Vec::new();
+        if let Some(job) = &self.import.running
+            && let Some(outcomes) = job.finished()
+        {
+            finished.push(Finished::Import { outcomes, cancelled: job.is_cancelled(), not_read: job.not_read() });
+            self.import.running = None;
+        } else if self.import.running.is_none()
+            && let Some(paths) = self.import.requested.take()
+        {
+            self.import.running = Some(import::ImportJob::start(paths, egui));
+        }
+        if let Some(job) = &self.export.running
+            && let Some(result) = job.finished()
+        {
+            finished.push(Finished::Export(Box::new((job.request.clone(), result))));
+            self.export.running = None;
+        } else if let Some(request) = self.export.requested.take() {
+            let guard = Guard { project_file: file.map(Path::to_owned), force: request.replace };
+            self.export.running = Some(export::ExportJob::start(project.clone(), request, guard, egui));
+        }
+        if let Some(job) = &self.open.running
+            && let Some(opened) = job.finished()
+        {
+            finished.push(Finished::Open(Box::new(opened)));
+            self.open.running = None;
+        } else if let Some((path, bytes)) = self.open.requested.take() {
+            self.open.running = Some(open::OpenJob::start(path, bytes, data_dir.map(Path::to_owned), egui));
+        }
+        finished
+    }
+
+    /// The progress of each job under way, with Cancel buttons; the job whose Cancel was clicked.
+    pub fn progress_ui(&self, ui: &mut egui::Ui) -> Option<Job> {
+        let mut cancel = None;
+        if let Some(job) = &self.import.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Import);
+            }
+            ui.separator();
+        }
+        if let Some(job) = &self.export.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Export);
+            }
+            ui.separator();
+        }
+        if let Some(job) = &self.open.running {
+            job.progress_ui(ui, false);
+            ui.separator();
+        }
+        cancel
+    }
+
+    /// The opening under way, for the workspace to show in its middle.
+    pub fn opening(&self) -> Option<&open::OpenJob> {
+        self.open.running.as_ref()
+    }
+}

@@ -1,0 +1,37 @@
+//! The status bar: jobs under way, what is open, and what the keys do right now.
+
+use egui::Ui;
+
+use crate::ui::context::Ctx;
+use crate::ui::intent::Intent;
+use crate::ui::jobs::Jobs;
+
+/// One line at the bottom of the window; a job's Cancel button sends an intent.
+pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs) {
+    ui.horizontal(|ui| {
+        if let Some(job) = jobs.progress_ui(ui) {
+            cx.send(Intent::Cancel(job));
+        }
+        let project = cx.project;
+        ui.label(format!("{} · {} document(s)", cx.status.name, project.documents.len()));
+        ui.separator();
+        let selection = cx.selection;
+        let hint = if let Some(text) = selection.selected_text() {
+            let (start, end) = text.range();
+            format!("{} characters selected: press a label key or click a label", end - start)
+        } else if selection.span().is_some() {
+            "Highlight selected: press a label key to change it, Delete to remove it".to_owned()
+        } else if selection.comment().is_some() {
+            let keys: Vec<String> = project
+                .schema
+                .sentiments
+                .iter()
+                .filter_map(|l| l.key.map(|k| format!("{} {}", k.to_uppercase(), l.name)))
+                .collect();
+            format!("Comment focused: {}", keys.join(", "))
+        } else {
+            "Select text with the mouse to highlight it; click a comment to tag its sentiment".to_owned()
+        };
+        ui.weak(hint);
+    });
+}

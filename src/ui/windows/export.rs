@@ -1,0 +1,59 @@
+//! The export window: the format (with the unit its offsets count) and whether the whole project or the
+//! document shown goes out; then a file or folder is chosen and the export runs in the background.
+
+use egui::Ui;
+
+use crate::export::Format;
+use crate::ui::context::Ctx;
+use crate::ui::file_dialog::Purpose;
+use crate::ui::intent::Intent;
+
+/// The export window: format and scope, then a file or folder to choose.
+pub struct ExportWindow {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The format chosen.
+    pub format: Format,
+    /// The whole project rather than the document shown.
+    pub whole_project: bool,
+}
+
+impl Default for ExportWindow {
+    fn default() -> Self {
+        Self { open: false, format: Format::Csv, whole_project: true }
+    }
+}
+
+impl ExportWindow {
+    /// The window, while open; "Choose a file…" asks for where to write.
+    pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        let mut open = self.open;
+        let title = cx.doc().map(|d| d.title.clone());
+        let mut next = false;
+        egui::Window::new("Export dataset").open(&mut open).resizable(false).show(egui, |ui| {
+            next = self.ui(ui, title.as_deref());
+        });
+        self.open = open;
+        if next {
+            cx.send(Intent::ChooseFile(Purpose::Export(self.format)));
+        }
+    }
+
+    /// Draws the choices; true when the user asks to go on and choose where to write.
+    fn ui(&mut self, ui: &mut Ui, document_title: Option<&str>) -> bool {
+        ui.label("Format:");
+        for format in Format::ALL {
+            ui.radio_value(&mut self.format, format, format.title())
+                .on_hover_text(format!("Offsets: {}", format.offset_unit()));
+        }
+        ui.weak(format!("Offsets count {}.", self.format.offset_unit()));
+        ui.separator();
+        ui.label("Export:");
+        ui.radio_value(&mut self.whole_project, true, "The whole project");
+        let this = document_title.map_or_else(|| "This document".to_owned(), |t| format!("This document ({t})"));
+        ui.add_enabled_ui(document_title.is_some(), |ui| ui.radio_value(&mut self.whole_project, false, this));
+        ui.separator();
+        let next = if self.format.writes_folder() { "Choose a folder…" } else { "Choose a file…" };
+        ui.button(next).clicked()
+    }
+}

@@ -1,0 +1,87 @@
+//! Typing a path where the desktop has no file dialog.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, Modal};
+
+use super::questions::Answer;
+use crate::ui::context::Ctx;
+use crate::ui::file_dialog::Purpose;
+use crate::ui::intent::{Intent, Reply};
+
+/// A path typed by hand.
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: Purpose,
+    /// The text typed so far.
+    pub text: String,
+    /// Why the prompt is shown instead of a native dialog, if it is.
+    pub note: Option<String>,
+    /// Whether the text field still needs the keyboard focus.
+    pub focus: bool,
+}
+
+impl PathPrompt {
+    /// A prompt for `purpose`, pre-filled with `text`.
+    pub fn new(purpose: Purpose, text: String, note: Option<String>) -> Self {
+        Self { purpose, text, note, focus: true }
+    }
+
+    /// Shows the prompt; the path, once confirmed, or that it was cancelled, is sent as a reply.
+    pub fn show(&mut self, ctx: &egui::Context, cx: &mut Ctx<'_>) {
+        let path = match self.ui(ctx) {
+            Answer::Pending => return,
+            Answer::Done(path) => Some(path),
+            Answer::Cancelled => None,
+        };
+        cx.send(Intent::Reply(Reply::Path(self.purpose, path)));
+    }
+
+    fn ui(&mut self, ctx: &egui::Context) -> Answer<PathBuf> {
+        let modal = Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(self.purpose.title());
+            if let Some(note) = &self.note {
+                ui.label(note);
+            }
+            let label = ui.label("Path:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/home/me/articles/story.txt"),
+            );
+            let field = field.labelled_by(label.id);
+            if self.focus {
+                field.request_focus();
+                self.focus = false;
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let confirm = ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new(self.purpose.verb()));
+                if confirm.clicked() || entered && !self.text.trim().is_empty() {
+                    return Answer::Done(expand_home(self.text.trim()));
+                }
+                if ui.button("Cancel").clicked() {
+                    return Answer::Cancelled;
+                }
+                Answer::Pending
+            })
+            .inner
+        });
+        if modal.should_close() {
+            return Answer::Cancelled;
+        }
+        modal.inner
+    }
+}
+
+/// `~/x` means the home folder, as in a shell.
+fn expand_home(text: &str) -> PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(dirs) = directories::BaseDirs::new()
+    {
+        return dirs.home_dir().join(rest);
+    }
+    PathBuf::from(text)
+}
