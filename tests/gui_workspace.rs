@@ -192,17 +192,31 @@ fn dragging_a_handle_moves_the_end_of_the_highlight() {
 }
 
 #[test]
-fn snapping_grows_a_selection_to_whole_words() {
+fn selections_snap_to_whole_words_unless_alt_is_held_or_snapping_is_off() {
     let (_dir, mut harness) = open_sample();
-    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
-    harness.get_by_label("Run an action:").type_text("snap");
-    harness.run_steps(1);
-    press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert!(harness.state().settings().snap_to_words);
+    assert!(harness.state().settings().snap_to_words(), "snapping is on from the first start");
     // From inside "town" to inside "council".
     let (a, b) = (body_char(&harness, 5), body_char(&harness, 12));
     drag(&mut harness, a, b);
     assert_eq!(harness.state().view_state().text().unwrap().range(), (4, 16));
+    // A drag that starts inside a number takes the whole number.
+    let body = project(&harness).documents[0].body.clone();
+    let number = body[..body.find("1.8 million").unwrap()].chars().count();
+    let (a, b) = (body_char(&harness, number + 2), body_char(&harness, number + 6));
+    drag(&mut harness, a, b);
+    let (start, end) = harness.state().view_state().text().unwrap().range();
+    assert_eq!(body.chars().skip(start).take(end - start).collect::<String>(), "1.8 million");
+    // Alt asks for exactly the characters dragged over, this once.
+    let (a, b) = (body_char(&harness, 5), body_char(&harness, 12));
+    drag_holding(&mut harness, Modifiers::ALT, a, b);
+    assert_eq!(harness.state().view_state().text().unwrap().range(), (5, 12));
+    drag(&mut harness, a, b);
+    assert_eq!(harness.state().view_state().text().unwrap().range(), (4, 16), "the next drag snaps again");
+    // The setting turns snapping off for good.
+    run_by_name(&mut harness, "snap");
+    assert!(!harness.state().settings().snap_to_words());
+    drag(&mut harness, a, b);
+    assert_eq!(harness.state().view_state().text().unwrap().range(), (5, 12));
 }
 
 #[test]

@@ -50,13 +50,20 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The colour theme.
     pub theme: Theme,
-    /// Whether new selections grow to whole words.
-    pub snap_to_words: bool,
+    /// Whether new selections keep the characters dragged over rather than growing to whole words. Off by
+    /// default: a reader means words, and a drag that starts inside "24.3" means the number, not "4.3". The
+    /// field's name is new so that settings written when snapping was off by default take the new default.
+    pub character_precision: bool,
     /// Text size, as egui's zoom factor (1 is normal).
     pub zoom: Option<f32>,
 }
 
 impl Settings {
+    /// Whether a new selection grows to whole words (Alt while dragging asks for characters once).
+    pub fn snap_to_words(&self) -> bool {
+        !self.character_precision
+    }
+
     /// Reads the settings; anything unreadable is forgotten rather than reported, since it is only convenience.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
         storage.and_then(|s| s.get_string(KEY)).and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
@@ -116,7 +123,7 @@ mod tests {
     #[test]
     fn settings_survive_a_restart_and_garbage_is_forgotten() {
         let mut settings =
-            Settings { theme: Theme::Dark, snap_to_words: true, zoom: Some(1.25), ..Settings::default() };
+            Settings { theme: Theme::Dark, character_precision: true, zoom: Some(1.25), ..Settings::default() };
         for name in ["a.ron", "b.ron", "a.ron"] {
             settings.remember(Path::new(name));
         }

@@ -55,6 +55,12 @@ pub fn pointer(harness: &Harness<'_, GlossApp>, event_pos: Pos2, pressed: bool) 
 
 /// Presses at `from`, moves in steps to `to` and releases, as a person selecting text does.
 pub fn drag(harness: &mut Harness<'_, GlossApp>, from: Pos2, to: Pos2) {
+    drag_holding(harness, Modifiers::NONE, from, to);
+}
+
+/// A drag with `modifiers` held from before the press until after the release.
+pub fn drag_holding(harness: &mut Harness<'_, GlossApp>, modifiers: Modifiers, from: Pos2, to: Pos2) {
+    harness.event(egui::Event::ModifiersChanged(modifiers));
     harness.hover_at(from);
     harness.step();
     pointer(harness, from, true);
@@ -65,6 +71,7 @@ pub fn drag(harness: &mut Harness<'_, GlossApp>, from: Pos2, to: Pos2) {
     }
     pointer(harness, to, false);
     harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.step();
 }
 

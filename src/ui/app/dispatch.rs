@@ -121,7 +121,7 @@ impl GlossApp {
             | Action::Shortcuts => {
                 self.windows.toggle(action);
             }
-            Action::ToggleSnap => self.settings.snap_to_words = !self.settings.snap_to_words,
+            Action::ToggleSnap => self.settings.character_precision = !self.settings.character_precision,
             Action::SwitchTheme => self.settings.theme = self.settings.theme.next(),
             Action::ZoomIn => self.zoom = Some(1.1),
             Action::ZoomOut => self.zoom = Some(1.0 / 1.1),

@@ -80,7 +80,10 @@ pub(super) fn interact(
         if selection.is_empty() {
             cx.send(Intent::SelectText(None));
         } else {
-            if cx.settings.snap_to_words
+            // Alt asks for the characters dragged over, this once.
+            let precise = ui.input(|i| i.modifiers.alt);
+            if cx.settings.snap_to_words()
+                && !precise
                 && let Some(text) = doc.target_text(selection.target)
             {
                 snap(&mut selection, text);

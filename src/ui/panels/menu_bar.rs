@@ -56,7 +56,7 @@ fn menu_items_ui(ui: &mut Ui, cx: &mut Ctx<'_>, menu: Menu) {
             _ => (action.name().to_owned(), true),
         };
         let toggle = match action {
-            Action::ToggleSnap => Some(cx.settings.snap_to_words),
+            Action::ToggleSnap => Some(cx.settings.snap_to_words()),
             Action::AnnotationTable | Action::Guidelines | Action::Dashboard => {
                 Some(status.open_windows.contains(&action))
             }

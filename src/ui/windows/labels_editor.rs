@@ -50,8 +50,8 @@ impl LabelsWindow {
         });
         self.open = open;
         match request {
-            Some(EditorRequest::Apply(command)) => cx.send(Intent::Edit(command)),
-            Some(EditorRequest::Confirm(pending)) => self.pending = Some(pending),
+            Some(SchemaChange::Apply(command)) => cx.send(Intent::Edit(command)),
+            Some(SchemaChange::Confirm(pending)) => self.pending = Some(pending),
             None => {}
         }
         self.confirm_ui(egui, cx);
@@ -103,7 +103,7 @@ struct PendingChange {
 }
 
 /// What the editor made of the user's changes.
-enum EditorRequest {
+enum SchemaChange {
     /// Apply this command.
     Apply(Command),
     /// Ask before applying.
@@ -111,7 +111,7 @@ enum EditorRequest {
 }
 
 /// Draws the editor for `project`'s schema; returns what the user changed.
-fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
+fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<SchemaChange> {
     let mut schema = project.schema.clone();
     let mut request = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -125,7 +125,7 @@ fn labels_editor_ui(ui: &mut Ui, project: &Project) -> Option<EditorRequest> {
         request = request.take().or(dimensions_ui(ui, project, &mut schema));
     });
     request.or_else(|| {
-        (schema != project.schema).then(|| EditorRequest::Apply(Command::SetSchema { schema: Box::new(schema) }))
+        (schema != project.schema).then(|| SchemaChange::Apply(Command::SetSchema { schema: Box::new(schema) }))
     })
 }
 
@@ -154,7 +154,7 @@ fn color_field(ui: &mut Ui, color: &mut Rgb) {
     }
 }
 
-fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<SchemaChange> {
     let mut request = None;
     let count = schema.span_labels.len();
     let mut swap = None;
@@ -198,7 +198,7 @@ fn span_labels_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> O
 }
 
 /// Deleting a label takes its highlights with it, after asking if there are any.
-fn delete_label(project: &Project, label: LabelId) -> EditorRequest {
+fn delete_label(project: &Project, label: LabelId) -> SchemaChange {
     let mut schema = project.schema.clone();
     schema.span_labels.retain(|l| l.id != label);
     let commands: Vec<Command> = project
@@ -222,17 +222,17 @@ fn schema_change(
     mut clearing: Vec<Command>,
     schema: LabelSchema,
     message: impl FnOnce() -> String,
-) -> EditorRequest {
+) -> SchemaChange {
     let cleared = clearing.len();
     clearing.push(Command::SetSchema { schema: Box::new(schema) });
     let batch = Command::batch(name, clearing);
     if cleared == 0 {
-        return EditorRequest::Apply(batch);
+        return SchemaChange::Apply(batch);
     }
-    EditorRequest::Confirm(PendingChange { message: message(), commands: vec![batch] })
+    SchemaChange::Confirm(PendingChange { message: message(), commands: vec![batch] })
 }
 
-fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<SchemaChange> {
     let mut request = None;
     ui.horizontal(|ui| {
         ui.label("Scale:");
@@ -281,7 +281,7 @@ fn sentiment_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Opt
 }
 
 /// A new scale clears the tags of levels it no longer has, after asking.
-fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLevel>) -> EditorRequest {
+fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLevel>) -> SchemaChange {
     let mut schema = project.schema.clone();
     schema.sentiments = levels;
     let mut commands: Vec<Command> = Vec::new();
@@ -300,7 +300,7 @@ fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLeve
     })
 }
 
-fn dimensions_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<EditorRequest> {
+fn dimensions_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Option<SchemaChange> {
     let mut request = None;
     ui.weak("Tag comments in ways of your own, e.g. stance or toxicity. Values are separated by commas.");
     for dimension in &mut schema.dimensions {
@@ -349,7 +349,7 @@ fn dimensions_ui(ui: &mut Ui, project: &Project, schema: &mut LabelSchema) -> Op
     request
 }
 
-fn delete_dimension(project: &Project, dimension: DimensionId) -> EditorRequest {
+fn delete_dimension(project: &Project, dimension: DimensionId) -> SchemaChange {
     let mut schema = project.schema.clone();
     schema.dimensions.retain(|d| d.id != dimension);
     let mut commands: Vec<Command> = Vec::new();

@@ -29,12 +29,12 @@ impl PaletteWindow {
     pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
         let Some(palette) = &mut self.open else { return };
         match palette.ui(egui) {
-            PaletteAnswer::Open => {}
-            PaletteAnswer::Run(action) => {
+            PaletteStep::Open => {}
+            PaletteStep::Run(action) => {
                 self.open = None;
                 cx.send(Intent::Run(action));
             }
-            PaletteAnswer::Close => self.open = None,
+            PaletteStep::Close => self.open = None,
         }
     }
 }
@@ -74,7 +74,7 @@ pub fn matching(query: &str) -> Vec<Action> {
 }
 
 /// What the palette's user did this frame.
-enum PaletteAnswer {
+enum PaletteStep {
     /// Keep it open.
     Open,
     /// Run this action (and close).
@@ -85,7 +85,7 @@ enum PaletteAnswer {
 
 impl Palette {
     /// Shows the palette; Up and Down choose, Enter runs, Escape closes.
-    fn ui(&mut self, ctx: &egui::Context) -> PaletteAnswer {
+    fn ui(&mut self, ctx: &egui::Context) -> PaletteStep {
         let found = matching(&self.query);
         self.selected = self.selected.min(found.len().saturating_sub(1));
         let modal = Modal::new(Id::unique("command_palette")).show(ctx, |ui| {
@@ -110,17 +110,17 @@ impl Palette {
                 self.selected = self.selected.saturating_sub(1);
             }
             if enter && let Some(action) = found.get(self.selected) {
-                return PaletteAnswer::Run(*action);
+                return PaletteStep::Run(*action);
             }
             ui.separator();
-            let mut answer = PaletteAnswer::Open;
+            let mut answer = PaletteStep::Open;
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for (index, action) in found.iter().enumerate() {
                     let keys = shortcut_text(ui.ctx(), *action);
                     let text =
                         if keys.is_empty() { action.name().to_owned() } else { format!("{}    {keys}", action.name()) };
                     if ui.selectable_label(index == self.selected, text).clicked() {
-                        answer = PaletteAnswer::Run(*action);
+                        answer = PaletteStep::Run(*action);
                     }
                 }
                 if found.is_empty() {
@@ -130,7 +130,7 @@ impl Palette {
             answer
         });
         if modal.should_close() {
-            return PaletteAnswer::Close;
+            return PaletteStep::Close;
         }
         modal.inner
     }
