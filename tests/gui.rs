@@ -180,6 +180,40 @@ fn closing_with_unsaved_changes_asks_first() {
 }
 
 #[test]
+fn file_new_project_starts_an_empty_project_and_asks_first_about_unsaved_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let original = std::fs::read(&path).unwrap();
+    let mut harness = harness(path.clone());
+    make_dirty(&mut harness);
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("New project").click();
+    harness.run_steps(2);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().path(), Some(path.as_path()), "Cancel keeps the project");
+    assert!(harness.state().editor().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(2);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.path(), None, "a new project has no file until it is saved");
+    assert!(app.editor().project().documents.is_empty());
+    assert!(!app.editor().project().schema.span_labels.is_empty(), "it has the standard labels");
+    assert!(!app.editor().is_dirty());
+    assert_eq!(std::fs::read(&path).unwrap(), original, "nothing was saved");
+
+    // From the palette, and with nothing unsaved, without a question.
+    run_by_name(&mut harness, "new project");
+    assert!(harness.query_by_label("Don't save").is_none());
+    assert!(harness.state().editor().project().documents.is_empty());
+}
+
+#[test]
 fn closing_and_choosing_save_writes_the_file_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_copy(dir.path());

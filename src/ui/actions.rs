@@ -37,6 +37,8 @@ impl Menu {
 /// Something the user can ask for by menu, shortcut or the command palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Start an empty project with the standard labels.
+    NewProject,
     /// Open a project file.
     Open,
     /// Add article files to the project.
@@ -131,7 +133,8 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 41] = [
+        Self::NewProject,
         Self::Open,
         Self::Import,
         Self::ImportFolder,
@@ -190,6 +193,7 @@ impl Action {
     /// The name shown in menus.
     pub fn name(self) -> &'static str {
         match self {
+            Self::NewProject => "New project",
             Self::Open => "Open project…",
             Self::Import => "Import articles…",
             Self::ImportFolder => "Import folder…",
@@ -236,6 +240,7 @@ impl Action {
     /// The keys that trigger the action; the first is the one menus show.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
+            Self::NewProject => const { &[shortcut(COMMAND, Key::N)] },
             Self::Open => const { &[shortcut(COMMAND, Key::O)] },
             Self::Import => const { &[shortcut(COMMAND, Key::I)] },
             Self::ImportFolder => const { &[shortcut(COMMAND_SHIFT, Key::I)] },
@@ -282,7 +287,8 @@ impl Action {
     /// The menu that lists the action.
     pub fn menu(self) -> Menu {
         match self {
-            Self::Open
+            Self::NewProject
+            | Self::Open
             | Self::Import
             | Self::ImportFolder
             | Self::Paste

@@ -63,6 +63,7 @@ impl GlossApp {
     /// Carries out a menu, shortcut or palette action.
     pub(super) fn run_action(&mut self, action: Action) {
         match action {
+            Action::NewProject => self.guard(Pending::New),
             Action::Open => self.guard(Pending::ChooseProject),
             Action::Import => self.choose_file(Purpose::Import),
             Action::ImportFolder => self.choose_file(Purpose::ImportFolder),

@@ -51,6 +51,15 @@ impl GlossApp {
         self.finish_open(opened);
     }
 
+    /// Replaces what is open with an empty project that has the standard labels and no file yet; its edits are
+    /// journaled in the data folder from the first one, like every project without a file.
+    fn new_project(&mut self) {
+        self.install(Session::untitled(Project::new("Untitled"), self.data_dir.clone()));
+        self.new_project_dir = None;
+        self.name_project_after_import = true;
+        self.toasts.push("A new project. Import articles (Ctrl+I), paste text or drop files to begin.");
+    }
+
     /// Opens the sample project that ships with Gloss as the user's own copy in the data folder (made on first
     /// use), so that saving never writes over the shipped file; without a data folder, as a project with no file.
     pub(super) fn open_sample(&mut self) {
@@ -105,6 +114,7 @@ impl GlossApp {
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::Close => self.allow_close = true,
+            Pending::New => self.new_project(),
             Pending::Open(path) => self.open_now(&path),
             Pending::ChooseProject => self.choose_file(Purpose::Open),
         }
@@ -295,6 +305,8 @@ impl GlossApp {
             }
         };
         article.metadata.extra.insert("source".to_owned(), "clipboard".to_owned());
+        // A project that begins with pasted text keeps its name rather than take that of a later import.
+        self.name_project_after_import = false;
         self.toasts.push(format!("Pasted as a new document: {}", article.summary()));
         self.edit(Command::AddDocument {
             index: usize::MAX,

@@ -68,6 +68,8 @@ pub fn run(file: Option<PathBuf>) -> std::process::ExitCode {
 enum Pending {
     /// Close the window.
     Close,
+    /// Start an empty project.
+    New,
     /// Open this project.
     Open(PathBuf),
     /// Let the user choose a project to open.

@@ -10,12 +10,7 @@ use crate::ui::intent::Intent;
 pub fn menu_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
-            ui.menu_button(menu.title(), |ui| {
-                if menu == Menu::File {
-                    recent_ui(ui, cx);
-                }
-                menu_items_ui(ui, cx, menu);
-            });
+            ui.menu_button(menu.title(), |ui| menu_items_ui(ui, cx, menu));
         }
     });
 }
@@ -85,6 +80,9 @@ fn menu_items_ui(ui: &mut Ui, cx: &mut Ctx<'_>, menu: Menu) {
         if clicked {
             cx.send(Intent::Run(action));
             ui.close();
+        }
+        if action == Action::Open {
+            recent_ui(ui, cx);
         }
     }
 }
