@@ -214,6 +214,23 @@ fn file_new_project_starts_an_empty_project_and_asks_first_about_unsaved_work() 
 }
 
 #[test]
+fn enter_presses_the_default_button_of_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let original = std::fs::read(&path).unwrap();
+    let mut harness = harness(path.clone());
+    make_dirty(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Don't save").is_some());
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.state().is_closing(), "Enter chose Save, the default, and the window closes");
+    assert_ne!(std::fs::read(&path).unwrap(), original, "the changes were saved first");
+    assert!(!harness.state().editor().is_dirty());
+}
+
+#[test]
 fn closing_and_choosing_save_writes_the_file_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_copy(dir.path());

@@ -161,6 +161,11 @@ fn a_file_changed_by_another_program_is_not_overwritten_without_a_question() {
     harness.run_steps(2);
     assert!(harness.query_by_label("The file changed on disk").is_some());
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "nothing was written");
+    // Every answer here loses something, so Enter, pressed out of habit, decides nothing.
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("The file changed on disk").is_some(), "still asked");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "nothing was written");
     harness.get_by_label("Reload it, keeping my unsaved edits").click();
     harness.run_steps(3);
     let project = harness.state().editor().project();

@@ -66,6 +66,52 @@ fn tab_walks_the_highlights_and_escape_lets_go() {
     assert_eq!(harness.state().view_state().span(), None);
 }
 
+fn is_shown(harness: &Harness<'_, GlossApp>, title: &str) -> bool {
+    harness.query_by_label(title).is_some()
+}
+
+#[test]
+fn escape_closes_the_open_menu_then_the_top_window_then_the_selection() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    let selected = harness.state().view_state().span();
+    assert!(selected.is_some());
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    assert!(is_shown(&harness, "Annotations") && is_shown(&harness, "Numbers"));
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Extend highlight end").is_some(), "the Edit menu is open");
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label_contains("Extend highlight end").is_none(), "the menu closed first");
+    assert!(is_shown(&harness, "Annotations") && is_shown(&harness, "Numbers"), "both windows stay");
+    assert_eq!(harness.state().view_state().span(), selected);
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!is_shown(&harness, "Numbers"), "the window opened last closes");
+    assert!(is_shown(&harness, "Annotations"));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!is_shown(&harness, "Annotations"));
+    assert_eq!(harness.state().view_state().span(), selected, "the selection stays while windows close");
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().view_state().span(), None, "then the selection goes");
+}
+
+#[test]
+fn escape_closes_the_window_clicked_last_first() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    // A click on the table's title brings it to the front.
+    harness.get_by_label("Annotations").click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!is_shown(&harness, "Annotations"), "the window on top closes");
+    assert!(is_shown(&harness, "Numbers"));
+}
+
 #[test]
 fn find_counts_matches_and_steps_through_them() {
     let (_dir, mut harness) = open_sample();

@@ -9,6 +9,9 @@ use crate::model::{Document, Project, Rgb};
 use crate::ui::colors::to_color32;
 use crate::ui::context::Ctx;
 
+/// The window's title, which is also its identity among egui's layers.
+pub const TITLE: &str = "Numbers";
+
 /// The dashboard's one choice.
 #[derive(Default)]
 pub struct Dashboard {
@@ -22,7 +25,7 @@ impl Dashboard {
     /// The window, while open.
     pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
         let mut open = self.open;
-        egui::Window::new("Numbers").open(&mut open).default_width(640.0).show(egui, |ui| {
+        super::window(TITLE).open(&mut open).default_width(640.0).show(egui, |ui| {
             self.ui(ui, cx.project, cx.doc());
         });
         self.open = open;

@@ -8,6 +8,9 @@ use crate::ui::context::Ctx;
 use crate::ui::file_dialog::Purpose;
 use crate::ui::intent::Intent;
 
+/// The window's title, which is also its identity among egui's layers.
+pub const TITLE: &str = "Export dataset";
+
 /// The export window: format and scope, then a file or folder to choose.
 pub struct ExportWindow {
     /// Whether the window is open.
@@ -30,7 +33,7 @@ impl ExportWindow {
         let mut open = self.open;
         let title = cx.doc().map(|d| d.title.clone());
         let mut next = false;
-        egui::Window::new("Export dataset").open(&mut open).resizable(false).show(egui, |ui| {
+        super::window(TITLE).open(&mut open).resizable(false).show(egui, |ui| {
             next = self.ui(ui, title.as_deref());
         });
         self.open = open;

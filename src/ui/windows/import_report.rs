@@ -3,6 +3,9 @@
 
 use crate::ui::jobs::import::ImportReport;
 
+/// The window's title, which is also its identity among egui's layers.
+pub const TITLE: &str = "Import report";
+
 /// The import report window: the report of the last import, and whether it is open.
 #[derive(Default)]
 pub struct ImportReportWindow {
@@ -38,7 +41,7 @@ impl ImportReport {
     fn window_ui(&self, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut close = false;
-        let window = egui::Window::new("Import report")
+        let window = super::window(TITLE)
             .open(&mut open)
             .default_width(560.0)
             .pivot(egui::Align2::CENTER_CENTER)

@@ -9,7 +9,7 @@ use crate::ui::actions::Action;
 use crate::ui::colors::to_color32;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
-use crate::ui::windows::questions::Answer;
+use crate::ui::windows::questions::ModalResult;
 
 use super::questions::question_ui;
 use crate::edit::Command;
@@ -17,6 +17,12 @@ use crate::model::{
     Dimension, DimensionId, DimensionValue, IdAllocator, LabelId, LabelSchema, Project, Rgb, ScalePreset, SentimentId,
     SpanLabel, ValueId,
 };
+
+/// The label editor's title, which is also its identity among egui's layers.
+pub const LABELS_TITLE: &str = "Labels";
+
+/// The guidelines' title, which is also its identity among egui's layers.
+pub const GUIDELINES_TITLE: &str = "Guidelines";
 
 /// The label editor window: whether it is open, and a change waiting for "Remove them" or "Cancel".
 #[derive(Default)]
@@ -36,7 +42,7 @@ impl LabelsWindow {
     pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
         let mut open = self.open;
         let mut request = None;
-        egui::Window::new("Labels").open(&mut open).default_width(720.0).show(egui, |ui| {
+        super::window(LABELS_TITLE).open(&mut open).default_width(720.0).show(egui, |ui| {
             request = labels_editor_ui(ui, cx.project);
             ui.separator();
             ui.horizontal(|ui| {
@@ -62,15 +68,16 @@ impl LabelsWindow {
         let body = |ui: &mut Ui| {
             ui.label(&pending.message);
         };
-        let answer = question_ui(egui, "confirm_label_change", "Remove annotations?", body, &["Remove them", "Cancel"]);
+        let answer =
+            question_ui(egui, "confirm_label_change", "Remove annotations?", body, &["Remove them", "Cancel"], Some(0));
         match answer {
-            Answer::Pending => {}
-            Answer::Done(0) => {
+            ModalResult::Pending => {}
+            ModalResult::Done(0) => {
                 for command in self.pending.take().map(|p| p.commands).unwrap_or_default() {
                     cx.send(Intent::Edit(command));
                 }
             }
-            Answer::Done(_) | Answer::Cancelled => self.pending = None,
+            ModalResult::Done(_) | ModalResult::Cancelled => self.pending = None,
         }
     }
 }
@@ -86,7 +93,7 @@ impl GuidelinesWindow {
     /// The window, while open.
     pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
         let mut open = self.open;
-        egui::Window::new("Guidelines")
+        super::window(GUIDELINES_TITLE)
             .open(&mut open)
             .default_width(420.0)
             .show(egui, |ui| guidelines_ui(ui, cx.project));

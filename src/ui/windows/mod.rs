@@ -13,6 +13,16 @@ pub mod table;
 use super::actions::Action;
 use super::context::Ctx;
 
+/// A window titled `title`, with an id made from the title so that [`Windows`] can tell which is on top.
+fn window(title: &'static str) -> egui::Window<'static> {
+    egui::Window::new(title).id(window_id(title))
+}
+
+/// The id of the window titled `title`.
+fn window_id(title: &'static str) -> egui::Id {
+    egui::Id::unique(("gloss window", title))
+}
+
 /// Every window of the workspace.
 #[derive(Default)]
 pub struct Windows {
@@ -34,11 +44,14 @@ pub struct Windows {
     pub import_report: import_report::ImportReportWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
+    /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
+    top: Option<egui::LayerId>,
 }
 
 impl Windows {
     /// Draws every open window.
     pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
+        self.top = egui.memory(|m| m.areas().top_layer_id(egui::Order::Middle));
         self.table.show(egui, cx);
         self.guidelines.show(egui, cx);
         self.shortcuts.show(egui, cx);
@@ -90,8 +103,22 @@ impl Windows {
         }
     }
 
-    /// Closes the window on top (the one opened last that is still open); false if none is open.
+    /// Closes the window on top (the one clicked last, else the one opened last that is still open); false if
+    /// none is open.
     pub fn close_top(&mut self) -> bool {
+        let clicked = self.stack.iter().rev().copied().find(|&action| {
+            Self::title(action)
+                .is_some_and(|title| self.top == Some(egui::LayerId::new(egui::Order::Middle, window_id(title))))
+        });
+        if let Some(action) = clicked {
+            self.stack.retain(|a| *a != action);
+            if let Some(flag) = self.flag(action)
+                && *flag
+            {
+                *flag = false;
+                return true;
+            }
+        }
         while let Some(action) = self.stack.pop() {
             if let Some(flag) = self.flag(action)
                 && *flag
@@ -101,6 +128,20 @@ impl Windows {
             }
         }
         false
+    }
+
+    /// The title of the window `action` opens, by which egui knows its layer.
+    fn title(action: Action) -> Option<&'static str> {
+        Some(match action {
+            Action::AnnotationTable => table::TITLE,
+            Action::Guidelines => labels_editor::GUIDELINES_TITLE,
+            Action::Dashboard => dashboard::TITLE,
+            Action::EditLabels => labels_editor::LABELS_TITLE,
+            Action::Shortcuts => palette::SHORTCUTS_TITLE,
+            Action::Export => export::TITLE,
+            Action::ImportReport => import_report::TITLE,
+            _ => return None,
+        })
     }
 
     /// The open flag of the window `action` opens.

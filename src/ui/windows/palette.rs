@@ -8,6 +8,9 @@ use crate::ui::actions::{Action, Menu};
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 
+/// The shortcuts window's title, which is also its identity among egui's layers.
+pub const SHORTCUTS_TITLE: &str = "Keyboard shortcuts";
+
 /// The command palette: open while it has a state.
 #[derive(Default)]
 pub struct PaletteWindow {
@@ -50,7 +53,7 @@ impl ShortcutsWindow {
     /// The window, while open.
     pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
         let mut open = self.open;
-        egui::Window::new("Keyboard shortcuts")
+        super::window(SHORTCUTS_TITLE)
             .open(&mut open)
             .default_width(460.0)
             .default_height(520.0)

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Id, Key, Modal};
 
-use super::questions::Answer;
+use super::questions::ModalResult;
 use crate::ui::context::Ctx;
 use crate::ui::file_dialog::Purpose;
 use crate::ui::intent::{Intent, Reply};
@@ -30,14 +30,14 @@ impl PathPrompt {
     /// Shows the prompt; the path, once confirmed, or that it was cancelled, is sent as a reply.
     pub fn show(&mut self, ctx: &egui::Context, cx: &mut Ctx<'_>) {
         let path = match self.ui(ctx) {
-            Answer::Pending => return,
-            Answer::Done(path) => Some(path),
-            Answer::Cancelled => None,
+            ModalResult::Pending => return,
+            ModalResult::Done(path) => Some(path),
+            ModalResult::Cancelled => None,
         };
         cx.send(Intent::Reply(Reply::Path(self.purpose, path)));
     }
 
-    fn ui(&mut self, ctx: &egui::Context) -> Answer<PathBuf> {
+    fn ui(&mut self, ctx: &egui::Context) -> ModalResult<PathBuf> {
         let modal = Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(self.purpose.title());
@@ -60,17 +60,17 @@ impl PathPrompt {
             ui.horizontal(|ui| {
                 let confirm = ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new(self.purpose.verb()));
                 if confirm.clicked() || entered && !self.text.trim().is_empty() {
-                    return Answer::Done(expand_home(self.text.trim()));
+                    return ModalResult::Done(expand_home(self.text.trim()));
                 }
                 if ui.button("Cancel").clicked() {
-                    return Answer::Cancelled;
+                    return ModalResult::Cancelled;
                 }
-                Answer::Pending
+                ModalResult::Pending
             })
             .inner
         });
         if modal.should_close() {
-            return Answer::Cancelled;
+            return ModalResult::Cancelled;
         }
         modal.inner
     }

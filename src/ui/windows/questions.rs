@@ -7,8 +7,8 @@ use crate::session::Summary;
 use crate::ui::context::Ctx;
 use crate::ui::intent::{ConflictChoice, Intent, RecoveryChoice, Reply, SaveChoice};
 
-/// What the user did with a modal this frame.
-pub enum Answer<T> {
+/// What the user did with a modal this frame; the window that shows the modal turns it into an [`Intent`].
+pub enum ModalResult<T> {
     /// Nothing yet.
     Pending,
     /// Confirmed with a value.
@@ -18,27 +18,38 @@ pub enum Answer<T> {
 }
 
 /// A modal question: a heading, what `body` draws, and a row of buttons. Answers with the index of the button
-/// clicked; Enter presses the first button, the default one.
+/// clicked. Enter presses the default button (`default`, shown in bold), where the question has one: a question
+/// whose every answer loses something (replace a file, overwrite another's change) has none, so that a key
+/// pressed out of habit decides nothing. Escape and a click beside it cancel.
 pub fn question_ui(
     ctx: &egui::Context,
     salt: &str,
     heading: &str,
     body: impl FnOnce(&mut Ui),
     buttons: &[&str],
-) -> Answer<usize> {
+    default: Option<usize>,
+) -> ModalResult<usize> {
     let modal = Modal::new(Id::unique(salt)).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.heading(heading);
         body(ui);
         ui.add_space(8.0);
-        let clicked = ui.horizontal(|ui| buttons.iter().position(|text| ui.button(*text).clicked())).inner;
+        let clicked = ui
+            .horizontal(|ui| {
+                buttons.iter().enumerate().position(|(index, text)| {
+                    let text = egui::RichText::new(*text);
+                    let text = if Some(index) == default { text.strong() } else { text };
+                    ui.button(text).clicked()
+                })
+            })
+            .inner;
         let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        clicked.or(enter.then_some(0).filter(|_| !buttons.is_empty()))
+        clicked.or(default.filter(|&index| enter && index < buttons.len()))
     });
     match modal.inner {
-        Some(index) => Answer::Done(index),
-        None if modal.should_close() => Answer::Cancelled,
-        None => Answer::Pending,
+        Some(index) => ModalResult::Done(index),
+        None if modal.should_close() => ModalResult::Cancelled,
+        None => ModalResult::Pending,
     }
 }
 
@@ -48,12 +59,13 @@ pub fn unsaved_ui(egui: &egui::Context, cx: &mut Ctx<'_>, name: &str) {
     let body = |ui: &mut Ui| {
         ui.label(text);
     };
-    let choice = match question_ui(egui, "unsaved_changes", "Save changes?", body, &["Save", "Don't save", "Cancel"]) {
-        Answer::Pending => return,
-        Answer::Done(0) => SaveChoice::Save,
-        Answer::Done(1) => SaveChoice::Discard,
-        Answer::Done(_) | Answer::Cancelled => SaveChoice::Cancel,
-    };
+    let choice =
+        match question_ui(egui, "unsaved_changes", "Save changes?", body, &["Save", "Don't save", "Cancel"], Some(0)) {
+            ModalResult::Pending => return,
+            ModalResult::Done(0) => SaveChoice::Save,
+            ModalResult::Done(1) => SaveChoice::Discard,
+            ModalResult::Done(_) | ModalResult::Cancelled => SaveChoice::Cancel,
+        };
     cx.send(Intent::Reply(Reply::Unsaved(choice)));
 }
 
@@ -64,10 +76,10 @@ pub fn replace_ui(egui: &egui::Context, cx: &mut Ctx<'_>, why: &str) {
         ui.label(why.trim_end_matches("; nothing was written"));
         ui.label("Replacing it loses what it holds now.");
     };
-    match question_ui(egui, "replace_question", "Replace it?", body, &["Replace", "Cancel"]) {
-        Answer::Pending => {}
-        Answer::Done(0) => cx.send(Intent::Reply(Reply::Replace(true))),
-        Answer::Done(_) | Answer::Cancelled => cx.send(Intent::Reply(Reply::Replace(false))),
+    match question_ui(egui, "replace_question", "Replace it?", body, &["Replace", "Cancel"], None) {
+        ModalResult::Pending => {}
+        ModalResult::Done(0) => cx.send(Intent::Reply(Reply::Replace(true))),
+        ModalResult::Done(_) | ModalResult::Cancelled => cx.send(Intent::Reply(Reply::Replace(false))),
     }
 }
 
@@ -76,7 +88,7 @@ pub fn error_ui(egui: &egui::Context, cx: &mut Ctx<'_>, message: &str) {
     let body = |ui: &mut Ui| {
         ui.label(message);
     };
-    if !matches!(question_ui(egui, "error", "Something went wrong", body, &["OK"]), Answer::Pending) {
+    if !matches!(question_ui(egui, "error", "Something went wrong", body, &["OK"], Some(0)), ModalResult::Pending) {
         cx.send(Intent::Reply(Reply::ErrorSeen));
     }
 }
@@ -106,11 +118,11 @@ pub fn recovery_ui(egui: &egui::Context, cx: &mut Ctx<'_>, name: &str, summary: 
             }
         });
     };
-    let choice = match question_ui(egui, "recover_unsaved", "Recover unsaved edits?", body, &buttons) {
-        Answer::Done(0) => RecoveryChoice::Recover,
-        Answer::Done(1) => RecoveryChoice::Discard,
-        Answer::Done(_) => RecoveryChoice::AsSaved,
-        Answer::Pending | Answer::Cancelled => return,
+    let choice = match question_ui(egui, "recover_unsaved", "Recover unsaved edits?", body, &buttons, Some(0)) {
+        ModalResult::Done(0) => RecoveryChoice::Recover,
+        ModalResult::Done(1) => RecoveryChoice::Discard,
+        ModalResult::Done(_) => RecoveryChoice::AsSaved,
+        ModalResult::Pending | ModalResult::Cancelled => return,
     };
     cx.send(Intent::Reply(Reply::Recover(choice)));
 }
@@ -123,10 +135,10 @@ pub fn in_use_ui(egui: &egui::Context, cx: &mut Ctx<'_>, name: &str, since: Opti
             "{name} is open in another Gloss window{since}. Two windows saving one file would undo each other's work."
         ));
     };
-    match question_ui(egui, "project_in_use", "Open in another window", body, &["Open read-only", "Cancel"]) {
-        Answer::Pending => {}
-        Answer::Done(0) => cx.send(Intent::Reply(Reply::ReadOnly(true))),
-        Answer::Done(_) | Answer::Cancelled => cx.send(Intent::Reply(Reply::ReadOnly(false))),
+    match question_ui(egui, "project_in_use", "Open in another window", body, &["Open read-only", "Cancel"], Some(0)) {
+        ModalResult::Pending => {}
+        ModalResult::Done(0) => cx.send(Intent::Reply(Reply::ReadOnly(true))),
+        ModalResult::Done(_) | ModalResult::Cancelled => cx.send(Intent::Reply(Reply::ReadOnly(false))),
     }
 }
 
@@ -155,10 +167,10 @@ pub fn conflict_ui(egui: &egui::Context, cx: &mut Ctx<'_>, name: &str, gone: boo
     let body = |ui: &mut Ui| {
         ui.label(text);
     };
-    let choice = match question_ui(egui, "changed_on_disk", heading, body, &buttons) {
-        Answer::Done(index) => choices.get(index).map_or(ConflictChoice::Cancel, |(_, c)| *c),
-        Answer::Cancelled => ConflictChoice::Cancel,
-        Answer::Pending => return,
+    let choice = match question_ui(egui, "changed_on_disk", heading, body, &buttons, None) {
+        ModalResult::Done(index) => choices.get(index).map_or(ConflictChoice::Cancel, |(_, c)| *c),
+        ModalResult::Cancelled => ConflictChoice::Cancel,
+        ModalResult::Pending => return,
     };
     cx.send(Intent::Reply(Reply::Conflict(choice)));
 }

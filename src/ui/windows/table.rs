@@ -8,6 +8,9 @@ use crate::model::{CommentId, DocId, Project, SpanId, Target};
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 
+/// The window's title, which is also its identity among egui's layers.
+pub const TITLE: &str = "Annotations";
+
 /// What a row shows.
 #[derive(Clone, Debug)]
 pub struct Row {
@@ -174,7 +177,7 @@ impl AnnotationTable {
     /// The window, while open; a click on a row shows its annotation.
     pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
         let mut open = self.open;
-        egui::Window::new("Annotations").open(&mut open).default_width(900.0).default_height(420.0).show(egui, |ui| {
+        super::window(TITLE).open(&mut open).default_width(900.0).default_height(420.0).show(egui, |ui| {
             self.ui(ui, cx);
         });
         self.open = open;
