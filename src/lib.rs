@@ -12,6 +12,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod io_error;
 pub mod model;
 pub mod session;
 pub mod store;

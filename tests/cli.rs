@@ -99,7 +99,8 @@ fn bad_articles_fail_cleanly_and_leave_the_project_alone() {
     let before = std::fs::read(dir.path().join("p.ron")).unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
     std::fs::write(dir.path().join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
-    for (file, expected) in [("empty.txt", "empty"), ("binary.txt", "binary"), ("missing.txt", "cannot read")] {
+    for (file, expected) in [("empty.txt", "empty"), ("binary.txt", "binary"), ("missing.txt", "there is no such file")]
+    {
         let out = gloss(&["import", file, "--into", "p.ron"], dir.path());
         let err = assert_user_error(&out);
         assert!(err.contains(expected), "{file}: {err}");

@@ -122,7 +122,11 @@ pub enum ExportError {
     #[error(transparent)]
     Write(#[from] StoreError),
     /// The output folder could not be made.
-    #[error("{path}: cannot create the folder: {error}", path = .path.display())]
+    #[error(
+        "{path}: {reason}",
+        path = .path.display(),
+        reason = crate::io_error::reason(.error, .path, crate::io_error::Access::Write, "create the folder")
+    )]
     Folder {
         /// The folder.
         path: PathBuf,
@@ -149,6 +153,17 @@ pub enum ExportError {
     /// A JSON value could not be encoded.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl ExportError {
+    /// The operating system's own words, for a details line under the message, where there are any.
+    pub fn details(&self) -> Option<String> {
+        match self {
+            Self::Write(error) => error.details(),
+            Self::Folder { error, .. } => Some(format!("create the folder: {}", crate::io_error::details(error))),
+            _ => None,
+        }
+    }
 }
 
 /// What an exporter returns: its files, rendered and not yet written.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The operating system refused to read.
-    #[error("{}: cannot read: {error}", path.display())]
+    #[error("{}: {reason}", path.display(), reason = crate::io_error::reason(.error, .path, crate::io_error::Access::Read, "read"))]
     Io {
         /// The file.
         path: PathBuf,

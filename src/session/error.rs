@@ -30,7 +30,11 @@ pub enum SessionError {
     #[error("{} is open in another Gloss window; close it there first", .0.display())]
     InUse(PathBuf),
     /// The journal of unsaved edits could not be read or written.
-    #[error("{}: cannot {action} the journal of unsaved edits: {error}", path.display())]
+    #[error(
+        "{}: the journal of unsaved edits: {reason}",
+        path.display(),
+        reason = crate::io_error::reason(.error, .path, crate::io_error::Access::Write, .action)
+    )]
     Journal {
         /// The journal file.
         path: PathBuf,
@@ -39,4 +43,15 @@ pub enum SessionError {
         /// Why it failed.
         error: std::io::Error,
     },
+}
+
+impl SessionError {
+    /// The operating system's own words, for a details line under the message, where there are any.
+    pub fn details(&self) -> Option<String> {
+        match self {
+            Self::Store(error) => error.details(),
+            Self::Journal { action, error, .. } => Some(format!("{action}: {}", crate::io_error::details(error))),
+            _ => None,
+        }
+    }
 }

@@ -2,19 +2,21 @@
 
 use std::path::PathBuf;
 
+use crate::io_error::{self, Access};
 use crate::model::Problem;
 
 /// Reading or writing a project file failed. Every message names the file; parse errors add line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The operating system refused to read or write.
-    #[error("{path}: cannot {action}: {error}", path = .path.display())]
+    /// The operating system refused to read or write. The message says why in a person's words; the system's
+    /// own are in [`StoreError::details`].
+    #[error("{path}: {reason}", path = .path.display(), reason = io_error::reason(.error, .path, access(.action), .action))]
     Io {
         /// The file.
         path: PathBuf,
         /// What was attempted ("read", "write", ...).
         action: &'static str,
-        /// The underlying error, shown in the message.
+        /// The underlying error.
         error: std::io::Error,
     },
     /// The file has no content.
@@ -114,6 +116,21 @@ pub enum StoreError {
     /// The project could not be turned into RON.
     #[error("cannot write the project as RON: {0}")]
     Serialize(#[from] ron::Error),
+}
+
+impl StoreError {
+    /// The operating system's own words, for a details line under the message, where there are any.
+    pub fn details(&self) -> Option<String> {
+        match self {
+            Self::Io { action, error, .. } => Some(format!("{action}: {}", io_error::details(error))),
+            _ => None,
+        }
+    }
+}
+
+/// Reading, for the steps that read ("read", "read the previous version"); every other step writes.
+fn access(action: &str) -> Access {
+    if action.starts_with("read") { Access::Read } else { Access::Write }
 }
 
 fn summarize(problems: &[Problem]) -> String {

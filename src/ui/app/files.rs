@@ -14,6 +14,7 @@ use crate::ui::document_view::DocumentView;
 use crate::ui::file_dialog::{NativeDialog, Outcome, Purpose};
 use crate::ui::jobs::export::Request;
 use crate::ui::jobs::open::open;
+use crate::ui::windows::error_note::ErrorNote;
 use crate::ui::windows::path_prompt::PathPrompt;
 
 /// Said above the path field, so the user knows why no file dialog appeared.
@@ -48,7 +49,7 @@ impl GlossApp {
             return;
         }
         let opened = open(path, self.data_dir.as_deref());
-        self.finish_open(opened);
+        self.finish_open(path, opened);
     }
 
     /// Replaces what is open with an empty project that has the standard labels and no file yet; its edits are
@@ -74,7 +75,7 @@ impl GlossApp {
                     copy.display()
                 ));
                 let opened = open(&copy, Some(&dir));
-                self.finish_open(opened);
+                self.finish_open(&copy, opened);
                 return;
             }
         }
@@ -83,7 +84,7 @@ impl GlossApp {
                 self.install(Session::untitled(project, self.data_dir.clone()));
                 self.new_project_dir = None;
             }
-            Err(error) => self.error = Some(error.to_string()),
+            Err(error) => self.error = Some(ErrorNote::about("open", &shipped, &error.to_string(), error.details())),
         }
     }
 
@@ -127,7 +128,8 @@ impl GlossApp {
             return;
         }
         let result = self.session.save();
-        self.after_saving(result);
+        let path = self.session.file().map(Path::to_owned);
+        self.after_saving(path.as_deref(), result);
     }
 
     /// Saves to `path`, which becomes the project's file if the save succeeds; then carries out what waited for
@@ -137,7 +139,7 @@ impl GlossApp {
         if result.is_ok() {
             self.document_view = DocumentView::for_project(self.session.file());
         }
-        self.after_saving(result);
+        self.after_saving(Some(path), result);
     }
 
     /// Asks for a file: the native dialog where there is one, else a path field.
@@ -197,7 +199,14 @@ impl GlossApp {
                 if let Some(path) = paths.into_iter().next() {
                     match crate::store::save_schema(&self.session.project().schema, &path) {
                         Ok(()) => self.toasts.push(format!("Labels written to {}", display_name(&path))),
-                        Err(error) => self.error = Some(error.to_string()),
+                        Err(error) => {
+                            self.error = Some(ErrorNote::about(
+                                "write the labels to",
+                                &path,
+                                &error.to_string(),
+                                error.details(),
+                            ));
+                        }
                     }
                 }
             }
@@ -221,7 +230,10 @@ impl GlossApp {
                             }
                             self.toasts.push(notice);
                         }
-                        Err(error) => self.error = Some(error.to_string()),
+                        Err(error) => {
+                            let (message, details) = (error.to_string(), error.details());
+                            self.error = Some(ErrorNote::about("load the labels from", &path, &message, details));
+                        }
                     }
                 }
             }
@@ -248,12 +260,17 @@ impl GlossApp {
 
     /// Puts an opened project in place, asks what the user wants where its journal or another window stand in
     /// the way, or says why it could not be opened.
-    pub(super) fn finish_open(&mut self, opened: Result<Opening>) {
+    pub(super) fn finish_open(&mut self, path: &Path, opened: Result<Opening>) {
         match opened {
             Ok(Opening::Ready(session)) => self.install(session),
             Ok(Opening::Recover(recovery)) => self.safety.recovery = Some(recovery),
             Ok(Opening::InUse(in_use)) => self.safety.in_use = Some(in_use),
-            Err(error) => self.error = Some(format!("{error:#}")),
+            Err(error) => {
+                let details = error
+                    .downcast_ref::<crate::session::SessionError>()
+                    .and_then(crate::session::SessionError::details);
+                self.error = Some(ErrorNote::about("open", path, &format!("{error:#}"), details));
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use crate::ui::intent::Intent;
 use crate::ui::jobs::Finished;
 use crate::ui::jobs::export::{Request, outcome_notice};
 use crate::ui::jobs::import::ImportReport;
+use crate::ui::windows::error_note::ErrorNote;
 
 impl GlossApp {
     /// Starts the work asked for and takes in what finished. Runs before the panels, so the frame that receives a
@@ -22,7 +23,10 @@ impl GlossApp {
                     let (request, result) = *export;
                     self.exported(request, &result);
                 }
-                Finished::Open(opened) => self.finish_open(*opened),
+                Finished::Open(opened) => {
+                    let (path, opened) = *opened;
+                    self.finish_open(&path, opened);
+                }
             }
         }
     }
@@ -33,8 +37,11 @@ impl GlossApp {
             (Err(error @ ExportError::WouldReplace { refusal, .. }), _) if refusal.can_force() => {
                 self.ask_replace = Some((request, error.to_string()));
             }
-            (_, Ok(notice)) => self.toasts.push(notice),
-            (_, Err(error)) => self.error = Some(error),
+            (_, Some(notice)) => self.toasts.push(notice),
+            (Err(error), None) => {
+                self.error = Some(ErrorNote::about("export to", &request.out, &error.to_string(), error.details()));
+            }
+            (Ok(_), None) => {}
         }
     }
 

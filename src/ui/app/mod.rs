@@ -27,6 +27,7 @@ use super::panels::{inspector, menu_bar, safety_bar, status_bar};
 use super::selection::Selection;
 use super::settings::Settings;
 use super::windows::Windows;
+use super::windows::error_note::ErrorNote;
 use super::windows::path_prompt::PathPrompt;
 use super::windows::questions;
 use crate::edit::Editor;
@@ -114,7 +115,7 @@ pub struct GlossApp {
     /// What to do once the save under way has succeeded.
     after_save: Option<Pending>,
     /// An error the user has to acknowledge.
-    error: Option<String>,
+    error: Option<ErrorNote>,
     /// An export that would replace something, and why, while the user is asked whether it may.
     ask_replace: Option<(Request, String)>,
     /// Questions about unsaved edits, other windows and changes on disk.
@@ -249,9 +250,9 @@ impl GlossApp {
         self.find.matches()
     }
 
-    /// The error the app is showing, if any.
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    /// The error the app is showing, if any: its heading, message and details, a line each.
+    pub fn error(&self) -> Option<String> {
+        self.error.as_ref().map(ErrorNote::text)
     }
 
     /// Whether an import is under way or waiting to start.
@@ -451,7 +452,7 @@ impl eframe::App for GlossApp {
         self.dispatch();
         self.selection.forget_missing(self.session.project());
         if let Some(trouble) = self.session.take_trouble() {
-            self.error.get_or_insert(trouble);
+            self.error.get_or_insert_with(|| ErrorNote::plain("Your edits are not kept safe from a crash", &trouble));
         }
         if self.allow_close {
             egui.send_viewport_cmd(ViewportCommand::Close);

@@ -6,6 +6,7 @@ use crate::session::{DiskChange, InUse, Recovery, Session, SessionError};
 use crate::ui::context::{Ctx, Status};
 use crate::ui::file_dialog::Purpose;
 use crate::ui::intent::{ConflictChoice, RecoveryChoice};
+use crate::ui::windows::error_note::ErrorNote;
 use crate::ui::windows::questions;
 
 /// How often, in seconds, an idle window looks whether its file changed on disk.
@@ -72,13 +73,15 @@ impl GlossApp {
                     if failed.is_empty() {
                         self.toasts.push("Unsaved edits recovered; they are not saved yet.");
                     } else {
-                        self.error = Some(format!(
-                            "These edits no longer apply to the file as it is now and were left out:\n{}",
-                            failed.join("\n")
-                        ));
+                        self.error = Some(left_out(&failed));
                     }
                 }
-                Err(error) => self.error = Some(error.to_string()),
+                Err(error) => {
+                    self.error = Some(ErrorNote {
+                        details: error.details(),
+                        ..ErrorNote::plain("Could not recover the unsaved edits", &error.to_string())
+                    });
+                }
             },
             RecoveryChoice::Discard => {
                 if let Some(session) = recovery.discard() {
@@ -110,7 +113,8 @@ impl GlossApp {
         match choice {
             ConflictChoice::Overwrite => {
                 let result = self.session.save_replacing();
-                self.after_saving(result);
+                let path = self.session.file().map(ToOwned::to_owned);
+                self.after_saving(path.as_deref(), result);
             }
             ConflictChoice::SaveAs => self.choose_file(Purpose::SaveAs),
             ConflictChoice::Reload => self.reload(),
@@ -143,18 +147,22 @@ impl GlossApp {
                 };
                 self.toasts.push(format!("Reloaded {}{kept}", self.display_name()));
                 if !reloaded.failed.is_empty() {
-                    self.error = Some(format!(
-                        "These edits no longer apply to the file as it is now and were left out:\n{}",
-                        reloaded.failed.join("\n")
-                    ));
+                    self.error = Some(left_out(&reloaded.failed));
                 }
             }
-            Err(error) => self.error = Some(error.to_string()),
+            Err(error) => {
+                let path = self.session.file().map(ToOwned::to_owned).unwrap_or_default();
+                self.error = Some(ErrorNote::about("reload", &path, &error.to_string(), error.details()));
+            }
         }
     }
 
     /// What a save's result means for the window: done, a question, or an error.
-    pub(super) fn after_saving(&mut self, result: Result<crate::store::Saved, SessionError>) {
+    pub(super) fn after_saving(
+        &mut self,
+        target: Option<&std::path::Path>,
+        result: Result<crate::store::Saved, SessionError>,
+    ) {
         match result {
             Ok(_) => {
                 self.safety.changed_on_disk = false;
@@ -171,7 +179,11 @@ impl GlossApp {
             Err(SessionError::GoneFromDisk(_)) => self.safety.conflict = Some(DiskChange::Gone),
             Err(error) => {
                 self.after_save = None;
-                self.error = Some(error.to_string());
+                let (message, details) = (error.to_string(), error.details());
+                self.error = Some(match target {
+                    Some(path) => ErrorNote::about("save", path, &message, details),
+                    None => ErrorNote { details, ..ErrorNote::plain("Could not save", &message) },
+                });
             }
         }
     }
@@ -221,5 +233,17 @@ impl GlossApp {
             }
             other => self.toasts.push(other.to_string()),
         }
+    }
+}
+
+/// The edits that a recovery or a reload could not carry out again, listed one a line.
+fn left_out(failed: &[String]) -> ErrorNote {
+    ErrorNote {
+        heading: "Some edits were left out".to_owned(),
+        message: format!(
+            "These edits no longer apply to the file as it is now and were left out:\n{}",
+            failed.join("\n")
+        ),
+        details: None,
     }
 }

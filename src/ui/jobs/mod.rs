@@ -46,8 +46,8 @@ pub enum Finished {
     },
     /// What was asked for, and the export's result: what it wrote, or why it did not.
     Export(Box<(export::Request, Result<crate::export::Report, crate::export::ExportError>)>),
-    /// The project read.
-    Open(Box<anyhow::Result<Opening>>),
+    /// The project read, and its file.
+    Open(Box<(PathBuf, anyhow::Result<Opening>)>),
 }
 
 /// The background work of the window.
@@ -129,7 +129,7 @@ impl Jobs {
         if let Some(job) = &self.open.running
             && let Some(opened) = job.finished()
         {
-            finished.push(Finished::Open(Box::new(opened)));
+            finished.push(Finished::Open(Box::new((job.path.clone(), opened))));
             self.open.running = None;
         } else if let Some((path, bytes)) = self.open.requested.take() {
             self.open.running = Some(open::OpenJob::start(path, bytes, data_dir.map(Path::to_owned), egui));

@@ -2,6 +2,7 @@
 //! frame's [`Ctx`]; and the modal questions (`questions`, `path_prompt`) whose answers the app acts on.
 
 pub mod dashboard;
+pub mod error_note;
 pub mod export;
 pub mod import_report;
 pub mod labels_editor;

@@ -3,6 +3,7 @@
 
 use egui::{Id, Modal, ScrollArea, Ui};
 
+use super::error_note::ErrorNote;
 use crate::session::Summary;
 use crate::ui::context::Ctx;
 use crate::ui::intent::{ConflictChoice, Intent, RecoveryChoice, Reply, SaveChoice};
@@ -83,12 +84,17 @@ pub fn replace_ui(egui: &egui::Context, cx: &mut Ctx<'_>, why: &str) {
     }
 }
 
-/// Shows an error that needs acknowledging: what happened, in a sentence, and the details below it.
-pub fn error_ui(egui: &egui::Context, cx: &mut Ctx<'_>, message: &str) {
+/// Shows an error that needs acknowledging: what could not be done, why in a sentence, and the operating
+/// system's own words in a details line below it.
+pub fn error_ui(egui: &egui::Context, cx: &mut Ctx<'_>, note: &ErrorNote) {
     let body = |ui: &mut Ui| {
-        ui.label(message);
+        ui.label(&note.message);
+        if let Some(details) = &note.details {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new(format!("Details: {details}")).small().weak());
+        }
     };
-    if !matches!(question_ui(egui, "error", "Something went wrong", body, &["OK"], Some(0)), ModalResult::Pending) {
+    if !matches!(question_ui(egui, "error", &note.heading, body, &["OK"], Some(0)), ModalResult::Pending) {
         cx.send(Intent::Reply(Reply::ErrorSeen));
     }
 }
