@@ -349,6 +349,9 @@ fn zoom_keys_and_the_theme_switch() {
     press(&mut harness, Modifiers::NONE, Key::Enter);
     harness.run_steps(2);
     assert_eq!(harness.ctx.options(|o| o.theme_preference), egui::ThemePreference::Light);
+    // The window draws with Gloss's themes, whose every text reads at 4.5:1 (checked in ui::theme).
+    assert!(harness.ctx.style_of(egui::Theme::Light).visuals == gloss::ui::visuals(egui::Theme::Light));
+    assert!(harness.ctx.options(|o| o.dark_style.visuals == gloss::ui::visuals(egui::Theme::Dark)));
 }
 
 #[test]

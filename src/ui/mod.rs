@@ -14,6 +14,7 @@ mod jobs;
 mod panels;
 mod selection;
 mod settings;
+mod theme;
 mod windows;
 
 #[cfg(test)]
@@ -24,3 +25,4 @@ pub use app::*;
 pub use jobs::import::{ImportReport, ReportLine};
 pub use selection::{Reveal, Selection, TextSelection};
 pub use settings::Settings;
+pub use theme::visuals;

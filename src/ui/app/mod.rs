@@ -315,6 +315,7 @@ impl GlossApp {
         if !self.initialized {
             // Zoom keys go through the action table like every other shortcut.
             egui.options_mut(|o| o.zoom_with_keyboard = false);
+            super::theme::install(egui);
             if let Some(zoom) = self.settings.zoom {
                 egui.set_zoom_factor(zoom);
             }

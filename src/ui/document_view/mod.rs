@@ -204,7 +204,8 @@ fn hover_labels(response: &egui::Response, layout: &Layout, index: &SpanIndex, s
         }
         for range in here {
             if let Some(label) = schema.label(range.label) {
-                ui.label(egui::RichText::new(&label.name).color(super::colors::to_color32(label.color)).strong());
+                let color = super::colors::name_color(ui.visuals(), label.color);
+                ui.label(egui::RichText::new(&label.name).color(color).strong());
             }
         }
     });

@@ -9,7 +9,7 @@ use super::layout::{Block, BlockKind, Layout};
 use super::span_index::SpanIndex;
 use crate::model::{CommentId, Target};
 use crate::model::{Document, LabelSchema};
-use crate::ui::colors::{highlight_fill, to_color32};
+use crate::ui::colors::{highlight_fill, text_on, to_color32};
 
 /// Everything one frame of painting reads.
 pub(super) struct Painting<'a> {
@@ -56,7 +56,7 @@ impl Painting<'_> {
 
     fn highlights(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
         let painter = self.ui.painter();
-        let dark = self.ui.visuals().dark_mode;
+        let (text, page) = (crate::ui::theme::document_text(self.ui.visuals()), self.ui.visuals().panel_fill);
         for range in self.index.overlapping(target, start, start + len) {
             let color = self.schema.label(range.label).map_or(Color32::GRAY, |l| to_color32(l.color));
             let from = range.start.max(start) - start;
@@ -64,7 +64,7 @@ impl Painting<'_> {
             let selected = self.marks.span == Some(range.span);
             for rect in block_rects(block, from, to) {
                 let rect = rect.translate(pos.to_vec2());
-                painter.rect_filled(rect, 2.0, highlight_fill(color, dark));
+                painter.rect_filled(rect, 2.0, highlight_fill(color, text, page));
                 // A bar under each highlight, stacked by lane, keeps overlapping spans tellable apart.
                 let lift = 3.0 * f32::from(range.lane.min(4));
                 let underline = Rect::from_min_max(
@@ -82,6 +82,8 @@ impl Painting<'_> {
     /// Search matches: outlined, the current one filled.
     fn find_matches(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
         let color = Color32::from_rgb(0xff, 0xc1, 0x07);
+        let fill =
+            highlight_fill(color, crate::ui::theme::document_text(self.ui.visuals()), self.ui.visuals().panel_fill);
         let (matches, current) = self.marks.find;
         for (index, &(t, from, to)) in matches.iter().enumerate() {
             if t != target || to <= start || from >= start + len {
@@ -91,7 +93,7 @@ impl Painting<'_> {
             for rect in block_rects(block, from.max(start) - start, to.min(start + len) - start) {
                 let rect = rect.translate(pos.to_vec2()).expand(1.0);
                 if current {
-                    self.ui.painter().rect_filled(rect, 2.0, color.gamma_multiply(0.55));
+                    self.ui.painter().rect_filled(rect, 2.0, fill);
                 }
                 self.ui.painter().rect_stroke(rect, 2.0, Stroke::new(1.5, color), StrokeKind::Outside);
             }
@@ -117,7 +119,7 @@ impl Painting<'_> {
         let ui = self.ui;
         let level = comment.sentiment.and_then(|id| self.schema.sentiment(id));
         let (text, fill, color) = match level {
-            Some(level) => (level.name.as_str(), to_color32(level.color), Color32::WHITE),
+            Some(level) => (level.name.as_str(), to_color32(level.color), text_on(to_color32(level.color))),
             None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),
         };
         let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(12.0), color);

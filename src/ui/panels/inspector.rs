@@ -6,7 +6,7 @@ use super::fields::text_field_ui;
 use crate::edit::{Command, TextField};
 use crate::model::{Comment, DocId, LabelSchema};
 use crate::ui::actions::Action;
-use crate::ui::colors::to_color32;
+use crate::ui::colors::{name_color, text_on, to_color32};
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 
@@ -88,8 +88,12 @@ fn comment_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, sche
     ui.horizontal_wrapped(|ui| {
         for level in &schema.sentiments {
             let selected = comment.sentiment == Some(level.id);
-            let text =
-                RichText::new(&level.name).color(if selected { Color32::WHITE } else { to_color32(level.color) });
+            let fill = to_color32(level.color);
+            let text = RichText::new(&level.name).color(if selected {
+                text_on(fill)
+            } else {
+                name_color(ui.visuals(), level.color)
+            });
             let button = Button::selectable(selected, text).fill(if selected {
                 to_color32(level.color)
             } else {

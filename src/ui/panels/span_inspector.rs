@@ -7,7 +7,7 @@ use super::fields::text_field_ui;
 use crate::edit::{Command, SpanAttribute, TextField};
 use crate::model::{Document, SpanAnnotation, Target, Verdict};
 use crate::ui::actions::Action;
-use crate::ui::colors::to_color32;
+use crate::ui::colors::name_color;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 
@@ -15,7 +15,8 @@ use crate::ui::intent::Intent;
 pub fn span_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: &Document, span: &SpanAnnotation) {
     ui.heading("Highlight");
     if let Some(label) = cx.project.schema.label(span.label) {
-        ui.label(RichText::new(&label.name).color(to_color32(label.color)).strong()).on_hover_text(&label.description);
+        let color = name_color(ui.visuals(), label.color);
+        ui.label(RichText::new(&label.name).color(color).strong()).on_hover_text(&label.description);
     }
     let quote: String = span.quote().chars().take(400).collect();
     ui.label(RichText::new(format!("“{quote}”")).italics());

@@ -6,7 +6,7 @@
 use egui::{RichText, Ui};
 
 use crate::ui::actions::Action;
-use crate::ui::colors::to_color32;
+use crate::ui::colors::name_color;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::windows::questions::ModalResult;
@@ -378,14 +378,18 @@ fn guidelines_ui(ui: &mut Ui, project: &Project) {
         ui.heading("Highlights");
         for label in &schema.span_labels {
             let key = label.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
-            ui.label(RichText::new(format!("{}{key}", label.name)).strong().color(to_color32(label.color)));
+            ui.label(
+                RichText::new(format!("{}{key}", label.name)).strong().color(name_color(ui.visuals(), label.color)),
+            );
             ui.label(if label.description.is_empty() { "(no description)" } else { &label.description });
             ui.add_space(4.0);
         }
         ui.heading("Comment sentiment");
         for level in &schema.sentiments {
             let key = level.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
-            ui.label(RichText::new(format!("{}{key}", level.name)).strong().color(to_color32(level.color)));
+            ui.label(
+                RichText::new(format!("{}{key}", level.name)).strong().color(name_color(ui.visuals(), level.color)),
+            );
             ui.label(&level.description);
         }
         if !schema.dimensions.is_empty() {

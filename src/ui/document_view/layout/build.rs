@@ -90,7 +90,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     let visuals = ui.visuals();
     let strong = visuals.strong_text_color();
     // egui's default text colour is meant for labels; long reading wants more contrast.
-    let text = if visuals.dark_mode { Color32::from_gray(218) } else { Color32::from_gray(28) };
+    let text = crate::ui::theme::document_text(visuals);
     let weak = visuals.weak_text_color();
     let empty = ui.fonts_mut(|f| f.layout_no_wrap(String::new(), FontId::proportional(12.0), Color32::WHITE));
     let estimate = Estimator { ui, widths: Vec::new(), empty: empty.clone() };
