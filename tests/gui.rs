@@ -457,3 +457,23 @@ fn right_click_marks_where_the_comments_start_and_undo_puts_it_back() {
     harness.run_steps(2);
     assert_eq!(&harness.state().editor().project().documents[0], &before);
 }
+
+#[test]
+fn characters_no_font_draws_are_named_once_with_the_package_to_install() {
+    // The test window has egui's own fonts only: Latin, Cyrillic, Greek and emoji, no Chinese.
+    let mut harness = empty_app();
+    harness.event(egui::Event::Paste("市议会批准港口税\n\n市长说，港口不能再等了。".to_owned()));
+    harness.run_steps(3);
+    let scripts: Vec<String> = harness.state().missing_fonts().iter().map(|m| m.script.clone()).collect();
+    assert_eq!(scripts, ["Han"]);
+    harness.get_by_label_contains("No installed font draws the Han characters of this document");
+    harness.get_by_label_contains("sudo apt install fonts-noto-cjk");
+    harness.get_by_label("Dismiss").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("No installed font draws").is_none());
+    // Another Chinese document: it was said once, and is not said again.
+    harness.event(egui::Event::Paste("第二篇文章\n\n更多中文。".to_owned()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().editor().project().documents.len(), 2);
+    assert!(harness.query_by_label_contains("No installed font draws").is_none());
+}

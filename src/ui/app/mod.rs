@@ -22,6 +22,7 @@ use super::jobs::export::Request;
 use super::jobs::import::ImportReport;
 use super::panels::documents::DocumentsPanel;
 use super::panels::find_bar::{FindBar, Match};
+use super::panels::font_notice::{FontNotice, MissingScript};
 use super::panels::toasts::Toasts;
 use super::panels::{inspector, menu_bar, safety_bar, status_bar};
 use super::selection::Selection;
@@ -98,6 +99,8 @@ pub struct GlossApp {
     documents: DocumentsPanel,
     /// The find bar.
     find: FindBar,
+    /// The bar that names scripts no installed font draws.
+    font_notice: FontNotice,
     /// The windows over the workspace.
     windows: Windows,
     /// Work in the background.
@@ -166,6 +169,7 @@ impl GlossApp {
             document_view: DocumentView::default(),
             documents: DocumentsPanel::default(),
             find: FindBar::default(),
+            font_notice: FontNotice::default(),
             windows: Windows::default(),
             jobs: Jobs::default(),
             toasts: Toasts::default(),
@@ -248,6 +252,11 @@ impl GlossApp {
     /// The find bar's matches and the current one.
     pub fn find_matches(&self) -> (&[Match], Option<usize>) {
         self.find.matches()
+    }
+
+    /// The scripts the missing-fonts bar names now.
+    pub fn missing_fonts(&self) -> &[MissingScript] {
+        self.font_notice.showing()
     }
 
     /// The error the app is showing, if any: its heading, message and details, a line each.
@@ -369,9 +378,13 @@ impl GlossApp {
             .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| inspector::inspector_ui(ui, &mut cx));
-        let (find, view, jobs) = (&mut self.find, &mut self.document_view, &self.jobs);
+        let (find, view, jobs, fonts) = (&mut self.find, &mut self.document_view, &self.jobs, &mut self.font_notice);
         CentralPanel::default_margins().show(ui, |ui| {
             safety_bar::safety_bar_ui(ui, &mut cx);
+            if let Some(doc) = cx.doc() {
+                fonts.check(ui, doc);
+            }
+            fonts.ui(ui);
             find.ui(ui, &mut cx);
             match cx.doc() {
                 Some(doc) => view.ui(ui, &mut cx, doc, reveal, find.matches()),
