@@ -527,3 +527,36 @@ fn a_drag_over_right_to_left_words_highlights_those_words() {
     assert!(span.quote().starts_with("בעברית:"), "{:?}", span.quote());
     assert!(span.quote().chars().count() <= 20, "{:?}", span.quote());
 }
+
+#[test]
+fn the_inspector_keeps_its_place_and_clips_a_long_quote() {
+    let (_dir, mut harness) = open_sample();
+    let palette_top =
+        |h: &Harness<'_, GlossApp>| h.get_by_role_and_label(egui::accesskit::Role::Button, "Claim").rect().top();
+    let resting = palette_top(&harness);
+    // A selection changes the hint above the labels, not where they are.
+    let (a, b) = (body_char(&harness, 5), body_char(&harness, 12));
+    drag(&mut harness, a, b);
+    assert_eq!(palette_top(&harness), resting, "the labels stay where they were");
+
+    // A short highlight, then a whole paragraph: the speaker field stays where it was.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    let speaker_top = |h: &Harness<'_, GlossApp>| h.get_by_label("Speaker / source").rect().top();
+    let short = speaker_top(&harness);
+    let body = project(&harness).documents[0].body.clone();
+    let paragraph = "“The breakwater was built in 1962";
+    let start = body[..body.find(paragraph).unwrap()].chars().count();
+    let end = start + body[body.find(paragraph).unwrap()..].split('\n').next().unwrap().chars().count();
+    let (a, b) = (body_char(&harness, start), body_char(&harness, end - 1));
+    drag(&mut harness, a, b);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    let span = harness.state().view_state().span().expect("the new highlight is selected");
+    let quote = project(&harness).documents[0].span(span).unwrap().quote();
+    assert!(quote.starts_with("“The breakwater") && quote.chars().count() > 150, "{quote}");
+    assert_eq!(speaker_top(&harness), short, "the speaker field did not move");
+    // The quote is shown once, as it is (no second opening mark), clipped to three lines.
+    let shown = harness.get_by_label(&quote);
+    let row = harness.ctx.style_of(egui::Theme::Dark).text_styles[&egui::TextStyle::Body].size;
+    assert!(shown.rect().height() < row * 5.0, "clipped: {} high", shown.rect().height());
+}

@@ -17,7 +17,14 @@ pub fn inspector_ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     text_field_ui(ui, cx, ("Annotator", &project.annotator), TextField::Annotator, false, None);
     ui.separator();
     let can_label = selection.selected_text().is_some() || selection.span().is_some();
-    if let Some(label) = palette_ui(ui, &project.schema, can_label) {
+    let hint = if selection.selected_text().is_some() {
+        "Press a label's key or click it to highlight the selection."
+    } else if selection.span().is_some() {
+        "Press a label's key or click it to change the highlight's label."
+    } else {
+        "Select text, then press a label's key or click it."
+    };
+    if let Some(label) = palette_ui(ui, &project.schema, can_label, hint) {
         cx.send(Intent::Label(label));
     }
     // Wrapped, so a button that appears with a selection never widens the panel (and reflows the article).
@@ -28,12 +35,13 @@ pub fn inspector_ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         if ui.button("Edit labels…").clicked() {
             cx.send(Intent::Run(Action::EditLabels));
         }
-        if selection.extend_target().is_some()
-            && selection.selected_text().is_some()
-            && ui
-                .button("Add to highlight")
-                .on_hover_text("Add the selection to the highlight selected before")
-                .clicked()
+        // Always there (greyed when it cannot act), so that the panel below never moves when it can.
+        let can_add = selection.extend_target().is_some() && selection.selected_text().is_some();
+        if ui
+            .add_enabled(can_add, Button::new("Add to highlight"))
+            .on_hover_text("Add the selection to the highlight selected before")
+            .on_disabled_hover_text("Select a highlight, then further text, to add that text to it")
+            .clicked()
         {
             cx.send(Intent::Run(Action::AddRange));
         }
@@ -53,12 +61,11 @@ pub fn inspector_ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     });
 }
 
-/// The label palette. Returns the label clicked.
-fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool) -> Option<crate::model::LabelId> {
+/// The label palette, under a hint that always takes two lines (so that the labels never move). Returns the
+/// label clicked.
+fn palette_ui(ui: &mut Ui, schema: &LabelSchema, enabled: bool, hint: &str) -> Option<crate::model::LabelId> {
     ui.heading("Labels");
-    if !enabled {
-        ui.weak("Select text, then press a label's key or click it.");
-    }
+    super::fixed_text::fixed_rows_ui(ui, RichText::new(hint).weak(), 2);
     let mut clicked = None;
     for label in &schema.span_labels {
         ui.horizontal(|ui| {

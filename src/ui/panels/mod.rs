@@ -5,6 +5,7 @@ pub mod document_details;
 pub mod documents;
 pub mod fields;
 pub mod find_bar;
+pub mod fixed_text;
 pub mod font_notice;
 pub mod inspector;
 pub mod menu_bar;

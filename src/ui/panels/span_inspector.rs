@@ -18,8 +18,9 @@ pub fn span_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: &Document, span: &SpanAnnotat
         let color = name_color(ui.visuals(), label.color);
         ui.label(RichText::new(&label.name).color(color).strong()).on_hover_text(&label.description);
     }
-    let quote: String = span.quote().chars().take(400).collect();
-    ui.label(RichText::new(format!("“{quote}”")).italics());
+    // The highlight's own text, without added quotation marks (a quote that begins with its own “ would show
+    // two), in a box of three lines whatever its length, so that the fields below never move.
+    super::fixed_text::fixed_rows_ui(ui, RichText::new(span.quote().trim()).italics(), 3);
     let place = match span.target {
         Target::Body => "in the article".to_owned(),
         Target::Comment(id) => {
@@ -27,7 +28,9 @@ pub fn span_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: &Document, span: &SpanAnnotat
         }
     };
     let parts = if span.ranges.len() > 1 { format!(", {} parts", span.ranges.len()) } else { String::new() };
-    ui.weak(format!("{place}, characters {}–{}{parts}", span.start(), span.end()));
+    // One line however long the commenter's name, so that what follows keeps its place.
+    let place = format!("{place}, characters {}–{}{parts}", span.start(), span.end());
+    ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
     let at = Some(jiff::Timestamp::now());
     let speaker = TextField::SpanSpeaker(doc.id, span.id);
     text_field_ui(ui, cx, ("Speaker / source", &span.speaker), speaker, false, at);
