@@ -96,7 +96,11 @@ fn document(html: &mut String, schema: &LabelSchema, doc: &Document) {
     let _ = writeln!(html, "<article dir=\"auto\">\n<h2>{}</h2>", escape(&doc.title));
     let meta = doc.metadata.known_fields();
     if !meta.is_empty() {
-        let parts: Vec<String> = meta.iter().map(|(_, value)| escape(value)).collect();
+        // The report is for people: a machine date reads as "9 March 2017, 23:16".
+        let readable = |(name, value): &(&str, &str)| {
+            if *name == "date" { escape(&crate::model::dates::readable(value)) } else { escape(value) }
+        };
+        let parts: Vec<String> = meta.iter().map(readable).collect();
         let _ = writeln!(html, "<p class=\"meta\">{}</p>", parts.join(" · "));
     }
     marked(html, schema, doc, Target::Body);

@@ -4,6 +4,7 @@
 //! own galley, hit-tests the pointer with `Galley::cursor_from_pos`, and paints the selection and highlights
 //! itself. Only the blocks inside the visible part of the scroll area are painted.
 
+mod access;
 mod context_menu;
 mod edges;
 mod geometry;
@@ -164,6 +165,7 @@ impl DocumentView {
                 };
                 let painting = paint::Painting { ui, layout, index, doc, schema, marks: &marks, origin: rect.min };
                 painting.visible(viewport);
+                access::describe_visible(ui, layout, doc, rect.min, viewport, response.id);
                 let color = selected
                     .and_then(|s| doc.span(s))
                     .and_then(|s| schema.label(s.label))

@@ -138,7 +138,7 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
         }
         header.push_str(&comment.author);
         if let Some(date) = &comment.date {
-            header.push_str(&format!("  ·  {date}"));
+            header.push_str(&format!("  ·  {}", crate::model::dates::readable(date)));
         }
         let first = b.blocks.len();
         let header_style = style(14.0, strong, false, indent + CARD_PAD, CARD_PAD);
@@ -195,8 +195,11 @@ fn paragraphs(b: &mut Builder<'_>, text: &str, target: Target, style: Style) {
 
 fn meta_line(doc: &Document) -> String {
     let meta = &doc.metadata;
-    let parts: Vec<&str> =
-        [&meta.dateline, &meta.byline, &meta.date, &meta.site].into_iter().flatten().map(String::as_str).collect();
+    let date = meta.date.as_deref().map(crate::model::dates::readable);
+    let parts: Vec<&str> = [meta.dateline.as_deref(), meta.byline.as_deref(), date.as_deref(), meta.site.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     parts.join("   ·   ")
 }
 

@@ -65,6 +65,16 @@ impl Block {
     pub fn bottom(&self) -> f32 {
         self.offset.y + self.height
     }
+
+    /// The block's text in reading order (a right-to-left galley shows display order).
+    pub fn text<'d>(&'d self, doc: &'d Document) -> &'d str {
+        match &self.source {
+            Source::Own(text) => text.as_str(),
+            Source::Slice(target, from, to) => {
+                doc.target_text(*target).and_then(|t| t.get(*from..*to)).unwrap_or_default()
+            }
+        }
+    }
 }
 
 /// Font, colour and box of a block.
@@ -226,12 +236,7 @@ impl Layout {
         for i in 0..self.blocks.len() {
             let found = {
                 let block = &self.blocks[i];
-                let text = match &block.source {
-                    Source::Own(text) => text.as_str(),
-                    Source::Slice(target, from, to) => {
-                        doc.target_text(*target).and_then(|t| t.get(*from..*to)).unwrap_or_default()
-                    }
-                };
+                let text = block.text(doc);
                 let key = (text, block.style.size.to_bits(), block.style.indent.to_bits());
                 by_text.get(&key).map(|(galley, x)| (Arc::clone(galley), *x))
             };
@@ -286,12 +291,7 @@ impl Layout {
         if block.laid_out {
             return false;
         }
-        let text = match &block.source {
-            Source::Own(text) => text.as_str(),
-            Source::Slice(target, from, to) => {
-                doc.target_text(*target).and_then(|t| t.get(*from..*to)).unwrap_or_default()
-            }
-        };
+        let text = block.text(doc);
         let style = block.style;
         let width = (self.column - style.indent - style.right_pad).max(40.0);
         // Right-to-left text is aligned to the right edge; egui then places the galley left of its origin.
