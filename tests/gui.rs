@@ -477,3 +477,22 @@ fn characters_no_font_draws_are_named_once_with_the_package_to_install() {
     assert_eq!(harness.state().editor().project().documents.len(), 2);
     assert!(harness.query_by_label_contains("No installed font draws").is_none());
 }
+
+#[test]
+fn notices_sit_in_the_status_bar_and_never_cover_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    make_dirty(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    let status = harness.get_by_label_contains("sample.ron · 1 document(s)").rect();
+    // The newest notice, with the count of the one before it, on the status bar's line.
+    let notice = harness.get_by_label("Saved sample.ron  (+1)").rect();
+    assert!(notice.top() >= status.top() - 4.0 && notice.bottom() <= status.bottom() + 4.0, "{notice:?} {status:?}");
+    assert!(notice.left() > status.right(), "at the right of the status line");
+    assert_eq!(harness.state().notices().len(), 2);
+}

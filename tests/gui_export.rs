@@ -193,3 +193,19 @@ fn an_export_over_a_file_of_another_kind_asks_first_and_never_replaces_the_proje
     assert!(harness.query_by_label("Replace it?").is_none());
     assert!(harness.query_by_label_contains("Exported 1 document(s)").is_some());
 }
+
+#[test]
+fn the_export_window_says_what_each_format_is_for_and_what_its_offsets_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Label Studio JSON").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Offsets count UTF-16 code units");
+    harness.get_by_label("HTML report").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("A page to read and share");
+    harness.get_by_label("It holds no offsets: it shows the text itself.");
+    assert!(harness.query_by_label_contains("Offsets count").is_none(), "no \"Offsets count none\"");
+}

@@ -578,3 +578,23 @@ fn dates_read_as_a_person_writes_them() {
     harness.get_by_label_contains("10 March 2017, 07:05");
     assert!(harness.query_by_label_contains("2017-03-09T").is_none(), "no raw ISO date in the article");
 }
+
+#[test]
+fn the_guidelines_window_shows_its_last_description_whole_and_keys_fit_their_fields() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::G);
+    harness.run();
+    let window = harness.get_by_role_and_label(egui::accesskit::Role::Window, "Guidelines").rect();
+    let last = project(&harness).schema.sentiments.last().unwrap().description.clone();
+    let shown = harness.get_by_label(&last).rect();
+    assert!(window.contains_rect(shown), "{last:?} at {shown:?} is inside the window {window:?}");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    // In the label editor, the key of "Mixed" (an M, the widest letter) fits its field.
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    harness.run_steps(2);
+    let field = harness.get(egui_kittest::kittest::By::new().value("m").role(egui::accesskit::Role::TextInput)).rect();
+    let glyph = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap("M".to_owned(), egui::FontId::proportional(14.0), egui::Color32::WHITE).size().x
+    });
+    assert!(field.width() >= glyph + 2.0 * 4.0 + 4.0, "a {}-wide field holds an M of {glyph}", field.width());
+}

@@ -58,13 +58,11 @@ fn export(
     for file in &report.files {
         writeln!(out, "{}", file.display())?;
     }
+    let offsets = format.offset_unit().map(|unit| format!("; offsets in {unit}")).unwrap_or_default();
     writeln!(
         out,
-        "{} document(s), {} highlight(s), {} comment(s); offsets in {}",
-        report.documents,
-        report.spans,
-        report.comments,
-        format.offset_unit()
+        "{} document(s), {} highlight(s), {} comment(s){offsets}",
+        report.documents, report.spans, report.comments
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -88,14 +88,26 @@ impl Format {
         }
     }
 
-    /// The unit the format's offsets count.
-    pub fn offset_unit(self) -> &'static str {
+    /// The unit the format's offsets count; `None` for the HTML report, which has none (it shows the text).
+    pub fn offset_unit(self) -> Option<&'static str> {
         match self {
-            Self::Csv | Self::W3c => "Unicode code points of the target text (the body or one comment)",
-            Self::Doccano => "Unicode code points of each line's text (Python string indices)",
-            Self::Brat => "Unicode code points of NAME.txt",
-            Self::LabelStudio => "UTF-16 code units of each task's text (JavaScript string indices)",
-            Self::Html => "none (the report shows the text itself)",
+            Self::Csv | Self::W3c => Some("Unicode code points of the target text (the body or one comment)"),
+            Self::Doccano => Some("Unicode code points of each line's text (Python string indices)"),
+            Self::Brat => Some("Unicode code points of NAME.txt"),
+            Self::LabelStudio => Some("UTF-16 code units of each task's text (JavaScript string indices)"),
+            Self::Html => None,
+        }
+    }
+
+    /// What the format is for, in a sentence, for the export window.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Self::Csv => "Tables of highlights and comments, for a spreadsheet, R or pandas.",
+            Self::Doccano => "One JSON line for each text, for doccano's sequence labelling import.",
+            Self::W3c => "W3C Web Annotations with quote and position selectors, for any tool that reads them.",
+            Self::Brat => "A .txt and an .ann file for each document, for brat and INCEpTION.",
+            Self::LabelStudio => "Tasks with their annotations, for Label Studio's JSON import.",
+            Self::Html => "A page to read and share: the articles with their highlights, and counts.",
         }
     }
 }

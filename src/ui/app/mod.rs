@@ -371,7 +371,8 @@ impl GlossApp {
         let project = self.session.project();
         let mut cx = Ctx::new(project, revision, &self.selection, &self.settings, &status, &mut self.intents);
         Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, &mut cx));
-        Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, &mut cx, &self.jobs));
+        let (jobs, toasts) = (&self.jobs, &self.toasts);
+        Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, &mut cx, jobs, toasts));
         let documents = &mut self.documents;
         Panel::left("documents").resizable(true).default_size(220.0).show(ui, |ui| documents.ui(ui, &mut cx));
         Panel::right("inspector")
@@ -472,7 +473,7 @@ impl eframe::App for GlossApp {
             egui.send_viewport_cmd(ViewportCommand::Close);
         }
         self.update_title(&egui);
-        self.toasts.ui(&egui);
+        self.toasts.expire(&egui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

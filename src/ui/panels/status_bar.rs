@@ -5,9 +5,10 @@ use egui::Ui;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::Jobs;
+use crate::ui::panels::toasts::Toasts;
 
-/// One line at the bottom of the window; a job's Cancel button sends an intent.
-pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs) {
+/// One line at the bottom of the window, notices at its right; a job's Cancel button sends an intent.
+pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs, toasts: &Toasts) {
     ui.horizontal(|ui| {
         if let Some(job) = jobs.progress_ui(ui) {
             cx.send(Intent::Cancel(job));
@@ -32,6 +33,12 @@ pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs) {
         } else {
             "Select text with the mouse to highlight it; click a comment to tag its sentiment".to_owned()
         };
-        ui.weak(hint);
+        // The notice takes the room it needs at the right; the hint gives way (truncated, whole on hover).
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            toasts.ui(ui);
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
+            });
+        });
     });
 }

@@ -46,10 +46,13 @@ impl ExportWindow {
     fn ui(&mut self, ui: &mut Ui, document_title: Option<&str>) -> bool {
         ui.label("Format:");
         for format in Format::ALL {
-            ui.radio_value(&mut self.format, format, format.title())
-                .on_hover_text(format!("Offsets: {}", format.offset_unit()));
+            ui.radio_value(&mut self.format, format, format.title()).on_hover_text(format.purpose());
         }
-        ui.weak(format!("Offsets count {}.", self.format.offset_unit()));
+        ui.label(self.format.purpose());
+        match self.format.offset_unit() {
+            Some(unit) => ui.weak(format!("Offsets count {unit}.")),
+            None => ui.weak("It holds no offsets: it shows the text itself."),
+        };
         ui.separator();
         ui.label("Export:");
         ui.radio_value(&mut self.whole_project, true, "The whole project");

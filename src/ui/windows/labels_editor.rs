@@ -93,10 +93,20 @@ impl GuidelinesWindow {
     /// The window, while open.
     pub fn show(&mut self, egui: &egui::Context, cx: &Ctx<'_>) {
         let mut open = self.open;
+        // As tall as its text (up to the screen, then it scrolls), so that the last guideline is never cut off:
+        // the window offers the screen's height, and the scroll area shrinks to what it holds.
+        let most = (egui.content_rect().height() - 120.0).max(200.0);
         super::window(GUIDELINES_TITLE)
             .open(&mut open)
             .default_width(420.0)
-            .show(egui, |ui| guidelines_ui(ui, cx.project));
+            .default_height(most)
+            .resizable([true, false])
+            .show(egui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, true])
+                    .max_height(most)
+                    .show(ui, |ui| guidelines_ui(ui, cx.project));
+            });
         self.open = open;
     }
 }
@@ -141,13 +151,19 @@ fn name_field(ui: &mut Ui, name: &mut String, what: &str) {
 }
 
 fn description_field(ui: &mut Ui, description: &mut String, hint: &str) {
+    let shown = if description.is_empty() { "(none yet)".to_owned() } else { description.clone() };
     ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(description).hint_text(hint))
-        .on_hover_text("Description (shown as the guideline)");
+        .on_hover_text(format!("Description, shown as the guideline: {shown}"));
 }
+
+/// The width of a key field, in points.
+const KEY_WIDTH: f32 = 34.0;
 
 fn key_field(ui: &mut Ui, key: &mut Option<char>, name: &str) {
     let mut text = key.map(String::from).unwrap_or_default();
-    let field = ui.add_sized([24.0, 20.0], egui::TextEdit::singleline(&mut text).char_limit(1));
+    // Wide enough for the widest letter (M, W) with the field's margins, and centred.
+    let edit = egui::TextEdit::singleline(&mut text).char_limit(1).align(egui::Align2::CENTER_CENTER);
+    let field = ui.add_sized([KEY_WIDTH, 20.0], edit);
     let field = field.on_hover_text(format!("The key for {name}"));
     if field.changed() {
         *key = text.chars().next();
@@ -374,31 +390,26 @@ fn delete_dimension(project: &Project, dimension: DimensionId) -> SchemaChange {
 /// The guidelines: each label, level and dimension with its description.
 fn guidelines_ui(ui: &mut Ui, project: &Project) {
     let schema = &project.schema;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading("Highlights");
-        for label in &schema.span_labels {
-            let key = label.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
-            ui.label(
-                RichText::new(format!("{}{key}", label.name)).strong().color(name_color(ui.visuals(), label.color)),
-            );
-            ui.label(if label.description.is_empty() { "(no description)" } else { &label.description });
-            ui.add_space(4.0);
+    ui.heading("Highlights");
+    for label in &schema.span_labels {
+        let key = label.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
+        ui.label(RichText::new(format!("{}{key}", label.name)).strong().color(name_color(ui.visuals(), label.color)));
+        ui.label(if label.description.is_empty() { "(no description)" } else { &label.description });
+        ui.add_space(4.0);
+    }
+    ui.heading("Comment sentiment");
+    for level in &schema.sentiments {
+        let key = level.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
+        ui.label(RichText::new(format!("{}{key}", level.name)).strong().color(name_color(ui.visuals(), level.color)));
+        ui.label(&level.description);
+    }
+    if !schema.dimensions.is_empty() {
+        ui.heading("Further dimensions");
+        for dimension in &schema.dimensions {
+            let values: Vec<&str> = dimension.values.iter().map(|v| v.name.as_str()).collect();
+            ui.label(RichText::new(format!("{}: {}", dimension.name, values.join(", "))).strong());
+            ui.label(&dimension.description);
         }
-        ui.heading("Comment sentiment");
-        for level in &schema.sentiments {
-            let key = level.key.map(|k| format!("  ({})", k.to_uppercase())).unwrap_or_default();
-            ui.label(
-                RichText::new(format!("{}{key}", level.name)).strong().color(name_color(ui.visuals(), level.color)),
-            );
-            ui.label(&level.description);
-        }
-        if !schema.dimensions.is_empty() {
-            ui.heading("Further dimensions");
-            for dimension in &schema.dimensions {
-                let values: Vec<&str> = dimension.values.iter().map(|v| v.name.as_str()).collect();
-                ui.label(RichText::new(format!("{}: {}", dimension.name, values.join(", "))).strong());
-                ui.label(&dimension.description);
-            }
-        }
-    });
+    }
+    ui.add_space(6.0);
 }
