@@ -30,7 +30,10 @@ pub fn reason(error: &Error, path: &Path, access: Access, step: &str) -> String 
         ErrorKind::FileTooLarge => "the file is too large for this disk".to_owned(),
         ErrorKind::ReadOnlyFilesystem => "the disk it is on can only be read, not written".to_owned(),
         ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
-        ErrorKind::NotADirectory => format!("part of {folder} is a file, not a folder"),
+        ErrorKind::NotADirectory => match path.ancestors().skip(1).find(|a| a.is_file()) {
+            Some(file) => format!("{} is a file, not a folder", file.display()),
+            None => format!("part of {folder} is a file, not a folder"),
+        },
         ErrorKind::InvalidFilename => "the name is too long or holds characters this disk does not allow".to_owned(),
         ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => "another program is using it".to_owned(),
         ErrorKind::CrossesDevices => format!("it cannot be moved into place across disks ({step})"),
@@ -87,5 +90,15 @@ mod tests {
             "the folder . does not exist"
         });
         assert!(said(ErrorKind::Interrupted, Access::Write).starts_with("cannot write: "));
+        // Saving "into" a file names that file.
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let file = dir.path().join("notes.ron");
+        std::fs::write(&file, "x").expect("a file");
+        let inside = file.join("more/p.ron");
+        let error = Error::from(ErrorKind::NotADirectory);
+        assert_eq!(
+            reason(&error, &inside, Access::Write, "write"),
+            format!("{} is a file, not a folder", file.display())
+        );
     }
 }

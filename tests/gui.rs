@@ -496,3 +496,18 @@ fn notices_sit_in_the_status_bar_and_never_cover_the_work() {
     assert!(notice.left() > status.right(), "at the right of the status line");
     assert_eq!(harness.state().notices().len(), 2);
 }
+
+#[test]
+fn the_path_field_opens_with_its_text_selected_so_typing_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    harness.run_steps(3);
+    assert!(harness.get_by_label("Path:").value().is_some_and(|v| v.ends_with("sample.ron")), "pre-filled");
+    let copy = dir.path().join("copy.ron");
+    harness.get_by_label("Path:").type_text(&copy.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().path(), Some(copy.as_path()), "{:?}", harness.state().error());
+}

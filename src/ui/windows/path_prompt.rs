@@ -52,7 +52,14 @@ impl PathPrompt {
             );
             let field = field.labelled_by(label.id);
             if self.focus {
+                // Focused with its text selected, as a file dialog's name field is: typing replaces it, an
+                // arrow key keeps it to edit.
                 field.request_focus();
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+                    let all = egui::text_selection::CCursorRange::select_all_str(&self.text);
+                    state.cursor.set_char_range(Some(all));
+                    state.store(ui.ctx(), field.id);
+                }
                 self.focus = false;
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));

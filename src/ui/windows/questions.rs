@@ -19,7 +19,7 @@ pub enum ModalResult<T> {
 }
 
 /// A modal question: a heading, what `body` draws, and a row of buttons. Answers with the index of the button
-/// clicked. Enter presses the default button (`default`, shown in bold), where the question has one: a question
+/// clicked. Enter presses the default button (`default`, shown in the selection's colours), where the question has one: a question
 /// whose every answer loses something (replace a file, overwrite another's change) has none, so that a key
 /// pressed out of habit decides nothing. Escape and a click beside it cancel.
 pub fn question_ui(
@@ -38,9 +38,15 @@ pub fn question_ui(
         let clicked = ui
             .horizontal(|ui| {
                 buttons.iter().enumerate().position(|(index, text)| {
-                    let text = egui::RichText::new(*text);
-                    let text = if Some(index) == default { text.strong() } else { text };
-                    ui.button(text).clicked()
+                    // The default button in the selection's colours (whose contrast the theme test checks).
+                    let button = if Some(index) == default {
+                        let selection = ui.visuals().selection;
+                        egui::Button::new(egui::RichText::new(*text).strong().color(selection.stroke.color))
+                            .fill(selection.bg_fill)
+                    } else {
+                        egui::Button::new(*text)
+                    };
+                    ui.add(button).clicked()
                 })
             })
             .inner;
