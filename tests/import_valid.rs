@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use gloss::edit::{Editor, imported};
 use gloss::model::{Comment, CommentId, DocId, Document, Metadata, Project};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Words of the texts: Latin, Cyrillic, CJK, an emoji with a joiner, a flag, line breaks.
 const WORDS: &[&str] =
@@ -122,7 +123,13 @@ prop_compose! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+    // The cases that failed once are read from, and new ones written to, the file beside this one (proptest's
+    // default looks for a `lib.rs` above the test and finds none from `tests/`).
+    #![proptest_config(ProptestConfig {
+        cases: 160,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/import_valid.proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn a_gloss_csv_folder_of_any_rows_imports_into_a_valid_project(

@@ -241,11 +241,15 @@ fn broken_datasets_say_what_is_wrong_and_keep_what_they_can() {
     for expected in ["reaches past the end of the text", "is not brat standoff", "T9, which is not an entity"] {
         assert!(notes.iter().any(|n| n.contains(expected)), "{expected:?} in {notes:?}");
     }
-    // doccano: a line that is not JSON makes the file an error naming the line, not a panic.
+    // doccano: a line that is not JSON is left out with a warning naming it; the other lines import.
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"text\": \"a\", \"label\": [[0, 1, \"X\"]]}\n{not json\n").unwrap();
+    let articles = gloss::import::extract_file(&bad).unwrap();
+    assert_eq!(articles[0].annotations.spans.len(), 1);
+    assert!(articles[0].warnings[0].starts_with("bad.jsonl line 2: "), "{:?}", articles[0].warnings);
+    std::fs::write(&bad, "{not json\n").unwrap();
     let error = gloss::import::extract_file(&bad).unwrap_err().to_string();
-    assert!(error.contains("bad.jsonl") && error.contains("line 2"), "{error}");
+    assert!(error.contains("bad.jsonl") && error.contains("line 1"), "a file of no JSON at all is refused: {error}");
     // A CSV dataset whose offsets are not numbers.
     let csv = dir.path().join("csv");
     std::fs::create_dir(&csv).unwrap();
@@ -255,8 +259,9 @@ fn broken_datasets_say_what_is_wrong_and_keep_what_they_can() {
         "document_id,span_id,part,target,label,start,end\r\n1,5,1,body,Claim,x,4\r\n",
     )
     .unwrap();
-    let error = gloss::import::extract_file(&csv.join("documents.csv")).unwrap_err().to_string();
-    assert!(error.contains("start") && error.contains("not a number"), "{error}");
+    let articles = gloss::import::extract_file(&csv.join("documents.csv")).unwrap();
+    assert!(articles[0].annotations.spans.is_empty(), "the row is left out");
+    assert_eq!(articles[0].warnings, ["spans.csv line 2: start \"x\" is not a number; the row was left out"]);
     // spans.csv alone, without its documents.csv.
     let lone = dir.path().join("lone");
     std::fs::create_dir(&lone).unwrap();

@@ -32,9 +32,18 @@ pub fn readable(raw: &str) -> Cow<'_, str> {
         })
     };
     let Some(at) = civil else { return Cow::Borrowed(raw) };
-    let month = MONTHS.get(usize::try_from(at.month() - 1).unwrap_or(0)).copied().unwrap_or_default();
-    let day = format!("{} {month} {}", at.day(), at.year());
-    if date_only { Cow::Owned(day) } else { Cow::Owned(format!("{day}, {:02}:{:02}", at.hour(), at.minute())) }
+    if date_only { Cow::Owned(day_of(at.date())) } else { Cow::Owned(written(at)) }
+}
+
+/// A date and time as a person writes it: "9 March 2017, 23:16".
+pub fn written(at: jiff::civil::DateTime) -> String {
+    format!("{}, {:02}:{:02}", day_of(at.date()), at.hour(), at.minute())
+}
+
+/// "9 March 2017".
+fn day_of(date: jiff::civil::Date) -> String {
+    let month = MONTHS.get(usize::try_from(date.month() - 1).unwrap_or(0)).copied().unwrap_or_default();
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]
@@ -48,6 +57,7 @@ mod tests {
         assert_eq!(readable("2017-03-09T23:16:02.123-05:00"), "9 March 2017, 23:16", "in the page's own offset");
         assert_eq!(readable("2017-03-09 08:05"), "9 March 2017, 08:05");
         assert_eq!(readable("2017-12-01"), "1 December 2017");
+        assert_eq!(written(jiff::civil::date(2026, 12, 2).at(1, 35, 9, 0)), "2 December 2026, 01:35");
         for words in ["March 9, 2017", "yesterday", "", "2017-13-45", "12 мая 2021"] {
             assert_eq!(readable(words), words, "left as it is");
         }

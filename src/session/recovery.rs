@@ -34,10 +34,10 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// "7 unsaved edits from 2026-12-01 21:40", in the local time.
+    /// "7 unsaved edits from 1 December 2026, 21:40", in the local time.
     pub fn title(&self) -> String {
         let when = self.last.unwrap_or(self.started).to_zoned_datetime(jiff::tz::TimeZone::system());
-        let when = when.strftime("%Y-%m-%d %H:%M").to_string();
+        let when = crate::model::dates::written(when.datetime());
         match self.edits.len() {
             1 => format!("1 unsaved edit from {when}"),
             n => format!("{n} unsaved edits from {when}"),

@@ -142,7 +142,7 @@ fn the_palette_runs_the_action_typed() {
 }
 
 #[test]
-fn a_question_answers_with_the_button_clicked_and_enter_presses_the_first() {
+fn a_question_answers_with_the_button_clicked_and_enter_presses_its_default() {
     let mut harness =
         bench((), Selection::default(), |ui, cx, ()| super::windows::questions::unsaved_ui(ui.ctx(), cx, "p.ron"));
     harness.get_by_label("Don't save").click();

@@ -20,13 +20,13 @@ pub fn looks_like(first_line: &str) -> bool {
 
 /// Reads the doccano file at `path` (whose text is `text`).
 pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
-    let lines = parse_lines(text)?;
+    let mut warnings = Vec::new();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let lines = parse_lines(text, &name, &mut warnings)?;
     let mut articles: Vec<Extracted> = Vec::new();
     // (document_id) -> index in `articles`, and (document_id, comment_id) -> comment index.
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
     let mut comments: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut warnings = Vec::new();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     for (number, line) in &lines {
         let number = *number;
         let text = line.get("text").and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -62,7 +62,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
     if classes != path
         && let Ok(text) = std::fs::read_to_string(&classes)
     {
-        for (_, line) in parse_lines(&text)? {
+        let name = classes.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for (_, line) in parse_lines(&text, &name, &mut warnings)? {
             let doc = line.get("document_id").map(value_text).unwrap_or_default();
             let comment = line.get("comment_id").map(value_text).unwrap_or_default();
             let (Some(&index), Some(&position)) = (documents.get(&doc), comments.get(&(doc, comment))) else {
@@ -90,17 +91,25 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
 /// A line of the file: its number and its object.
 type Line = (usize, Map<String, Value>);
 
-/// The JSON objects of the non-empty lines, each with its line number.
-fn parse_lines(text: &str) -> Result<Vec<Line>, String> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(number, line)| match serde_json::from_str(line) {
-            Ok(Value::Object(object)) => Ok((number + 1, object)),
-            Ok(_) => Err(format!("line {} is not a JSON object", number + 1)),
-            Err(error) => Err(format!("line {}: {error}", number + 1)),
-        })
-        .collect()
+/// The JSON objects of the non-empty lines of the file `name`, each with its line number. A line that is not one
+/// is left out with a warning, as each line is a record of its own; a file where no line is one is refused.
+fn parse_lines(text: &str, name: &str, warnings: &mut Vec<String>) -> Result<Vec<Line>, String> {
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
+        match serde_json::from_str(line) {
+            Ok(Value::Object(object)) => lines.push((number + 1, object)),
+            Ok(_) => problems.push(format!("{name} line {} is not a JSON object", number + 1)),
+            Err(error) => problems.push(format!("{name} line {}: {error}", number + 1)),
+        }
+    }
+    if lines.is_empty()
+        && let Some(first) = problems.first()
+    {
+        return Err(first.clone());
+    }
+    warnings.extend(problems.into_iter().map(|problem| format!("{problem}; the line was left out")));
+    Ok(lines)
 }
 
 /// The spans of a line as (ranges, label); relations and anything else it cannot model become warnings.
@@ -146,4 +155,29 @@ fn value_text(value: &Value) -> String {
 fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     if words.is_empty() { "Untitled".to_owned() } else { words.join(" ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::read;
+
+    #[test]
+    fn a_broken_line_is_left_out_with_a_warning_and_the_rest_imports() {
+        let text = [
+            r#"{"text": "The council raised the levy.", "label": [[4, 11, "Claim"]]}"#,
+            r#"{"text": "cut short", "label": [[0, 3, "#,
+            r#"[1, 2]"#,
+            r#"{"text": "A second article.", "label": []}"#,
+        ]
+        .join("\n");
+        let articles = read(&text, Path::new("d.jsonl")).unwrap();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].annotations.spans.len(), 1);
+        let warnings = articles[0].warnings.join("\n");
+        assert!(warnings.contains("d.jsonl line 2: EOF while parsing"), "{warnings}");
+        assert!(warnings.contains("d.jsonl line 3 is not a JSON object; the line was left out"), "{warnings}");
+        assert!(read("{ nope", Path::new("d.jsonl")).unwrap_err().starts_with("d.jsonl line 1:"));
+    }
 }

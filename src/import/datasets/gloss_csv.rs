@@ -76,7 +76,16 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
             let number = |key: &str| {
                 get(key).parse::<usize>().map_err(|_| format!("{origin}: {key} {:?} is not a number", get(key)))
             };
-            let range = (number("start")?, number("end")?);
+            let range = match (number("start"), number("end")) {
+                (Ok(start), Ok(end)) => (start, end),
+                (Err(problem), _) | (_, Err(problem)) => {
+                    // One bad row is left out; the rest of the dataset still imports.
+                    if let Some(article) = articles.get_mut(&doc) {
+                        article.warnings.push(format!("{problem}; the row was left out"));
+                    }
+                    continue;
+                }
+            };
             let key = (doc.clone(), get("span_id"));
             if let Some(span) = parts.get_mut(&key) {
                 span.ranges.push(range);
@@ -122,15 +131,73 @@ type Row = (u64, BTreeMap<String, String>);
 
 /// The rows of a CSV text as maps from header to value, each with the line it starts on.
 fn rows(text: &str) -> Result<Vec<Row>, String> {
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let mut lines = LineCounter::default();
     reader
         .records()
         .map(|record| {
             let record = record.map_err(|e| e.to_string())?;
-            let line = record.position().map_or(0, csv::Position::line);
+            let line = record.position().map_or(0, |at| lines.line_at(text, at.byte()));
             Ok((line, headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect()))
         })
         .collect()
+}
+
+/// Line numbers of byte offsets met in increasing order. The csv reader's own line count lags by one after a CRLF
+/// line end (it counts the `\n` when it reads the next record), and Gloss writes CRLF, so lines are counted here.
+#[derive(Default)]
+struct LineCounter {
+    /// The byte offset counted up to, and the line it is on.
+    byte: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    /// The line (from 1) that the record starting at or after `byte` begins on; the line end before it is skipped.
+    fn line_at(&mut self, text: &str, byte: u64) -> u64 {
+        let bytes = text.as_bytes();
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.byte {
+            self.line += bytecount_newlines(&bytes[self.byte..start]);
+            self.byte = start;
+        }
+        self.line + 1
+    }
+}
+
+/// How many `\n` bytes `bytes` holds.
+fn bytecount_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, rows};
+
+    #[test]
+    fn a_row_with_a_broken_offset_is_left_out_with_a_warning_and_the_rest_imports() {
+        let dir = tempfile::tempdir().unwrap();
+        let documents = "document_id,title,body\r\nd1,Levy,The council raised the levy.\r\n";
+        std::fs::write(dir.path().join("documents.csv"), documents).unwrap();
+        let spans = "document_id,target,span_id,label,start,end\r\nd1,body,s1,Claim,x,11\r\nd1,body,s2,Claim,12,18\r\n";
+        std::fs::write(dir.path().join("spans.csv"), spans).unwrap();
+        let articles = read(documents, &dir.path().join("documents.csv")).unwrap();
+        assert_eq!(articles[0].warnings, ["spans.csv line 2: start \"x\" is not a number; the row was left out"]);
+        assert_eq!(articles[0].annotations.spans.len(), 1);
+        assert_eq!(articles[0].annotations.spans[0].ranges, [(12, 18)]);
+    }
+
+    #[test]
+    fn rows_know_the_line_they_start_on_whatever_the_line_ends() {
+        for end in ["\n", "\r\n"] {
+            let text = ["a,b", "1,2", "\"multi", "line\",3", "", "4,5", ""].join(end);
+            let lines: Vec<u64> = rows(&text).unwrap().into_iter().map(|(line, _)| line).collect();
+            assert_eq!(lines, [2, 3, 6], "line ends {end:?}");
+        }
+    }
 }

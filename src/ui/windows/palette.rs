@@ -70,10 +70,23 @@ struct Palette {
     focused: bool,
 }
 
-/// The actions whose name holds every word of `query`, in menu order.
+/// The actions whose name holds every word of `query`: first those where more of the words begin a word of the
+/// name ("light" finds the theme before "Add selection to highlight"), each group in menu order.
 pub fn matching(query: &str) -> Vec<Action> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    Action::all().filter(|a| words.iter().all(|w| a.name().to_lowercase().contains(w.as_str()))).collect()
+    let mut found: Vec<(usize, Action)> = Action::all()
+        .filter_map(|action| {
+            let name = action.name().to_lowercase();
+            let starts: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            words.iter().all(|w| name.contains(w.as_str())).then(|| {
+                let at_start = words.iter().filter(|w| starts.iter().any(|s| s.starts_with(w.as_str()))).count();
+                (at_start, action)
+            })
+        })
+        .collect();
+    // A stable sort keeps the menu order within each group.
+    found.sort_by_key(|(at_start, _)| std::cmp::Reverse(*at_start));
+    found.into_iter().map(|(_, action)| action).collect()
 }
 
 /// What the palette's user did this frame.
@@ -198,5 +211,7 @@ mod tests {
         assert!(matching("zoom in").contains(&Action::ZoomIn));
         assert_eq!(matching("").len(), Action::all().count());
         assert!(matching("no such thing").is_empty());
+        assert_eq!(matching("light").first(), Some(&Action::SwitchTheme), "a word's start before its middle");
+        assert!(matching("light").contains(&Action::AddRange), "the middle of a word still counts");
     }
 }

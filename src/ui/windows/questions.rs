@@ -108,9 +108,7 @@ pub fn error_ui(egui: &egui::Context, cx: &mut Ctx<'_>, note: &ErrorNote) {
 /// Asks what becomes of unsaved edits found in a journal: `name` is the project, `can_view` whether it has a
 /// file to open as saved. Closing the question is no answer: the edits must not be left undecided.
 pub fn recovery_ui(egui: &egui::Context, cx: &mut Ctx<'_>, name: &str, summary: &Summary, can_view: bool) {
-    let count = summary.edits.len();
-    let when = summary.title().split(" from ").nth(1).unwrap_or_default().to_owned();
-    let recover = format!("Recover {count} unsaved {} from {when}", if count == 1 { "edit" } else { "edits" });
+    let recover = format!("Recover {}", summary.title());
     let mut buttons = vec![recover.as_str(), "Discard"];
     if can_view {
         buttons.push("Open the file as saved");
