@@ -141,6 +141,18 @@ mod tests {
     }
 
     #[test]
+    fn krippendorffs_alpha_equals_the_three_coder_example_with_gaps() {
+        // The computational example of Krippendorff's alpha as commonly taught (three coders, fifteen units, many
+        // missing): nominal 0.691.
+        let coders =
+            ["* * * * * 3 4 1 2 1 1 3 3 * 3", "1 * 2 1 3 3 4 3 * * * * * * *", "* * 2 1 3 4 4 * 2 1 1 3 3 * 4"];
+        let rows: Vec<Vec<Option<usize>>> =
+            coders.iter().map(|row| row.split(' ').map(|v| v.parse::<usize>().ok().map(|v| v - 1)).collect()).collect();
+        let units: Vec<Vec<usize>> = (0..15).map(|u| rows.iter().filter_map(|row| row[u]).collect()).collect();
+        close(krippendorff_alpha(&units, 4, Level::Nominal), 0.691, 3);
+    }
+
+    #[test]
     fn krippendorffs_alpha_of_identical_constant_and_unpaired_data() {
         let same = vec![vec![0, 0], vec![1, 1], vec![2, 2, 2]];
         assert_eq!(krippendorff_alpha(&same, 3, Level::Nominal), Ok(1.0));
@@ -160,6 +172,14 @@ mod tests {
         pairs.extend([(1, 1); 15]);
         close(cohen_kappa(&pairs), 0.4, 6);
         assert_eq!(cohen_kappa(&[(0, 0), (1, 1), (2, 2)]), Ok(1.0));
+        // Krippendorff (1995), example A digitized (Bertha and Bill, 24 positions): kappa 0.385, nominal alpha
+        // 0.329, as DKPro's tests have them.
+        let (bertha, bill) = ("001111111100001111110000", "000011110000000110000000");
+        let digit = |c: char| usize::from(c == '1');
+        let digits: Vec<(usize, usize)> = bertha.chars().map(digit).zip(bill.chars().map(digit)).collect();
+        close(cohen_kappa(&digits), 0.385, 3);
+        let units: Vec<Vec<usize>> = digits.iter().map(|&(a, b)| vec![a, b]).collect();
+        close(krippendorff_alpha(&units, 2, Level::Nominal), 0.329, 3);
         // Always disagreeing, with balanced marginals: as far below chance as it goes.
         assert_eq!(cohen_kappa(&[(0, 1), (1, 0)]), Ok(-1.0));
         assert!(cohen_kappa(&[(1, 1), (1, 1)]).is_err());

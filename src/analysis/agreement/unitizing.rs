@@ -205,6 +205,9 @@ mod tests {
         Unit { annotator, start, end: start + length, category }
     }
 
+    /// Two coders' units as (start, length), and a published figure for them.
+    type Coders<'a> = (&'a [(u64, u64)], &'a [(u64, u64)], f64);
+
     fn rounded(value: f64, places: i32) -> f64 {
         let scale = 10f64.powi(places);
         (value * scale).round() / scale
@@ -236,6 +239,38 @@ mod tests {
         // rounded disagreements; the unrounded ones give 0.8587).
         assert_eq!(rounded(result.overall.unwrap(), 3), 0.859);
         assert_eq!(rounded(result.overall.unwrap(), 4), 0.8587);
+    }
+
+    #[test]
+    fn observed_disagreement_equals_krippendorffs_1995_example() {
+        // Krippendorff (1995), p. 57: four pairs of coders on a continuum of 24, one category per pair. The
+        // observed disagreements as published (and as DKPro's tests have them): A 0.03125, B 2.26736, C 0.02777,
+        // D 0.38715.
+        let pairs: [Coders<'_>; 4] = [
+            (&[(2, 8), (14, 6)], &[(4, 4), (15, 2)], 0.03125),
+            (&[(0, 18)], &[(0, 2), (2, 1), (3, 1), (4, 1), (5, 1), (6, 3), (9, 1)], 2.26736),
+            (&[(2, 6), (10, 2), (14, 4), (20, 2)], &[(0, 2), (4, 4), (10, 4), (16, 2), (20, 2)], 0.02777),
+            (&[(0, 2), (2, 8), (10, 4), (14, 6), (20, 4)], &[(0, 4), (4, 4), (8, 7), (15, 2), (17, 7)], 0.38715),
+        ];
+        // Stretched 50,000 times, the expected disagreements and alphas approach the published A 0.06990 / 0.553,
+        // B 1.17731 / -0.926, C 0.08642 / 0.679, D 0.41445 / 0.066 (DKPro checks them within 0.005 and 0.02).
+        let stretched = [(0.06990, 0.553), (1.17731, -0.926), (0.08642, 0.679), (0.41445, 0.066)];
+        for ((first, second, published), (expected, alpha)) in pairs.into_iter().zip(stretched) {
+            let stretch = |scale: u64| -> Vec<Unit> {
+                first
+                    .iter()
+                    .map(|&(start, length)| unit(0, start * scale, length * scale, 0))
+                    .chain(second.iter().map(|&(start, length)| unit(1, start * scale, length * scale, 0)))
+                    .collect()
+            };
+            let long = alpha_u(Continuum { begin: 0, length: 24 * 50_000, annotators: 2 }, 1, &stretch(50_000));
+            assert!((long.disagreement[0].1 - expected).abs() < 0.005, "{} != {expected}", long.disagreement[0].1);
+            let value = long.per_category[0].unwrap();
+            assert!((value - alpha).abs() < 0.02, "{value} != {alpha}");
+            let units = stretch(1);
+            let result = alpha_u(Continuum { begin: 0, length: 24, annotators: 2 }, 1, &units);
+            assert!((result.disagreement[0].0 - published).abs() < 1e-5, "{} != {published}", result.disagreement[0].0);
+        }
     }
 
     #[test]
