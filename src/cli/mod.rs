@@ -2,6 +2,7 @@
 //! subcommands work on files without a window.
 
 mod commands;
+mod compare;
 mod sessions;
 mod stats;
 
@@ -85,6 +86,21 @@ pub enum Command {
     Edit {
         /// The project.
         project: PathBuf,
+    },
+    /// Compare students' projects with an answer key: highlights (exact, overlap and character F1), what each
+    /// missed, added, placed otherwise or labelled otherwise, comment sentiment agreement, and a score out of 100.
+    Compare {
+        /// The answer key.
+        key: PathBuf,
+        /// The students' projects, or folders of them.
+        #[arg(required = true, value_name = "STUDENT")]
+        students: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write a gradebook: a CSV row per student.
+        #[arg(long, value_name = "GRADES.csv")]
+        gradebook: Option<PathBuf>,
     },
     /// Bring back the unsaved edits a Gloss that stopped left in a project's journal, and save them.
     Recover {

@@ -1,0 +1,427 @@
+//! How far several annotators agree on the same articles, with no key: alpha_u of where their highlights lie
+//! (per document, per label and over all documents), the pairwise overlap F1 between them, the agreement of their
+//! comment sentiment (Cohen's kappa for two, Fleiss' kappa, Krippendorff's alpha nominal and, on an ordered scale,
+//! ordinal), and the places where they differ.
+
+use super::agreement::spans::{Mark, overlap};
+use super::agreement::{
+    Coefficient, Continuum, Level, Undefined, Unit, alpha_u, cohen_kappa, fleiss_kappa, krippendorff_alpha,
+};
+use super::aligned::{label_key, pairs, target_key};
+use crate::model::{DocId, Document, Project, Target, same_name};
+
+/// One annotator's work: a project, or one annotator's part of a merged project.
+#[derive(Clone, Copy, Debug)]
+pub struct Annotator<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// The project their work is in.
+    pub project: &'a Project,
+    /// In a merged project, the annotator whose highlights are theirs; `None` takes every highlight.
+    pub only: Option<&'a str>,
+}
+
+/// alpha_u and the pairwise overlap F1 of a stretch of text (one document, or all of them end to end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanAgreement {
+    /// alpha_u over all labels.
+    pub alpha_u: Coefficient,
+    /// alpha_u per label, by name.
+    pub per_label: Vec<(String, Coefficient)>,
+    /// Overlap F1 between each two annotators (symmetric); `None` where neither has a highlight.
+    pub pairwise_overlap_f1: Vec<Vec<Option<f64>>>,
+}
+
+/// One document's agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentAgreement {
+    /// The first annotator's document.
+    pub id: DocId,
+    /// Its title.
+    pub title: String,
+    /// How far the highlights agree.
+    pub spans: SpanAgreement,
+}
+
+/// Comment sentiment agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommentAgreement {
+    /// Comments at least one annotator tagged.
+    pub items: usize,
+    /// Cohen's kappa, with exactly two annotators.
+    pub cohen_kappa: Coefficient,
+    /// Fleiss' kappa over the comments every annotator tagged.
+    pub fleiss_kappa: Coefficient,
+    /// Krippendorff's alpha, nominal; missing tags allowed.
+    pub krippendorff_alpha_nominal: Coefficient,
+    /// Krippendorff's alpha, ordinal, when the scale is an ordered one (the 3- and 5-point scales).
+    pub krippendorff_alpha_ordinal: Coefficient,
+}
+
+/// A place where the annotators differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disagreement {
+    /// The first annotator's document.
+    pub doc: DocId,
+    /// The text, as that document names it.
+    pub target: Target,
+    /// Where, in code points of that text.
+    pub range: (usize, usize),
+    /// What differs, in a sentence ("Claim: marked by Ana and Ben, not by Cy").
+    pub what: String,
+    /// How many annotators agree with the mark (fewest first in the list).
+    pub agreeing: usize,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    /// The annotators, in the order of the matrices.
+    pub annotators: Vec<String>,
+    /// Per document of the first annotator.
+    pub documents: Vec<DocumentAgreement>,
+    /// All documents end to end.
+    pub overall: SpanAgreement,
+    /// Comment sentiment.
+    pub comments: CommentAgreement,
+    /// Where they differ, the widest disagreements first.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A highlight of one annotator in the first annotator's document.
+struct Placed {
+    annotator: usize,
+    target: Target,
+    ranges: Vec<(usize, usize)>,
+    label: u64,
+    quote: String,
+}
+
+/// The agreement of `annotators` on the documents of the first of them.
+pub fn agree(annotators: &[Annotator<'_>]) -> Agreement {
+    let names: Vec<String> = annotators.iter().map(|a| a.name.to_owned()).collect();
+    let Some(first) = annotators.first() else {
+        return empty(names);
+    };
+    let mut labels: Vec<String> = first.project.schema.span_labels.iter().map(|l| l.name.clone()).collect();
+    // For each annotator, the pairing of the first's documents with theirs.
+    let paired: Vec<_> = annotators.iter().map(|a| pairs(first.project, a.project)).collect();
+    let mut documents = Vec::new();
+    let mut all_units = Vec::new();
+    let mut all_marks: Vec<Vec<Mark>> = vec![Vec::new(); annotators.len()];
+    let mut disagreements = Vec::new();
+    let mut offset = 0u64;
+    for (d, reference) in first.project.documents.iter().enumerate() {
+        let placed = placed(annotators, &paired, d, &mut labels);
+        let layout = Layout::of(reference);
+        let units: Vec<Unit> = placed
+            .iter()
+            .flat_map(|p| {
+                let start = layout.at(p.target);
+                p.ranges.iter().map(move |&(s, e)| Unit {
+                    annotator: p.annotator,
+                    start: start + s as u64,
+                    end: start + e as u64,
+                    category: p.label as usize,
+                })
+            })
+            .collect();
+        let spans = span_agreement(&units, &placed, annotators.len(), layout.length, &labels, reference.id);
+        all_units.extend(units.iter().map(|u| Unit { start: u.start + offset, end: u.end + offset, ..*u }));
+        for p in &placed {
+            all_marks[p.annotator].push(mark(reference.id, p));
+        }
+        offset += layout.length;
+        disagreements.extend(differences(reference, &placed, &names, &labels));
+        documents.push(DocumentAgreement { id: reference.id, title: reference.title.clone(), spans });
+    }
+    let alpha = alpha_u(Continuum { begin: 0, length: offset, annotators: annotators.len() }, labels.len(), &all_units);
+    let overall = SpanAgreement {
+        alpha_u: alpha.overall,
+        per_label: named(&labels, alpha.per_category),
+        pairwise_overlap_f1: pairwise(&all_marks),
+    };
+    let comments = comment_agreement(annotators, &paired);
+    disagreements.sort_by_key(|d| d.agreeing);
+    Agreement { annotators: names, documents, overall, comments, disagreements }
+}
+
+fn empty(annotators: Vec<String>) -> Agreement {
+    let none = Err(Undefined("fewer than two annotators"));
+    Agreement {
+        annotators,
+        documents: Vec::new(),
+        overall: SpanAgreement { alpha_u: none, per_label: Vec::new(), pairwise_overlap_f1: Vec::new() },
+        comments: CommentAgreement {
+            items: 0,
+            cohen_kappa: none,
+            fleiss_kappa: none,
+            krippendorff_alpha_nominal: none,
+            krippendorff_alpha_ordinal: none,
+        },
+        disagreements: Vec::new(),
+    }
+}
+
+/// Every annotator's highlights in the `d`-th document of the first, in the first's targets.
+fn placed(
+    annotators: &[Annotator<'_>],
+    paired: &[Vec<super::aligned::Pair<'_>>],
+    d: usize,
+    labels: &mut Vec<String>,
+) -> Vec<Placed> {
+    let mut placed = Vec::new();
+    for (a, annotator) in annotators.iter().enumerate() {
+        let pair = &paired[a][d];
+        let Some(other) = pair.other else { continue };
+        for span in &other.spans {
+            if annotator.only.is_some_and(|only| !same_name(only, &span.annotator)) {
+                continue;
+            }
+            let Some(target) = pair.target_in_reference(span.target) else { continue };
+            let name = annotator.project.schema.label(span.label).map_or("?", |l| l.name.as_str());
+            placed.push(Placed {
+                annotator: a,
+                target,
+                ranges: span.ranges.iter().map(|r| (r.start, r.end)).collect(),
+                label: label_key(labels, name),
+                quote: span.quote(),
+            });
+        }
+    }
+    placed
+}
+
+fn mark(doc: DocId, placed: &Placed) -> Mark {
+    Mark { target: target_key(doc, placed.target), ranges: placed.ranges.clone(), label: placed.label }
+}
+
+/// Where each text of a document starts when the body and its comments are laid end to end.
+struct Layout {
+    starts: Vec<(Target, u64)>,
+    length: u64,
+}
+
+impl Layout {
+    fn of(document: &Document) -> Self {
+        let mut starts = vec![(Target::Body, 0)];
+        let mut length = document.body.chars().count() as u64;
+        for comment in &document.comments {
+            starts.push((Target::Comment(comment.id), length));
+            length += comment.text.chars().count() as u64;
+        }
+        Self { starts, length }
+    }
+
+    fn at(&self, target: Target) -> u64 {
+        self.starts.iter().find(|(t, _)| *t == target).map_or(0, |&(_, start)| start)
+    }
+}
+
+fn named(labels: &[String], values: Vec<Coefficient>) -> Vec<(String, Coefficient)> {
+    labels.iter().cloned().zip(values).filter(|(_, v)| v.is_ok()).collect()
+}
+
+fn span_agreement(
+    units: &[Unit],
+    placed: &[Placed],
+    annotators: usize,
+    length: u64,
+    labels: &[String],
+    doc: DocId,
+) -> SpanAgreement {
+    let alpha = alpha_u(Continuum { begin: 0, length, annotators }, labels.len(), units);
+    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); annotators];
+    for p in placed {
+        marks[p.annotator].push(mark(doc, p));
+    }
+    SpanAgreement {
+        alpha_u: alpha.overall,
+        per_label: named(labels, alpha.per_category),
+        pairwise_overlap_f1: pairwise(&marks),
+    }
+}
+
+/// Overlap F1 between each two annotators' highlights (F1 is the same whichever side is the key).
+fn pairwise(marks: &[Vec<Mark>]) -> Vec<Vec<Option<f64>>> {
+    marks
+        .iter()
+        .map(|a| marks.iter().map(|b| (!a.is_empty() || !b.is_empty()).then(|| overlap(a, b).f1)).collect())
+        .collect()
+}
+
+/// Highlights that not every annotator has (by overlap, with the same label), once per place.
+fn differences(reference: &Document, placed: &[Placed], names: &[String], labels: &[String]) -> Vec<Disagreement> {
+    let mut listed: Vec<Disagreement> = Vec::new();
+    for p in placed {
+        let agreeing: Vec<usize> = (0..names.len())
+            .filter(|&a| {
+                placed.iter().any(|q| {
+                    q.annotator == a
+                        && q.label == p.label
+                        && q.target == p.target
+                        && q.ranges.iter().any(|&(s, e)| p.ranges.iter().any(|&(t, u)| s < u && t < e))
+                })
+            })
+            .collect();
+        if agreeing.len() == names.len() {
+            continue;
+        }
+        let range = (p.ranges.first().map_or(0, |r| r.0), p.ranges.last().map_or(0, |r| r.1));
+        let overlaps_listed = listed.iter().any(|l| {
+            l.target == p.target
+                && l.range.0 < range.1
+                && range.0 < l.range.1
+                && l.what.starts_with(&labels[p.label as usize])
+        });
+        if overlaps_listed {
+            continue;
+        }
+        let who = |list: Vec<&str>| list.join(", ");
+        let by: Vec<&str> = agreeing.iter().map(|&a| names[a].as_str()).collect();
+        let not: Vec<&str> = (0..names.len()).filter(|a| !agreeing.contains(a)).map(|a| names[a].as_str()).collect();
+        listed.push(Disagreement {
+            doc: reference.id,
+            target: p.target,
+            range,
+            what: format!("{} \"{}\": marked by {}, not by {}", labels[p.label as usize], p.quote, who(by), who(not)),
+            agreeing: agreeing.len(),
+        });
+    }
+    listed
+}
+
+/// The sentiment of every comment of the first annotator's documents, as each annotator tagged it.
+fn comment_agreement(annotators: &[Annotator<'_>], paired: &[Vec<super::aligned::Pair<'_>>]) -> CommentAgreement {
+    let first = annotators[0].project;
+    let scale: Vec<String> = first.schema.sentiments.iter().map(|l| l.name.clone()).collect();
+    let mut names = scale.clone();
+    let mut items: Vec<Vec<Option<usize>>> = Vec::new();
+    for (d, reference) in first.documents.iter().enumerate() {
+        for comment in &reference.comments {
+            let tags: Vec<Option<usize>> = annotators
+                .iter()
+                .enumerate()
+                .map(|(a, annotator)| {
+                    let pair = &paired[a][d];
+                    let other = pair.other?;
+                    let theirs = other.comment(pair.other_comment(comment.id)?)?;
+                    let level = annotator.project.schema.sentiment(theirs.sentiment?)?;
+                    Some(label_key(&mut names, &level.name) as usize)
+                })
+                .collect();
+            if tags.iter().any(Option::is_some) {
+                items.push(tags);
+            }
+        }
+    }
+    let categories = names.len();
+    let units: Vec<Vec<usize>> = items.iter().map(|tags| tags.iter().flatten().copied().collect()).collect();
+    let cohen = if annotators.len() == 2 {
+        let both: Vec<(usize, usize)> = items.iter().filter_map(|t| Some((t[0]?, t[1]?))).collect();
+        cohen_kappa(&both)
+    } else {
+        Err(Undefined("Cohen's kappa is for two annotators"))
+    };
+    let complete: Vec<Vec<usize>> = items
+        .iter()
+        .filter(|tags| tags.iter().all(Option::is_some))
+        .map(|tags| {
+            let mut counts = vec![0; categories];
+            for tag in tags.iter().flatten() {
+                counts[*tag] += 1;
+            }
+            counts
+        })
+        .collect();
+    let ordered = ordered_scale(&scale) && names.len() == scale.len();
+    CommentAgreement {
+        items: items.len(),
+        cohen_kappa: cohen,
+        fleiss_kappa: fleiss_kappa(&complete),
+        krippendorff_alpha_nominal: krippendorff_alpha(&units, categories, Level::Nominal),
+        krippendorff_alpha_ordinal: if ordered {
+            krippendorff_alpha(&units, categories, Level::Ordinal)
+        } else {
+            Err(Undefined("the sentiment scale is not an ordered one"))
+        },
+    }
+}
+
+/// Whether `scale` is one of the ordered presets (3- or 5-point), in order; a scale with Mixed is not.
+fn ordered_scale(scale: &[String]) -> bool {
+    let three = ["Negative", "Neutral", "Positive"];
+    let five = ["Very negative", "Negative", "Neutral", "Positive", "Very positive"];
+    let is = |preset: &[&str]| scale.len() == preset.len() && scale.iter().zip(preset).all(|(a, b)| same_name(a, b));
+    is(&three) || is(&five)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Project {
+        crate::store::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron"))).unwrap()
+    }
+
+    #[test]
+    fn identical_annotators_agree_fully_and_undefined_numbers_say_why() {
+        let project = sample();
+        let annotators = [
+            Annotator { name: "Ana", project: &project, only: None },
+            Annotator { name: "Ben", project: &project, only: None },
+        ];
+        let report = agree(&annotators);
+        assert_eq!(report.annotators, ["Ana", "Ben"]);
+        assert_eq!(report.documents.len(), 1);
+        assert_eq!(report.documents[0].spans.alpha_u, Ok(1.0));
+        assert_eq!(report.overall.alpha_u, Ok(1.0));
+        assert_eq!(report.overall.pairwise_overlap_f1, [[Some(1.0), Some(1.0)], [Some(1.0), Some(1.0)]]);
+        assert_eq!(report.comments.items, 5);
+        assert_eq!(report.comments.cohen_kappa, Ok(1.0));
+        assert_eq!(report.comments.fleiss_kappa, Ok(1.0));
+        assert_eq!(report.comments.krippendorff_alpha_nominal, Ok(1.0));
+        // The sample's scale has Mixed, so it is not ordered.
+        assert!(report.comments.krippendorff_alpha_ordinal.is_err());
+        assert!(report.disagreements.is_empty());
+    }
+
+    #[test]
+    fn a_merged_project_is_split_by_annotator_and_differences_are_listed() {
+        let mut project = sample();
+        let doc = &mut project.documents[0];
+        let count = doc.spans.len();
+        for (i, span) in doc.spans.iter_mut().enumerate() {
+            span.annotator = if i % 2 == 0 { "Ana" } else { "Ben" }.to_owned();
+        }
+        // Ben also marks Ana's first highlight, the same way.
+        let mut shared = doc.spans[0].clone();
+        shared.id = crate::model::SpanId(9_999);
+        shared.annotator = "Ben".to_owned();
+        doc.spans.push(shared);
+        let annotators = [
+            Annotator { name: "Ana", project: &project, only: Some("Ana") },
+            Annotator { name: "Ben", project: &project, only: Some("Ben") },
+        ];
+        let report = agree(&annotators);
+        let alpha = report.overall.alpha_u.unwrap();
+        assert!(alpha < 1.0, "{alpha}");
+        let f1 = report.overall.pairwise_overlap_f1[0][1].unwrap();
+        assert!(f1 > 0.0 && f1 < 1.0, "{f1}");
+        // Every highlight but the shared one is one annotator's only.
+        assert_eq!(report.disagreements.len(), count - 1);
+        assert!(report.disagreements.iter().all(|d| d.agreeing == 1 && d.what.contains("not by")));
+        // One file's comment tags are everyone's: comments agree.
+        assert_eq!(report.comments.krippendorff_alpha_nominal, Ok(1.0));
+    }
+
+    #[test]
+    fn nobody_to_compare_is_undefined_not_a_panic() {
+        let report = agree(&[]);
+        assert!(report.overall.alpha_u.is_err() && report.documents.is_empty());
+        let project = Project::new("empty");
+        let one = agree(&[Annotator { name: "Ana", project: &project, only: None }]);
+        assert!(one.overall.alpha_u.is_err());
+        assert!(one.comments.krippendorff_alpha_nominal.is_err());
+    }
+}
