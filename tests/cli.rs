@@ -3,6 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
+#[path = "support/binary.rs"]
+mod binary;
+
+use binary::gloss_in;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -359,15 +364,6 @@ fn project_with_unsaved_edits(dir: &Path) -> Output {
     }
     child.kill().unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn gloss_in(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .env("GLOSS_DATA_DIR", dir.join("data"))
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -4,18 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use gloss::model::Project;
 
-fn gloss(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .args(args)
-        .current_dir(dir)
-        .env("GLOSS_DATA_DIR", dir.join("data"))
-        .output()
-        .unwrap()
-}
+#[path = "support/binary.rs"]
+mod binary;
+
+use binary::gloss_in as gloss;
 
 fn sample() -> Project {
     gloss::store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")).unwrap()

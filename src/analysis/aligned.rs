@@ -75,3 +75,20 @@ pub fn target_key(doc: DocId, target: Target) -> u64 {
         Target::Comment(id) => (id.0 << 1) | 1,
     }
 }
+
+/// Whose work a project is: its annotator (the name set in it), else the one most of their highlights carry,
+/// else the project's name.
+pub fn annotator_name(project: &Project) -> String {
+    if !project.annotator.trim().is_empty() {
+        return project.annotator.trim().to_owned();
+    }
+    let mut names: Vec<(usize, &str)> = Vec::new();
+    for span in project.documents.iter().flat_map(|d| &d.spans) {
+        match names.iter_mut().find(|(_, n)| *n == span.annotator) {
+            Some((count, _)) => *count += 1,
+            None => names.push((1, &span.annotator)),
+        }
+    }
+    names.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
+    names.first().map(|(_, n)| n.trim().to_owned()).filter(|n| !n.is_empty()).unwrap_or_else(|| project.name.clone())
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::agreement::spans::{Mark, Score, characters, exact, overlap};
 use super::agreement::{Coefficient, cohen_kappa};
-use super::aligned::{Pair, label_key, pairs, target_key};
+use super::aligned::{Pair, annotator_name, label_key, pairs, target_key};
 use crate::model::{DocId, Document, Project, SpanAnnotation, Target};
 
 /// How a score out of 100 weighs highlights against comment tags.
@@ -190,7 +190,7 @@ pub fn compare(key: &Project, student: &Project, rubric: Rubric) -> Comparison {
     let overlap_all = overlap(&key_marks, &found_marks);
     let score = score(rubric, &overlap_all, &comments);
     Comparison {
-        annotator: annotator_of(student),
+        annotator: annotator_name(student),
         exact: exact_all,
         overlap: overlap_all,
         per_label,
@@ -214,23 +214,6 @@ fn seen<'a>(
     let ranges = span.ranges.iter().map(|r| (r.start, r.end)).collect();
     let mark = Mark { target: target_key(doc.id, target), ranges, label: label_key(labels, name) };
     Seen { mark, doc, target, span, name: name.trim().to_owned() }
-}
-
-/// The student's name: the project's annotator (the name they set), else the one most of their highlights carry,
-/// else the project's name.
-fn annotator_of(project: &Project) -> String {
-    if !project.annotator.trim().is_empty() {
-        return project.annotator.trim().to_owned();
-    }
-    let mut names: Vec<(usize, &str)> = Vec::new();
-    for span in project.documents.iter().flat_map(|d| &d.spans) {
-        match names.iter_mut().find(|(_, n)| *n == span.annotator) {
-            Some((count, _)) => *count += 1,
-            None => names.push((1, &span.annotator)),
-        }
-    }
-    names.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
-    names.first().map(|(_, n)| n.trim().to_owned()).filter(|n| !n.is_empty()).unwrap_or_else(|| project.name.clone())
 }
 
 type Findings = (Vec<Finding>, Vec<Finding>, Vec<Finding>, Vec<Finding>);

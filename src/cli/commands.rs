@@ -28,6 +28,7 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Validate { project } => validate(&project, out),
         Command::Edit { project } => super::sessions::edit(&project, out),
         Command::Recover { project, discard } => super::sessions::recover(&project, discard, out),
+        Command::Agree { files, json } => super::agree::agree(&files, json, out),
         Command::Compare { key, students, json, gradebook } => {
             super::compare::compare(&key, &students, json, gradebook.as_deref(), out)
         }

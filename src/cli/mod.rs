@@ -1,6 +1,7 @@
 //! The command line: a thin face over the library. `gloss` alone or `gloss FILE` starts the GUI; the
 //! subcommands work on files without a window.
 
+mod agree;
 mod commands;
 mod compare;
 mod sessions;
@@ -101,6 +102,16 @@ pub enum Command {
         /// Also write a gradebook: a CSV row per student.
         #[arg(long, value_name = "GRADES.csv")]
         gradebook: Option<PathBuf>,
+    },
+    /// Measure how far annotators agree on the same articles: alpha_u of their highlights per document, label
+    /// and overall, pairwise overlap F1, and Cohen's, Fleiss' and Krippendorff's coefficients of their comment tags.
+    Agree {
+        /// One project per annotator (of the same articles), or one merged project.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Bring back the unsaved edits a Gloss that stopped left in a project's journal, and save them.
     Recover {
