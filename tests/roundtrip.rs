@@ -275,3 +275,34 @@ fn broken_datasets_say_what_is_wrong_and_keep_what_they_can() {
     let error = gloss::import::extract_file(&w3c).unwrap_err().to_string();
     assert!(error.contains("notes.jsonld") && error.contains("urn:x:1 has no target"), "{error}");
 }
+
+#[test]
+fn a_students_export_imported_into_the_key_adds_their_work_and_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = gloss::store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")).unwrap();
+    // The student kept one of the key's highlights exactly, tagged every comment otherwise, and is named.
+    let mut student = key.clone();
+    for span in &mut student.documents[0].spans {
+        span.annotator = "Student".to_owned();
+    }
+    let levels: Vec<_> = key.schema.sentiments.iter().map(|l| l.id).collect();
+    for comment in &mut student.documents[0].comments {
+        let have = comment.sentiment;
+        comment.sentiment = levels.iter().copied().find(|l| Some(*l) != have);
+    }
+    for format in [Format::W3c, Format::Csv] {
+        let files = exported(&student, format, &dir.path().join(format.name()));
+        let (back, notes) = import_into(key.clone(), &files[..1]);
+        let doc = &back.documents[0];
+        let before = &key.documents[0];
+        assert_eq!(doc.spans.len(), before.spans.len() * 2, "{format:?}: the student's highlights are theirs, kept");
+        for (now, then) in doc.comments.iter().zip(&before.comments) {
+            assert_eq!(now.sentiment, then.sentiment, "{format:?}: the key's tags stay");
+        }
+        let kept = notes.iter().filter(|n| n.contains("already; the imported")).count();
+        assert_eq!(kept, before.comments.len(), "{format:?}: each tag left out is said: {notes:?}");
+        // Importing the same again adds nothing more.
+        let (again, _) = import_into(back.clone(), &files[..1]);
+        assert_eq!(again.documents[0].spans.len(), doc.spans.len(), "{format:?}");
+    }
+}

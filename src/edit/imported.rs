@@ -37,7 +37,8 @@ pub fn place(project: &Project, articles: Vec<Extracted>, at: Timestamp) -> Plac
         placement.commands.push(Command::SetSchema { schema: Box::new(schema.clone()) });
     }
     for article in articles {
-        match article.annotations.existing.clone() {
+        let existing = article.annotations.existing.clone().or_else(|| same_article(project, &article));
+        match existing {
             Some(existing) => annotate_existing(project, &schema, article, &existing, at, &mut placement),
             None => {
                 let document = new_document(&schema, article, at, &mut placement.notes);
@@ -50,6 +51,23 @@ pub fn place(project: &Project, articles: Vec<Extracted>, at: Timestamp) -> Plac
         }
     }
     placement
+}
+
+/// The document of `project` that an annotated article is (the same text and comments), so that a dataset of the
+/// same articles, as a student's or a colleague's export is, adds its annotations there instead of a second copy.
+fn same_article(project: &Project, article: &Extracted) -> Option<Existing> {
+    if article.annotations.is_empty() || article.body.is_empty() {
+        return None;
+    }
+    project
+        .documents
+        .iter()
+        .find(|doc| {
+            doc.body == article.body
+                && doc.comments.len() == article.comments.len()
+                && doc.comments.iter().zip(&article.comments).all(|(a, b)| a.text == b.text)
+        })
+        .map(|doc| Existing::Id(doc.id.0))
 }
 
 /// Adds the labels, levels, dimensions and values the articles name and `schema` lacks; returns their names.
@@ -189,11 +207,48 @@ fn annotate_existing(
             continue;
         };
         let (sentiment, tags) = resolve_marks(schema, &marks);
-        if sentiment.is_some() {
-            placement.commands.push(Command::SetSentiment { doc: doc.id, comment, sentiment });
+        let Some(current) = doc.comment(comment) else { continue };
+        let number = current.number.clone().unwrap_or_else(|| {
+            let index = doc.comment_index(comment).unwrap_or_default();
+            (index + 1).to_string()
+        });
+        // A tag the comment already has otherwise is kept: an import never overwrites someone's work.
+        match (current.sentiment, sentiment) {
+            (None, Some(_)) => placement.commands.push(Command::SetSentiment { doc: doc.id, comment, sentiment }),
+            (Some(have), Some(given)) if have != given => {
+                let name = |id| schema.sentiment(id).map_or("?", |l| l.name.as_str());
+                placement.notes.push(format!(
+                    "comment {number} of \"{}\" is tagged {} already; the imported {} was left out",
+                    doc.title,
+                    name(have),
+                    name(given)
+                ));
+            }
+            _ => {}
         }
         for (dimension, value) in tags {
-            placement.commands.push(Command::SetCommentTag { doc: doc.id, comment, dimension, value: Some(value) });
+            match current.tags.get(&dimension) {
+                None => placement.commands.push(Command::SetCommentTag {
+                    doc: doc.id,
+                    comment,
+                    dimension,
+                    value: Some(value),
+                }),
+                Some(have) if *have != value => {
+                    let dimension = schema.dimension(dimension);
+                    let value_name = |id| {
+                        dimension.and_then(|d| d.values.iter().find(|v| v.id == id)).map_or("?", |v| v.name.as_str())
+                    };
+                    placement.notes.push(format!(
+                        "comment {number} of \"{}\" has {} {} already; the imported {} was left out",
+                        doc.title,
+                        dimension.map_or("?", |d| d.name.as_str()),
+                        value_name(*have),
+                        value_name(value)
+                    ));
+                }
+                Some(_) => {}
+            }
         }
     }
 }
@@ -316,10 +371,11 @@ fn find_quote(text: &str, quote: &Quote, near: usize) -> Option<(usize, usize)> 
     best.map(|(_, _, start)| (start, start + len))
 }
 
-/// Whether two spans mark the same text with the same label (an import of what is already there).
+/// Whether two spans are the same highlight by the same annotator (an import of what is already there). The same
+/// text and label marked by two annotators are two highlights: each is that person's work.
 fn same_span(a: &SpanAnnotation, b: &SpanAnnotation) -> bool {
     let ranges = |s: &SpanAnnotation| s.ranges.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
-    a.target == b.target && a.label == b.label && ranges(a) == ranges(b)
+    a.target == b.target && a.label == b.label && ranges(a) == ranges(b) && same_name(&a.annotator, &b.annotator)
 }
 
 fn resolve_marks(schema: &LabelSchema, marks: &Marks) -> (Option<SentimentId>, Vec<(DimensionId, ValueId)>) {
