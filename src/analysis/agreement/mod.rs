@@ -4,6 +4,8 @@
 //! to pair) is an [`Undefined`] with the reason, never NaN.
 
 mod categorical;
+#[cfg(test)]
+mod properties;
 pub mod spans;
 mod unitizing;
 
