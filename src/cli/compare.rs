@@ -25,7 +25,7 @@ pub(super) fn compare(
 ) -> Result<ExitCode> {
     let key = store::load(key_path)?;
     super::sessions::note_unsaved(key_path);
-    let files = student_files(key_path, students)?;
+    let files = store::project_files(students, Some(key_path)).context("cannot read the folder of students")?;
     if files.is_empty() {
         bail!("no student projects (.ron) were given or found");
     }
@@ -52,28 +52,6 @@ pub(super) fn compare(
         write!(out, "{}", table(key_path, &results))?;
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// The student files: each path given, and for a folder the `.ron` projects in it; never the key itself.
-fn student_files(key: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let key = store::real_path(key);
-    let mut files = Vec::new();
-    for path in given {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {}", path.display()))?
-                .flatten()
-                .map(|entry| entry.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files.retain(|file| store::real_path(file) != key);
-    Ok(files)
 }
 
 fn score_json(score: &Score) -> Value {

@@ -9,6 +9,7 @@ mod fingerprint;
 mod format;
 mod load;
 mod migrate;
+mod project_files;
 mod save;
 mod schema_file;
 
@@ -17,5 +18,6 @@ pub use fingerprint::{DiskState, Fingerprint};
 pub use format::CURRENT_VERSION;
 pub use load::{MAX_FILE_BYTES, from_bytes, load, load_with_state};
 pub use migrate::OLDEST_VERSION;
+pub use project_files::project_files;
 pub use save::{Saved, backup_path, checked_text, process_started, real_path, save, save_bytes, to_string, write_file};
 pub use schema_file::{load_schema, save_schema};

@@ -59,6 +59,8 @@ pub enum Action {
     ImportSchema,
     /// Export the project or a document as a dataset.
     Export,
+    /// Compare students' projects with this one as the answer key.
+    CompareStudents,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -133,7 +135,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::NewProject,
         Self::Open,
         Self::Import,
@@ -145,6 +147,7 @@ impl Action {
         Self::Export,
         Self::ExportSchema,
         Self::ImportSchema,
+        Self::CompareStudents,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -204,6 +207,7 @@ impl Action {
             Self::Export => "Export dataset…",
             Self::ExportSchema => "Export labels…",
             Self::ImportSchema => "Load labels…",
+            Self::CompareStudents => "Compare students with this key…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -279,6 +283,7 @@ impl Action {
             | Self::ImportReport
             | Self::ExportSchema
             | Self::ImportSchema
+            | Self::CompareStudents
             | Self::ToggleSnap
             | Self::SwitchTheme => &[],
         }
@@ -298,6 +303,7 @@ impl Action {
             | Self::Export
             | Self::ExportSchema
             | Self::ImportSchema
+            | Self::CompareStudents
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo

@@ -28,6 +28,8 @@ pub enum Purpose {
     ImportSchema,
     /// Write a dataset in this format.
     Export(Format),
+    /// Choose students' projects (or a folder of them) to compare with the key.
+    CompareStudents,
 }
 
 impl Purpose {
@@ -42,6 +44,7 @@ impl Purpose {
             Self::ImportSchema => "Load labels",
             Self::Export(format) if format.writes_folder() => "Export into a folder",
             Self::Export(_) => "Export to a file",
+            Self::CompareStudents => "Students' projects to compare with the key",
         }
     }
 
@@ -53,6 +56,7 @@ impl Purpose {
             Self::SaveAs | Self::ExportSchema => "Save",
             Self::ImportSchema => "Load",
             Self::Export(_) => "Export",
+            Self::CompareStudents => "Compare",
         }
     }
 }
@@ -112,6 +116,7 @@ impl NativeDialog {
                     .save_file()
                     .map(|p| vec![p]),
                 Purpose::ImportSchema => dialog.add_filter("Gloss labels", &["ron"]).pick_file().map(|p| vec![p]),
+                Purpose::CompareStudents => dialog.add_filter("Gloss projects", &["ron"]).pick_files(),
                 Purpose::Export(format) => match format.extension() {
                     None => dialog.pick_folder().map(|p| vec![p]),
                     Some(extension) => dialog

@@ -66,6 +66,8 @@ pub enum Job {
     Export,
     /// Reading a big project.
     Open,
+    /// Comparing students with the key.
+    Class,
 }
 
 /// An answer to a question of the app's dialogs.

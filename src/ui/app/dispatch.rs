@@ -77,6 +77,7 @@ impl GlossApp {
             Action::SaveAs => self.choose_file(Purpose::SaveAs),
             Action::ExportSchema => self.choose_file(Purpose::ExportSchema),
             Action::ImportSchema => self.choose_file(Purpose::ImportSchema),
+            Action::CompareStudents => self.choose_file(Purpose::CompareStudents),
             Action::Export => self.windows.open_window(action),
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {

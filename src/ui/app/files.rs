@@ -187,6 +187,13 @@ impl GlossApp {
                 }
             }
             Purpose::Import | Purpose::ImportFolder => self.import(&paths),
+            Purpose::CompareStudents => {
+                let key = self.session.project().clone();
+                let file = self.session.file().map(Path::to_owned);
+                if !self.jobs.compare(key, file, paths) {
+                    self.toasts.push("A class is being compared already".to_owned());
+                }
+            }
             Purpose::SaveAs => {
                 if let Some(mut path) = paths.into_iter().next() {
                     if path.extension().is_none() {

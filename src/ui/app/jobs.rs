@@ -27,6 +27,16 @@ impl GlossApp {
                     let (path, opened) = *opened;
                     self.finish_open(&path, opened);
                 }
+                Finished::Class(results) => {
+                    self.windows.class.present(results);
+                    self.windows.open_window(crate::ui::actions::Action::CompareStudents);
+                    let (compared, failed) = self.windows.class.counts();
+                    let mut notice = format!("Compared {compared} student(s) with the key");
+                    if failed > 0 {
+                        notice.push_str(&format!("; {failed} file(s) could not be read"));
+                    }
+                    self.toasts.push(notice);
+                }
             }
         }
     }

@@ -269,6 +269,11 @@ impl GlossApp {
         self.jobs.busy(Job::Import)
     }
 
+    /// Whether a class is being compared with the key, or waiting to be.
+    pub fn is_comparing(&self) -> bool {
+        self.jobs.busy(Job::Class)
+    }
+
     /// Whether a big project is being read in the background.
     pub fn is_opening(&self) -> bool {
         self.jobs.busy(Job::Open)

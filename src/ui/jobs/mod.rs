@@ -1,7 +1,8 @@
 //! Work on background threads while the window draws: importing articles, exporting datasets, opening big
-//! projects. Each is a slot that is idle, requested, or running; `Jobs::poll` starts what was requested and takes
+//! projects, comparing a class with its key. Each is a slot that is idle, requested, or running; `Jobs::poll` starts what was requested and takes
 //! in what finished, in one place.
 
+pub mod class;
 pub mod export;
 pub mod import;
 pub mod job;
@@ -48,6 +49,8 @@ pub enum Finished {
     Export(Box<(export::Request, Result<crate::export::Report, crate::export::ExportError>)>),
     /// The project read, and its file.
     Open(Box<(PathBuf, anyhow::Result<Opening>)>),
+    /// Each student compared with the key.
+    Class(class::ClassResult),
 }
 
 /// The background work of the window.
@@ -56,6 +59,7 @@ pub struct Jobs {
     import: Slot<Vec<PathBuf>, import::ImportJob>,
     export: Slot<export::Request, export::ExportJob>,
     open: Slot<(PathBuf, u64), open::OpenJob>,
+    class: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), class::ClassJob>,
 }
 
 impl Jobs {
@@ -73,6 +77,16 @@ impl Jobs {
         true
     }
 
+    /// Asks for the students' projects in `paths` to be compared with `key` (whose file is `key_file`); false if
+    /// a comparison is under way already.
+    pub fn compare(&mut self, key: Project, key_file: Option<PathBuf>, paths: Vec<PathBuf>) -> bool {
+        if self.class.busy() {
+            return false;
+        }
+        self.class.requested = Some((key, key_file, paths));
+        true
+    }
+
     /// Asks for the project at `path` (of `bytes`) to be read in the background.
     pub fn open(&mut self, path: PathBuf, bytes: u64) {
         self.open = Slot { requested: Some((path, bytes)), running: None };
@@ -84,6 +98,7 @@ impl Jobs {
             Job::Import => self.import.busy(),
             Job::Export => self.export.busy(),
             Job::Open => self.open.busy(),
+            Job::Class => self.class.busy(),
         }
     }
 
@@ -94,6 +109,7 @@ impl Jobs {
             Job::Import => self.import.running.iter().for_each(import::ImportJob::cancel),
             Job::Export => self.export.running.iter().for_each(export::ExportJob::cancel),
             Job::Open => self.open = Slot::default(),
+            Job::Class => self.class.running.iter().for_each(class::ClassJob::cancel),
         }
     }
 
@@ -134,6 +150,14 @@ impl Jobs {
         } else if let Some((path, bytes)) = self.open.requested.take() {
             self.open.running = Some(open::OpenJob::start(path, bytes, data_dir.map(Path::to_owned), egui));
         }
+        if let Some(job) = &self.class.running
+            && let Some(results) = job.finished()
+        {
+            finished.push(Finished::Class(results));
+            self.class.running = None;
+        } else if let Some((key, key_file, paths)) = self.class.requested.take() {
+            self.class.running = Some(class::ClassJob::start(key, key_file, paths, egui));
+        }
         finished
     }
 
@@ -154,6 +178,12 @@ impl Jobs {
         }
         if let Some(job) = &self.open.running {
             job.progress_ui(ui, false);
+            ui.separator();
+        }
+        if let Some(job) = &self.class.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Class);
+            }
             ui.separator();
         }
         cancel

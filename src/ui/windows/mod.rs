@@ -1,6 +1,7 @@
 //! The windows over the workspace, each a type that owns its state and its open flag and draws itself with the
 //! frame's [`Ctx`]; and the modal questions (`questions`, `path_prompt`) whose answers the app acts on.
 
+pub mod class;
 pub mod dashboard;
 pub mod error_note;
 pub mod export;
@@ -24,6 +25,16 @@ fn window_id(title: &'static str) -> egui::Id {
     egui::Id::unique(("gloss window", title))
 }
 
+/// A column header of a sortable table: its title with an arrow where the table is sorted by it; true when clicked.
+fn sort_header_ui<S: PartialEq>(ui: &mut egui::Ui, title: &str, column: &S, sorted: (&S, bool)) -> bool {
+    let arrow = match sorted {
+        (s, false) if s == column => " ^",
+        (s, true) if s == column => " v",
+        _ => "",
+    };
+    ui.button(format!("{title}{arrow}")).clicked()
+}
+
 /// Every window of the workspace.
 #[derive(Default)]
 pub struct Windows {
@@ -43,6 +54,8 @@ pub struct Windows {
     pub dashboard: dashboard::Dashboard,
     /// The report of the last import.
     pub import_report: import_report::ImportReportWindow,
+    /// A class compared with the key.
+    pub class: class::ClassWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
     /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
@@ -61,6 +74,7 @@ impl Windows {
         self.dashboard.show(egui, cx);
         self.palette.show(egui, cx);
         self.import_report.show(egui);
+        self.class.show(egui, cx);
     }
 
     /// Whether a modal of a window has the keyboard (the palette, a label change's question).
@@ -141,6 +155,7 @@ impl Windows {
             Action::Shortcuts => palette::SHORTCUTS_TITLE,
             Action::Export => export::TITLE,
             Action::ImportReport => import_report::TITLE,
+            Action::CompareStudents => class::TITLE,
             _ => return None,
         })
     }
@@ -155,6 +170,7 @@ impl Windows {
             Action::Shortcuts => &mut self.shortcuts.open,
             Action::Export => &mut self.export.open,
             Action::ImportReport => &mut self.import_report.open,
+            Action::CompareStudents => &mut self.class.open,
             _ => return None,
         })
     }

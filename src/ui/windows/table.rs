@@ -218,12 +218,7 @@ impl AnnotationTable {
             .header(22.0, |mut header| {
                 for (sort, title) in headers {
                     header.col(|ui| {
-                        let arrow = match self.sort {
-                            (s, false) if s == sort => " ^",
-                            (s, true) if s == sort => " v",
-                            _ => "",
-                        };
-                        if ui.button(format!("{title}{arrow}")).clicked() {
+                        if super::sort_header_ui(ui, title, &sort, (&self.sort.0, self.sort.1)) {
                             self.sort = if self.sort.0 == sort { (sort, !self.sort.1) } else { (sort, false) };
                         }
                     });

@@ -1,0 +1,49 @@
+//! The class window: File ▸ Compare students with this key… on a folder of student projects, the table of
+//! students, and a missed highlight shown in the article with a click.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+mod common;
+
+use common::{answer_prompt, harness, run_by_name, sample_copy, wait_while};
+use egui_kittest::kittest::Queryable;
+use gloss::ui::GlossApp;
+
+#[test]
+fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_path = sample_copy(dir.path());
+    let key = gloss::store::load(&key_path).unwrap();
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    let mut ana = key.clone();
+    ana.annotator = "Ana".to_owned();
+    let missed = ana.documents[0].spans.remove(0);
+    gloss::store::save(&ana, &class.join("ana.ron")).unwrap();
+    let mut ben = key.clone();
+    ben.annotator = "Ben".to_owned();
+    gloss::store::save(&ben, &class.join("ben.ron")).unwrap();
+    std::fs::write(class.join("broken.ron"), "(format_version: 3").unwrap();
+
+    let mut harness = harness(key_path);
+    run_by_name(&mut harness, "compare students");
+    answer_prompt(&mut harness, &class, "Compare");
+    wait_while(&mut harness, GlossApp::is_comparing, "the comparison");
+    assert!(harness.query_by_label_contains("2 student(s) compared with this project").is_some());
+    assert!(harness.query_by_label_contains("Could not read").is_some(), "the broken file is named");
+    // Sorted by score, best first: Ben (all of it), then Ana.
+    let ben_top = harness.get_by_label("Ben").rect().top();
+    let ana_top = harness.get_by_label("Ana").rect().top();
+    assert!(ben_top < ana_top, "the best score first");
+
+    harness.get_by_label("Ana").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Missed (in the key, not found): 1").click();
+    harness.run_steps(2);
+    harness.get_by_label(&format!("Claim “{}”", missed.quote())).click();
+    harness.run_steps(3);
+    let selected = harness.state().view_state().text().expect("the missed highlight's text is selected");
+    assert_eq!(selected.range(), (missed.start(), missed.end()));
+    // The key itself is unchanged by all this.
+    assert!(!harness.state().editor().is_dirty());
+}
