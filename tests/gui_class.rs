@@ -19,6 +19,9 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
     let mut ana = key.clone();
     ana.annotator = "Ana".to_owned();
     let missed = ana.documents[0].spans.remove(0);
+    let levels: Vec<_> = key.schema.sentiments.iter().map(|l| l.id).collect();
+    let tagged = ana.documents[0].comments[0].sentiment;
+    ana.documents[0].comments[0].sentiment = levels.iter().copied().find(|l| Some(*l) != tagged);
     gloss::store::save(&ana, &class.join("ana.ron")).unwrap();
     let mut ben = key.clone();
     ben.annotator = "Ben".to_owned();
@@ -44,6 +47,14 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
     harness.run_steps(3);
     let selected = harness.state().view_state().text().expect("the missed highlight's text is selected");
     assert_eq!(selected.range(), (missed.start(), missed.end()));
+    // A comment Ana tagged otherwise is named as the article names it, and a click focuses it.
+    harness.get_by_label_contains("Comments tagged otherwise: 1").click();
+    harness.run_steps(2);
+    let first = &key.documents[0].comments[0];
+    let line = format!("Comment #{} {}: the key ", first.number.clone().unwrap(), first.author);
+    harness.get_by_label_contains(&line).click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view_state().comment(), Some(first.id));
     // The key itself is unchanged by all this.
     assert!(!harness.state().editor().is_dirty());
 }

@@ -207,9 +207,15 @@ fn findings_ui(ui: &mut Ui, cx: &mut Ctx<'_>, c: &Comparison) {
     let differences = &c.comments.differences;
     ui.collapsing(format!("Comments tagged otherwise: {}", differences.len()), |ui| {
         for d in differences {
+            let comment = cx.project.document(d.doc).and_then(|doc| {
+                let index = doc.comment_index(d.comment)?;
+                let comment = &doc.comments[index];
+                let number = comment.number.clone().unwrap_or_else(|| (index + 1).to_string());
+                Some(format!("#{number} {}", comment.author))
+            });
             let text = format!(
-                "comment {}: the key {}, the student {}",
-                d.comment,
+                "Comment {}: the key {}, the student {}",
+                comment.unwrap_or_else(|| d.comment.to_string()),
                 d.key.as_deref().unwrap_or("untagged"),
                 d.student.as_deref().unwrap_or("untagged")
             );
