@@ -164,6 +164,22 @@ fn a_click_in_the_table_selects_the_annotation() {
 }
 
 #[test]
+fn the_table_names_who_made_each_highlight_and_filters_by_it() {
+    let (_dir, mut harness) = open_sample();
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    assert!(
+        harness.query_by_role_and_label(egui::accesskit::Role::Button, "Annotator").is_some(),
+        "an Annotator column"
+    );
+    harness.get_by_label("Filter:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Filter:").type_text("gloss sample");
+    harness.run_steps(2);
+    let highlights = project(&harness).documents[0].spans.len();
+    assert!(harness.query_by_label(&format!("{highlights} row(s)")).is_some(), "every highlight is the sample's");
+}
+
+#[test]
 fn attributes_speakers_and_verdicts_in_the_inspector() {
     let (_dir, mut harness) = open_sample();
     let doc = &project(&harness).documents[0];

@@ -1,5 +1,5 @@
-//! The annotation table (a window): every highlight and comment of the document or the project, sortable and
-//! filterable; a click shows the annotation in the article.
+//! The annotation table (a window): every highlight and comment of the document or the project, with who made it,
+//! sortable and filterable; a click shows the annotation in the article.
 
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -34,6 +34,8 @@ pub struct Row {
     pub sentiment: String,
     /// Note.
     pub note: String,
+    /// Who made the highlight (empty for a comment row).
+    pub annotator: String,
 }
 
 /// The columns, for sorting.
@@ -53,6 +55,8 @@ pub enum Sort {
     Sentiment,
     /// By note.
     Note,
+    /// By annotator.
+    Annotator,
 }
 
 /// What the rows were built for: revision, scope, shown document, filter and sort.
@@ -114,6 +118,7 @@ pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
                 verdict: span.verdict.name().to_owned(),
                 sentiment: sentiment_of(comment),
                 note: span.note.clone(),
+                annotator: span.annotator.clone(),
             });
         }
         for comment in &doc.comments {
@@ -128,6 +133,7 @@ pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
                 verdict: String::new(),
                 sentiment: sentiment_of(Some(comment.id)),
                 note: comment.note.clone(),
+                annotator: String::new(),
             });
         }
     }
@@ -146,8 +152,8 @@ impl AnnotationTable {
             .into_iter()
             .filter(|r| {
                 let hay = format!(
-                    "{} {} {} {} {} {} {}",
-                    r.label, r.text, r.speaker, r.verdict, r.sentiment, r.note, r.document
+                    "{} {} {} {} {} {} {} {}",
+                    r.label, r.text, r.speaker, r.verdict, r.sentiment, r.note, r.document, r.annotator
                 )
                 .to_lowercase();
                 words.iter().all(|w| hay.contains(w.as_str()))
@@ -163,6 +169,7 @@ impl AnnotationTable {
                 Sort::Verdict => r.verdict.clone(),
                 Sort::Sentiment => r.sentiment.clone(),
                 Sort::Note => r.note.to_lowercase(),
+                Sort::Annotator => r.annotator.to_lowercase(),
             }
         };
         // A stable sort keeps document order among equals.
@@ -206,6 +213,7 @@ impl AnnotationTable {
             (Sort::Verdict, "Verdict"),
             (Sort::Sentiment, "Sentiment"),
             (Sort::Note, "Note"),
+            (Sort::Annotator, "Annotator"),
         ];
         TableBuilder::new(ui)
             .striped(true)
@@ -214,6 +222,7 @@ impl AnnotationTable {
             .column(Column::initial(90.0))
             .column(Column::initial(320.0).clip(true))
             .columns(Column::initial(110.0).clip(true), 3)
+            .column(Column::initial(160.0).clip(true))
             .column(Column::remainder().clip(true))
             .header(22.0, |mut header| {
                 for (sort, title) in headers {
@@ -227,7 +236,15 @@ impl AnnotationTable {
             .body(|body| {
                 body.rows(22.0, self.rows.len(), |mut row| {
                     let data = &self.rows[row.index()];
-                    let cells = [&data.label, &data.text, &data.speaker, &data.verdict, &data.sentiment, &data.note];
+                    let cells = [
+                        &data.label,
+                        &data.text,
+                        &data.speaker,
+                        &data.verdict,
+                        &data.sentiment,
+                        &data.note,
+                        &data.annotator,
+                    ];
                     for cell in cells {
                         row.col(|ui| {
                             let line: String = cell.lines().next().unwrap_or_default().chars().take(200).collect();
