@@ -61,6 +61,10 @@ pub enum Action {
     Export,
     /// Compare students' projects with this one as the answer key.
     CompareStudents,
+    /// Measure how far this project agrees with other annotators' projects of the same articles.
+    AgreeWithOthers,
+    /// Measure how far the annotators of this project's highlights agree.
+    AgreeWithin,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -135,7 +139,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 44] = [
         Self::NewProject,
         Self::Open,
         Self::Import,
@@ -148,6 +152,8 @@ impl Action {
         Self::ExportSchema,
         Self::ImportSchema,
         Self::CompareStudents,
+        Self::AgreeWithOthers,
+        Self::AgreeWithin,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -208,6 +214,8 @@ impl Action {
             Self::ExportSchema => "Export labels…",
             Self::ImportSchema => "Load labels…",
             Self::CompareStudents => "Compare students with this key…",
+            Self::AgreeWithOthers => "Agreement with other annotators…",
+            Self::AgreeWithin => "Agreement among this project's annotators",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -284,6 +292,8 @@ impl Action {
             | Self::ExportSchema
             | Self::ImportSchema
             | Self::CompareStudents
+            | Self::AgreeWithOthers
+            | Self::AgreeWithin
             | Self::ToggleSnap
             | Self::SwitchTheme => &[],
         }
@@ -304,6 +314,8 @@ impl Action {
             | Self::ExportSchema
             | Self::ImportSchema
             | Self::CompareStudents
+            | Self::AgreeWithOthers
+            | Self::AgreeWithin
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo

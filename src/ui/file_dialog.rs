@@ -30,6 +30,8 @@ pub enum Purpose {
     Export(Format),
     /// Choose students' projects (or a folder of them) to compare with the key.
     CompareStudents,
+    /// Choose other annotators' projects (or a folder of them) to measure agreement with.
+    AgreeWith,
 }
 
 impl Purpose {
@@ -45,6 +47,7 @@ impl Purpose {
             Self::Export(format) if format.writes_folder() => "Export into a folder",
             Self::Export(_) => "Export to a file",
             Self::CompareStudents => "Students' projects to compare with the key",
+            Self::AgreeWith => "Other annotators' projects",
         }
     }
 
@@ -57,6 +60,7 @@ impl Purpose {
             Self::ImportSchema => "Load",
             Self::Export(_) => "Export",
             Self::CompareStudents => "Compare",
+            Self::AgreeWith => "Measure",
         }
     }
 }
@@ -116,7 +120,9 @@ impl NativeDialog {
                     .save_file()
                     .map(|p| vec![p]),
                 Purpose::ImportSchema => dialog.add_filter("Gloss labels", &["ron"]).pick_file().map(|p| vec![p]),
-                Purpose::CompareStudents => dialog.add_filter("Gloss projects", &["ron"]).pick_files(),
+                Purpose::CompareStudents | Purpose::AgreeWith => {
+                    dialog.add_filter("Gloss projects", &["ron"]).pick_files()
+                }
                 Purpose::Export(format) => match format.extension() {
                     None => dialog.pick_folder().map(|p| vec![p]),
                     Some(extension) => dialog

@@ -68,6 +68,8 @@ pub enum Job {
     Open,
     /// Comparing students with the key.
     Class,
+    /// Measuring agreement among annotators.
+    Agree,
 }
 
 /// An answer to a question of the app's dialogs.

@@ -78,6 +78,13 @@ impl GlossApp {
             Action::ExportSchema => self.choose_file(Purpose::ExportSchema),
             Action::ImportSchema => self.choose_file(Purpose::ImportSchema),
             Action::CompareStudents => self.choose_file(Purpose::CompareStudents),
+            Action::AgreeWithOthers => self.choose_file(Purpose::AgreeWith),
+            Action::AgreeWithin => {
+                let project = self.session.project().clone();
+                if !self.jobs.agree(project, None, Vec::new()) {
+                    self.toasts.push("Agreement is being measured already".to_owned());
+                }
+            }
             Action::Export => self.windows.open_window(action),
             Action::Quit => self.guard(Pending::Close),
             Action::Undo => {

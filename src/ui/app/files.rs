@@ -187,6 +187,13 @@ impl GlossApp {
                 }
             }
             Purpose::Import | Purpose::ImportFolder => self.import(&paths),
+            Purpose::AgreeWith => {
+                let project = self.session.project().clone();
+                let file = self.session.file().map(Path::to_owned);
+                if !self.jobs.agree(project, file, paths) {
+                    self.toasts.push("Agreement is being measured already".to_owned());
+                }
+            }
             Purpose::CompareStudents => {
                 let key = self.session.project().clone();
                 let file = self.session.file().map(Path::to_owned);

@@ -27,6 +27,10 @@ impl GlossApp {
                     let (path, opened) = *opened;
                     self.finish_open(&path, opened);
                 }
+                Finished::Agree(report) => {
+                    self.windows.agreement.present(*report);
+                    self.windows.open_window(crate::ui::actions::Action::AgreeWithOthers);
+                }
                 Finished::Class(results) => {
                     self.windows.class.present(results);
                     self.windows.open_window(crate::ui::actions::Action::CompareStudents);

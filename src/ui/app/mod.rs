@@ -269,6 +269,11 @@ impl GlossApp {
         self.jobs.busy(Job::Import)
     }
 
+    /// Whether agreement is being measured, or waiting to be.
+    pub fn is_measuring(&self) -> bool {
+        self.jobs.busy(Job::Agree)
+    }
+
     /// Whether a class is being compared with the key, or waiting to be.
     pub fn is_comparing(&self) -> bool {
         self.jobs.busy(Job::Class)

@@ -1,7 +1,8 @@
 //! Work on background threads while the window draws: importing articles, exporting datasets, opening big
-//! projects, comparing a class with its key. Each is a slot that is idle, requested, or running; `Jobs::poll` starts what was requested and takes
+//! projects, comparing a class with its key, measuring agreement. Each is a slot that is idle, requested, or running; `Jobs::poll` starts what was requested and takes
 //! in what finished, in one place.
 
+pub mod agree;
 pub mod class;
 pub mod export;
 pub mod import;
@@ -51,6 +52,8 @@ pub enum Finished {
     Open(Box<(PathBuf, anyhow::Result<Opening>)>),
     /// Each student compared with the key.
     Class(class::ClassResult),
+    /// The agreement measured, or why it could not be.
+    Agree(Box<Result<crate::analysis::agree::Agreement, String>>),
 }
 
 /// The background work of the window.
@@ -60,6 +63,7 @@ pub struct Jobs {
     export: Slot<export::Request, export::ExportJob>,
     open: Slot<(PathBuf, u64), open::OpenJob>,
     class: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), class::ClassJob>,
+    agree: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), agree::AgreeJob>,
 }
 
 impl Jobs {
@@ -87,6 +91,16 @@ impl Jobs {
         true
     }
 
+    /// Asks for the agreement of `project` (whose file is `file`) with the projects in `others`, or among its own
+    /// annotators if there are none; false if a measurement is under way already.
+    pub fn agree(&mut self, project: Project, file: Option<PathBuf>, others: Vec<PathBuf>) -> bool {
+        if self.agree.busy() {
+            return false;
+        }
+        self.agree.requested = Some((project, file, others));
+        true
+    }
+
     /// Asks for the project at `path` (of `bytes`) to be read in the background.
     pub fn open(&mut self, path: PathBuf, bytes: u64) {
         self.open = Slot { requested: Some((path, bytes)), running: None };
@@ -99,6 +113,7 @@ impl Jobs {
             Job::Export => self.export.busy(),
             Job::Open => self.open.busy(),
             Job::Class => self.class.busy(),
+            Job::Agree => self.agree.busy(),
         }
     }
 
@@ -110,6 +125,7 @@ impl Jobs {
             Job::Export => self.export.running.iter().for_each(export::ExportJob::cancel),
             Job::Open => self.open = Slot::default(),
             Job::Class => self.class.running.iter().for_each(class::ClassJob::cancel),
+            Job::Agree => self.agree = Slot::default(),
         }
     }
 
@@ -158,6 +174,14 @@ impl Jobs {
         } else if let Some((key, key_file, paths)) = self.class.requested.take() {
             self.class.running = Some(class::ClassJob::start(key, key_file, paths, egui));
         }
+        if let Some(job) = &self.agree.running
+            && let Some(result) = job.finished()
+        {
+            finished.push(Finished::Agree(Box::new(result)));
+            self.agree.running = None;
+        } else if let Some((project, file, others)) = self.agree.requested.take() {
+            self.agree.running = Some(agree::AgreeJob::start(project, file, others, egui));
+        }
         finished
     }
 
@@ -184,6 +208,10 @@ impl Jobs {
             if job.progress_ui(ui) {
                 cancel = Some(Job::Class);
             }
+            ui.separator();
+        }
+        if let Some(job) = &self.agree.running {
+            job.progress_ui(ui);
             ui.separator();
         }
         cancel

@@ -1,6 +1,7 @@
 //! The windows over the workspace, each a type that owns its state and its open flag and draws itself with the
 //! frame's [`Ctx`]; and the modal questions (`questions`, `path_prompt`) whose answers the app acts on.
 
+pub mod agreement;
 pub mod class;
 pub mod dashboard;
 pub mod error_note;
@@ -56,6 +57,8 @@ pub struct Windows {
     pub import_report: import_report::ImportReportWindow,
     /// A class compared with the key.
     pub class: class::ClassWindow,
+    /// Agreement among annotators.
+    pub agreement: agreement::AgreementWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
     /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
@@ -75,6 +78,7 @@ impl Windows {
         self.palette.show(egui, cx);
         self.import_report.show(egui);
         self.class.show(egui, cx);
+        self.agreement.show(egui, cx);
     }
 
     /// Whether a modal of a window has the keyboard (the palette, a label change's question).
@@ -156,6 +160,7 @@ impl Windows {
             Action::Export => export::TITLE,
             Action::ImportReport => import_report::TITLE,
             Action::CompareStudents => class::TITLE,
+            Action::AgreeWithOthers | Action::AgreeWithin => agreement::TITLE,
             _ => return None,
         })
     }
@@ -171,6 +176,7 @@ impl Windows {
             Action::Export => &mut self.export.open,
             Action::ImportReport => &mut self.import_report.open,
             Action::CompareStudents => &mut self.class.open,
+            Action::AgreeWithOthers | Action::AgreeWithin => &mut self.agreement.open,
             _ => return None,
         })
     }
