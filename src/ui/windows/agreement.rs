@@ -110,10 +110,10 @@ impl AgreementWindow {
     }
 }
 
-/// The pairwise F1 as a grid of cells shaded from the page colour (0) to the selection colour (1), each with its
-/// number, so the pairs that agree least stand out.
+/// The pairwise F1 as a grid of cells, each with its number: full agreement in the page colour, and the less two
+/// annotators agree the more their cell takes the warning colour, so the pairs that agree least stand out.
 fn heat_map_ui(ui: &mut Ui, names: &[String], matrix: &[Vec<Option<f64>>]) {
-    let strong = ui.visuals().selection.bg_fill;
+    let strong = ui.visuals().warn_fg_color;
     let page = ui.visuals().extreme_bg_color;
     egui::Grid::new("agreement heat map").spacing(vec2(2.0, 2.0)).show(ui, |ui| {
         ui.label("");
@@ -125,7 +125,7 @@ fn heat_map_ui(ui: &mut Ui, names: &[String], matrix: &[Vec<Option<f64>>]) {
             ui.label(name);
             for (other, value) in names.iter().zip(row) {
                 let (rect, response) = ui.allocate_exact_size(vec2(64.0, 22.0), Sense::hover());
-                let fill = value.map_or(page, |v| page.lerp_to_gamma(strong, v as f32));
+                let fill = value.map_or(page, |v| page.lerp_to_gamma(strong, (1.0 - v) as f32));
                 ui.painter().rect_filled(rect, 2.0, fill);
                 let text = value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2}"));
                 let color = crate::ui::colors::text_on(fill);
