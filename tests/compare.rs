@@ -73,6 +73,36 @@ fn a_class_folder_is_compared_with_the_key_as_json_and_a_gradebook() {
 }
 
 #[test]
+fn the_class_notes_beside_the_key_set_the_rubric_and_the_feedback() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path());
+    let mut notes = gloss::model::class::ClassNotes {
+        rubric: gloss::model::class::Rubric { spans: 1.0, comments: 0.0 },
+        ..Default::default()
+    };
+    notes.feedback.insert("ana.ron".to_owned(), "Look again at the first paragraph.".to_owned());
+    gloss::store::save_class_notes(&dir.path().join("key.ron"), &notes).unwrap();
+    let output = gloss(&["compare", "key.ron", "class", "--json", "--gradebook", "grades.csv"], dir.path());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["rubric"]["spans"], 1.0);
+    let ana = &value["students"][0];
+    // Highlights only: the score is the overlap F1.
+    assert!((ana["score"].as_f64().unwrap() - 100.0 * ana["spans"]["overlap"]["f1"].as_f64().unwrap()).abs() < 1e-9);
+    assert_eq!(ana["feedback"], "Look again at the first paragraph.");
+    let grades = std::fs::read_to_string(dir.path().join("grades.csv")).unwrap();
+    assert!(grades.lines().nth(1).unwrap().ends_with(",Look again at the first paragraph."), "{grades}");
+    let table = gloss(&["compare", "key.ron", "class"], dir.path());
+    assert!(String::from_utf8_lossy(&table.stdout).contains("score = 100% overlap F1"));
+    // A broken notes file is named with its line, and nothing is compared.
+    std::fs::write(dir.path().join("key.class.ron"), "(format_version: 1, notes: (rubric: (spans: -1, comments: 0)))")
+        .unwrap();
+    let refused = gloss(&["compare", "key.ron", "class"], dir.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("key.class.ron"));
+}
+
+#[test]
 fn the_table_names_each_student_and_a_broken_file_does_not_stop_the_class() {
     let dir = tempfile::tempdir().unwrap();
     class(dir.path());

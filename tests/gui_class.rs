@@ -6,7 +6,7 @@
 mod common;
 
 use common::{answer_prompt, harness, run_by_name, sample_copy, wait_while};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use gloss::ui::GlossApp;
 
 #[test]
@@ -55,6 +55,46 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
     harness.get_by_label_contains(&line).click();
     harness.run_steps(3);
     assert_eq!(harness.state().view_state().comment(), Some(first.id));
+    // Feedback to Ana is kept beside the key, in its class notes.
+    harness.get_by_label("Feedback to Ana:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Feedback to Ana:").type_text("Look again at the first paragraph.");
+    harness.run_steps(1);
+    harness.get_by_label("Save class notes").click();
+    harness.run_steps(2);
+    let notes = gloss::store::load_class_notes(&dir.path().join("sample.ron")).unwrap();
+    assert_eq!(notes.feedback["ana.ron"], "Look again at the first paragraph.");
+    assert_eq!(notes.rubric, gloss::model::class::Rubric::default());
     // The key itself is unchanged by all this.
     assert!(!harness.state().editor().is_dirty());
+}
+
+#[test]
+fn class_notes_that_cannot_be_read_are_said_and_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_path = sample_copy(dir.path());
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    let mut ana = gloss::store::load(&key_path).unwrap();
+    ana.annotator = "Ana".to_owned();
+    gloss::store::save(&ana, &class.join("ana.ron")).unwrap();
+    let broken = dir.path().join("sample.class.ron");
+    std::fs::write(&broken, "(format_version: 1, notes: (rubric: oops))").unwrap();
+
+    let mut harness = harness(key_path);
+    run_by_name(&mut harness, "compare students");
+    answer_prompt(&mut harness, &class, "Compare");
+    wait_while(&mut harness, GlossApp::is_comparing, "the comparison");
+    assert!(harness.query_by_label_contains("could not be read, so they are not written over").is_some());
+    harness.get_by_label("Ana").click();
+    harness.run_steps(2);
+    harness.get_by_label("Feedback to Ana:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Feedback to Ana:").type_text("Well done.");
+    harness.run_steps(1);
+    assert!(
+        harness.get_by_label("Save class notes").accesskit_node().is_disabled(),
+        "saving would lose what the file holds"
+    );
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "(format_version: 1, notes: (rubric: oops))");
 }

@@ -9,21 +9,7 @@ use super::agreement::{Coefficient, cohen_kappa};
 use super::aligned::{Pair, annotator_name, label_key, pairs, target_key};
 use crate::model::{DocId, Document, Project, SpanAnnotation, Target};
 
-/// How a score out of 100 weighs highlights against comment tags.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rubric {
-    /// The weight of the overlap F1 of highlights.
-    pub spans: f64,
-    /// The weight of the share of comments tagged as the key tags them.
-    pub comments: f64,
-}
-
-impl Default for Rubric {
-    /// Highlights count 70, comment tags 30: finding the claims and quotes is most of the exercise.
-    fn default() -> Self {
-        Self { spans: 0.7, comments: 0.3 }
-    }
-}
+pub use crate::model::class::Rubric;
 
 /// Precision, recall and F1 of one label.
 #[derive(Clone, Debug, PartialEq)]
@@ -294,8 +280,8 @@ fn comment_agreement(key: &Project, student: &Project, pairs: &[Pair<'_>]) -> Co
     }
 }
 
-/// The rubric's score out of 100; a part the key has nothing for is left out of the weighing.
-fn score(rubric: Rubric, spans: &Score, comments: &CommentAgreement) -> f64 {
+/// The rubric's score out of 100 for these figures; a part the key has nothing for is left out of the weighing.
+pub fn score(rubric: Rubric, spans: &Score, comments: &CommentAgreement) -> f64 {
     let mut parts = Vec::new();
     if spans.key > 0 {
         parts.push((rubric.spans, spans.f1));

@@ -25,6 +25,14 @@ pub(super) fn compare(
 ) -> Result<ExitCode> {
     let key = store::load(key_path)?;
     super::sessions::note_unsaved(key_path);
+    // The teacher's rubric and feedback, kept beside the key.
+    let notes = store::load_class_notes(key_path)?;
+    if !notes.rubric.is_sound() {
+        bail!(
+            "{}: the rubric's weights must be numbers of 0 or more, not both 0",
+            store::class_notes_path(key_path).display()
+        );
+    }
     let files = store::project_files(students, Some(key_path)).context("cannot read the folder of students")?;
     if files.is_empty() {
         bail!("no student projects (.ron) were given or found");
@@ -33,7 +41,7 @@ pub(super) fn compare(
     let mut failed = false;
     for file in &files {
         match store::load(file) {
-            Ok(student) => results.push((file.clone(), compare_projects(&key, &student, Rubric::default()))),
+            Ok(student) => results.push((file.clone(), compare_projects(&key, &student, notes.rubric))),
             Err(error) => {
                 // One unreadable file leaves the rest of the class compared.
                 eprintln!("gloss: {}", super::one_line(&format!("{error:#}")));
@@ -42,14 +50,16 @@ pub(super) fn compare(
         }
     }
     if let Some(path) = gradebook {
-        write_gradebook(path, &results, key_path, &files)?;
+        write_gradebook(path, &results, key_path, &files, &notes)?;
     }
     if as_json {
-        let students: Vec<Value> = results.iter().map(|(file, c)| student_json(file, c)).collect();
-        let value = json!({ "key": key_path.display().to_string(), "students": students });
+        let students: Vec<Value> =
+            results.iter().map(|(file, c)| student_json(file, c, &feedback_of(&notes, file))).collect();
+        let rubric = json!({ "spans": notes.rubric.spans, "comments": notes.rubric.comments });
+        let value = json!({ "key": key_path.display().to_string(), "rubric": rubric, "students": students });
         writeln!(out, "{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?)?;
     } else {
-        write!(out, "{}", table(key_path, &results))?;
+        write!(out, "{}", table(key_path, &results, notes.rubric))?;
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
@@ -86,7 +96,7 @@ fn coefficient_json(value: &crate::analysis::agreement::Coefficient) -> (Value, 
     }
 }
 
-fn student_json(file: &Path, c: &Comparison) -> Value {
+fn student_json(file: &Path, c: &Comparison, feedback: &str) -> Value {
     let per_label: Map<String, Value> = c
         .per_label
         .iter()
@@ -130,12 +140,14 @@ fn student_json(file: &Path, c: &Comparison) -> Value {
         "extra": list(&c.extra),
         "boundary": list(&c.boundary),
         "wrong_label": list(&c.wrong_label),
+        "feedback": feedback,
     })
 }
 
-fn table(key: &Path, results: &[(PathBuf, Comparison)]) -> String {
+fn table(key: &Path, results: &[(PathBuf, Comparison)], rubric: Rubric) -> String {
+    let (spans, comments) = shares(rubric);
     let mut out = format!(
-        "{} against {} student(s); score = 70% overlap F1 of highlights + 30% comment tags as the key\n",
+        "{} against {} student(s); score = {spans:.0}% overlap F1 of highlights + {comments:.0}% comment tags as the key\n",
         key.display(),
         results.len()
     );
@@ -164,7 +176,19 @@ fn table(key: &Path, results: &[(PathBuf, Comparison)]) -> String {
 }
 
 /// Writes the gradebook atomically. It replaces only an earlier gradebook, never a project or another file.
-fn write_gradebook(path: &Path, results: &[(PathBuf, Comparison)], key: &Path, students: &[PathBuf]) -> Result<()> {
+/// The rubric's weights as percentages.
+fn shares(rubric: Rubric) -> (f64, f64) {
+    let total = rubric.spans + rubric.comments;
+    (100.0 * rubric.spans / total, 100.0 * rubric.comments / total)
+}
+
+fn write_gradebook(
+    path: &Path,
+    results: &[(PathBuf, Comparison)],
+    key: &Path,
+    students: &[PathBuf],
+    notes: &crate::model::class::ClassNotes,
+) -> Result<()> {
     let real = store::real_path(path);
     if real == store::real_path(key) || students.iter().any(|s| store::real_path(s) == real) {
         bail!("{} is one of the projects compared; the gradebook was not written", path.display());
@@ -197,11 +221,17 @@ fn write_gradebook(path: &Path, results: &[(PathBuf, Comparison)], key: &Path, s
             c.extra.len().to_string(),
             c.boundary.len().to_string(),
             c.wrong_label.len().to_string(),
-            String::new(),
+            feedback_of(notes, file),
         ];
         writer.write_record(&row)?;
     }
     let bytes = writer.into_inner().context("cannot write the gradebook")?;
     store::write_file(path, &bytes).with_context(|| format!("writing the gradebook {}", path.display()))?;
     Ok(())
+}
+
+/// The teacher's feedback to the student whose project is `file`, kept by its file name.
+fn feedback_of(notes: &crate::model::class::ClassNotes, file: &Path) -> String {
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    notes.feedback.get(&name).cloned().unwrap_or_default()
 }

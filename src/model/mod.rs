@@ -3,6 +3,7 @@
 //! Plain Rust and serde only. The model knows nothing of files, widgets or commands; the edit layer is its only
 //! writer (see `crate::edit`).
 
+pub mod class;
 pub mod dates;
 mod document;
 mod ids;

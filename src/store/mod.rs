@@ -4,6 +4,7 @@
 //! current version atomically and keeps the previous content as `NAME.ron.bak`; [`Fingerprint`] tells whether a
 //! file still holds what Gloss last read or wrote.
 
+mod class_file;
 mod error;
 mod fingerprint;
 mod format;
@@ -13,6 +14,7 @@ mod project_files;
 mod save;
 mod schema_file;
 
+pub use class_file::{CLASS_VERSION, class_notes_path, load_class_notes, save_class_notes};
 pub use error::StoreError;
 pub use fingerprint::{DiskState, Fingerprint};
 pub use format::CURRENT_VERSION;

@@ -53,6 +53,8 @@ pub enum Intent {
     ChooseFile(Purpose),
     /// Stop a job running in the background.
     Cancel(Job),
+    /// Write the class notes (rubric and feedback) beside the open key.
+    SaveClassNotes(Box<crate::model::class::ClassNotes>),
     /// The user answered a question the app asked.
     Reply(Reply),
 }

@@ -6,6 +6,7 @@ use crate::edit::{Command, Created};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::Purpose;
 use crate::ui::intent::{Intent, Job, Reply, SaveChoice};
+use crate::ui::windows::error_note::ErrorNote;
 
 /// How many rounds of intents one frame carries out; an intent may send others (an action that edits), never
 /// without end.
@@ -47,6 +48,27 @@ impl GlossApp {
                 }
             }
             Intent::Reply(reply) => self.reply(reply),
+            Intent::SaveClassNotes(notes) => self.save_class_notes(&notes),
+        }
+    }
+
+    /// Writes the class notes beside the key's file; the key must have one.
+    fn save_class_notes(&mut self, notes: &crate::model::class::ClassNotes) {
+        let Some(key) = self.session.file().map(std::path::Path::to_owned) else {
+            self.toasts.push("Save the key first: its class notes are kept beside it");
+            return;
+        };
+        match crate::store::save_class_notes(&key, notes) {
+            Ok(()) => {
+                let path = crate::store::class_notes_path(&key);
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.toasts.push(format!("Class notes saved in {name}"));
+            }
+            Err(error) => {
+                let path = crate::store::class_notes_path(&key);
+                self.error =
+                    Some(ErrorNote::about("save the class notes to", &path, &error.to_string(), error.details()));
+            }
         }
     }
 

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::analysis::compare::{Comparison, Finding};
+use crate::analysis::compare::{Comparison, Finding, score};
 use crate::model::Target;
+use crate::model::class::ClassNotes;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::class::ClassResult;
@@ -37,12 +38,32 @@ pub struct ClassWindow {
     failed: Vec<(PathBuf, String)>,
     sort: (Sort, bool),
     chosen: Option<PathBuf>,
+    /// The rubric and feedback, as read from beside the key and as changed here.
+    notes: ClassNotes,
+    /// Why the notes beside the key could not be read; then they are not written over.
+    notes_unreadable: Option<String>,
+    /// Whether the notes changed since they were read or saved.
+    notes_changed: bool,
 }
 
 impl Default for ClassWindow {
     fn default() -> Self {
-        Self { open: false, students: Vec::new(), failed: Vec::new(), sort: (Sort::Score, true), chosen: None }
+        Self {
+            open: false,
+            students: Vec::new(),
+            failed: Vec::new(),
+            sort: (Sort::Score, true),
+            chosen: None,
+            notes: ClassNotes::default(),
+            notes_unreadable: None,
+            notes_changed: false,
+        }
     }
+}
+
+/// The name by which a student's feedback is kept: their project's file name.
+fn feedback_key(file: &std::path::Path) -> String {
+    file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 impl ClassWindow {
@@ -50,7 +71,12 @@ impl ClassWindow {
     pub fn present(&mut self, results: ClassResult) {
         self.students.clear();
         self.failed.clear();
-        for (file, result) in results {
+        (self.notes, self.notes_unreadable) = match results.notes {
+            Ok(notes) => (notes, None),
+            Err(why) => (ClassNotes::default(), Some(why)),
+        };
+        self.notes_changed = false;
+        for (file, result) in results.students {
             match result {
                 Ok(comparison) => self.students.push((file, comparison)),
                 Err(why) => self.failed.push((file, why)),
@@ -99,23 +125,66 @@ impl ClassWindow {
     /// The table of students and, below it, what the chosen student should look at.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.label(format!(
-            "{} student(s) compared with this project as the key. Score: 70% overlap F1 of the highlights, 30% comment \
-             tags as the key tags them.",
+            "{} student(s) compared with this project as the key. Score: overlap F1 of the highlights and the share of \
+             comments tagged as the key tags them, weighed as below.",
             self.students.len()
         ));
         for (file, why) in &self.failed {
             ui.colored_label(ui.visuals().error_fg_color, format!("Could not read {}: {why}", file.display()));
         }
+        self.rubric_ui(ui, cx);
         self.table_ui(ui);
         ui.separator();
         let chosen = self.chosen.as_ref().and_then(|file| self.students.iter().find(|(f, _)| f == file));
         match chosen {
-            Some((_, comparison)) => {
+            Some((file, comparison)) => {
+                let key = feedback_key(file);
+                let feedback = self.notes.feedback.entry(key).or_default();
+                let label = ui.label(format!("Feedback to {}:", comparison.annotator));
+                let edit = ui.add(egui::TextEdit::multiline(feedback).desired_rows(2).desired_width(f32::INFINITY));
+                if edit.labelled_by(label.id).changed() {
+                    self.notes_changed = true;
+                }
                 egui::ScrollArea::vertical().id_salt("class findings").show(ui, |ui| findings_ui(ui, cx, comparison));
             }
             None => {
                 ui.weak("Click a student to see what to look at in their work.");
             }
+        }
+    }
+
+    /// The rubric (how much the highlights weigh against the comment tags) and the button that keeps it and the
+    /// feedback beside the key.
+    fn rubric_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        ui.horizontal(|ui| {
+            let total = self.notes.rubric.spans + self.notes.rubric.comments;
+            let mut percent = if total > 0.0 { 100.0 * self.notes.rubric.spans / total } else { 70.0 };
+            let label = ui.label("Highlights weigh (%):");
+            let slider = ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0)).labelled_by(label.id);
+            ui.label("the rest is comment tags");
+            if slider.changed() {
+                self.notes.rubric.spans = percent / 100.0;
+                self.notes.rubric.comments = 1.0 - percent / 100.0;
+                self.notes_changed = true;
+                for (_, c) in &mut self.students {
+                    c.score = score(self.notes.rubric, &c.overlap, &c.comments);
+                }
+                self.sort_rows();
+            }
+            let can_save = self.notes_changed && self.notes_unreadable.is_none();
+            let save = ui.add_enabled(can_save, egui::Button::new("Save class notes"));
+            if save.clicked() {
+                let mut notes = self.notes.clone();
+                notes.feedback.retain(|_, text| !text.trim().is_empty());
+                cx.send(Intent::SaveClassNotes(Box::new(notes)));
+                self.notes_changed = false;
+            }
+        });
+        if let Some(why) = &self.notes_unreadable {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("The class notes beside the key could not be read, so they are not written over: {why}"),
+            );
         }
     }
 
