@@ -4,9 +4,7 @@
 //! ordinal), and the places where they differ.
 
 use super::agreement::spans::{Mark, overlap};
-use super::agreement::{
-    Coefficient, Continuum, Level, Undefined, Unit, alpha_u, cohen_kappa, fleiss_kappa, krippendorff_alpha,
-};
+use super::agreement::{Coefficient, Continuum, Undefined, Unit, alpha_u};
 use super::aligned::{label_key, pairs, target_key};
 use crate::model::{DocId, Document, Project, Target, same_name};
 
@@ -141,7 +139,7 @@ pub fn agree(annotators: &[Annotator<'_>]) -> Agreement {
         per_label: named(&labels, alpha.per_category),
         pairwise_overlap_f1: pairwise(&all_marks),
     };
-    let comments = comment_agreement(annotators, &paired);
+    let comments = comments::comment_agreement(annotators, &paired);
     disagreements.sort_by_key(|d| d.agreeing);
     Agreement { annotators: names, documents, overall, comments, disagreements }
 }
@@ -291,137 +289,6 @@ fn differences(reference: &Document, placed: &[Placed], names: &[String], labels
     listed
 }
 
-/// The sentiment of every comment of the first annotator's documents, as each annotator tagged it.
-fn comment_agreement(annotators: &[Annotator<'_>], paired: &[Vec<super::aligned::Pair<'_>>]) -> CommentAgreement {
-    let first = annotators[0].project;
-    let scale: Vec<String> = first.schema.sentiments.iter().map(|l| l.name.clone()).collect();
-    let mut names = scale.clone();
-    let mut items: Vec<Vec<Option<usize>>> = Vec::new();
-    for (d, reference) in first.documents.iter().enumerate() {
-        for comment in &reference.comments {
-            let tags: Vec<Option<usize>> = annotators
-                .iter()
-                .enumerate()
-                .map(|(a, annotator)| {
-                    let pair = &paired[a][d];
-                    let other = pair.other?;
-                    let theirs = other.comment(pair.other_comment(comment.id)?)?;
-                    let level = annotator.project.schema.sentiment(theirs.sentiment?)?;
-                    Some(label_key(&mut names, &level.name) as usize)
-                })
-                .collect();
-            if tags.iter().any(Option::is_some) {
-                items.push(tags);
-            }
-        }
-    }
-    let categories = names.len();
-    let units: Vec<Vec<usize>> = items.iter().map(|tags| tags.iter().flatten().copied().collect()).collect();
-    let cohen = if annotators.len() == 2 {
-        let both: Vec<(usize, usize)> = items.iter().filter_map(|t| Some((t[0]?, t[1]?))).collect();
-        cohen_kappa(&both)
-    } else {
-        Err(Undefined("Cohen's kappa is for two annotators"))
-    };
-    let complete: Vec<Vec<usize>> = items
-        .iter()
-        .filter(|tags| tags.iter().all(Option::is_some))
-        .map(|tags| {
-            let mut counts = vec![0; categories];
-            for tag in tags.iter().flatten() {
-                counts[*tag] += 1;
-            }
-            counts
-        })
-        .collect();
-    let ordered = ordered_scale(&scale) && names.len() == scale.len();
-    CommentAgreement {
-        items: items.len(),
-        cohen_kappa: cohen,
-        fleiss_kappa: fleiss_kappa(&complete),
-        krippendorff_alpha_nominal: krippendorff_alpha(&units, categories, Level::Nominal),
-        krippendorff_alpha_ordinal: if ordered {
-            krippendorff_alpha(&units, categories, Level::Ordinal)
-        } else {
-            Err(Undefined("the sentiment scale is not an ordered one"))
-        },
-    }
-}
-
-/// Whether `scale` is one of the ordered presets (3- or 5-point), in order; a scale with Mixed is not.
-fn ordered_scale(scale: &[String]) -> bool {
-    let three = ["Negative", "Neutral", "Positive"];
-    let five = ["Very negative", "Negative", "Neutral", "Positive", "Very positive"];
-    let is = |preset: &[&str]| scale.len() == preset.len() && scale.iter().zip(preset).all(|(a, b)| same_name(a, b));
-    is(&three) || is(&five)
-}
-
+mod comments;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Project {
-        crate::store::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron"))).unwrap()
-    }
-
-    #[test]
-    fn identical_annotators_agree_fully_and_undefined_numbers_say_why() {
-        let project = sample();
-        let annotators = [
-            Annotator { name: "Ana", project: &project, only: None },
-            Annotator { name: "Ben", project: &project, only: None },
-        ];
-        let report = agree(&annotators);
-        assert_eq!(report.annotators, ["Ana", "Ben"]);
-        assert_eq!(report.documents.len(), 1);
-        assert_eq!(report.documents[0].spans.alpha_u, Ok(1.0));
-        assert_eq!(report.overall.alpha_u, Ok(1.0));
-        assert_eq!(report.overall.pairwise_overlap_f1, [[Some(1.0), Some(1.0)], [Some(1.0), Some(1.0)]]);
-        assert_eq!(report.comments.items, 5);
-        assert_eq!(report.comments.cohen_kappa, Ok(1.0));
-        assert_eq!(report.comments.fleiss_kappa, Ok(1.0));
-        assert_eq!(report.comments.krippendorff_alpha_nominal, Ok(1.0));
-        // The sample's scale has Mixed, so it is not ordered.
-        assert!(report.comments.krippendorff_alpha_ordinal.is_err());
-        assert!(report.disagreements.is_empty());
-    }
-
-    #[test]
-    fn a_merged_project_is_split_by_annotator_and_differences_are_listed() {
-        let mut project = sample();
-        let doc = &mut project.documents[0];
-        let count = doc.spans.len();
-        for (i, span) in doc.spans.iter_mut().enumerate() {
-            span.annotator = if i % 2 == 0 { "Ana" } else { "Ben" }.to_owned();
-        }
-        // Ben also marks Ana's first highlight, the same way.
-        let mut shared = doc.spans[0].clone();
-        shared.id = crate::model::SpanId(9_999);
-        shared.annotator = "Ben".to_owned();
-        doc.spans.push(shared);
-        let annotators = [
-            Annotator { name: "Ana", project: &project, only: Some("Ana") },
-            Annotator { name: "Ben", project: &project, only: Some("Ben") },
-        ];
-        let report = agree(&annotators);
-        let alpha = report.overall.alpha_u.unwrap();
-        assert!(alpha < 1.0, "{alpha}");
-        let f1 = report.overall.pairwise_overlap_f1[0][1].unwrap();
-        assert!(f1 > 0.0 && f1 < 1.0, "{f1}");
-        // Every highlight but the shared one is one annotator's only.
-        assert_eq!(report.disagreements.len(), count - 1);
-        assert!(report.disagreements.iter().all(|d| d.agreeing == 1 && d.what.contains("not by")));
-        // One file's comment tags are everyone's: comments agree.
-        assert_eq!(report.comments.krippendorff_alpha_nominal, Ok(1.0));
-    }
-
-    #[test]
-    fn nobody_to_compare_is_undefined_not_a_panic() {
-        let report = agree(&[]);
-        assert!(report.overall.alpha_u.is_err() && report.documents.is_empty());
-        let project = Project::new("empty");
-        let one = agree(&[Annotator { name: "Ana", project: &project, only: None }]);
-        assert!(one.overall.alpha_u.is_err());
-        assert!(one.comments.krippendorff_alpha_nominal.is_err());
-    }
-}
+mod tests;
