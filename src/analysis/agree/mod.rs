@@ -89,9 +89,10 @@ pub struct Agreement {
 /// A highlight of one annotator in the first annotator's document.
 struct Placed {
     annotator: usize,
+    /// The text, as the first annotator's document names it.
     target: Target,
-    ranges: Vec<(usize, usize)>,
-    label: u64,
+    /// What comparison looks at: target, parts and label.
+    mark: Mark,
     quote: String,
 }
 
@@ -110,35 +111,34 @@ pub fn agree(annotators: &[Annotator<'_>]) -> Agreement {
     let mut disagreements = Vec::new();
     let mut offset = 0u64;
     for (d, reference) in first.project.documents.iter().enumerate() {
-        let placed = placed(annotators, &paired, d, &mut labels);
+        let placed = placed(annotators, &paired, reference.id, d, &mut labels);
         let layout = Layout::of(reference);
         let units: Vec<Unit> = placed
             .iter()
             .flat_map(|p| {
                 let start = layout.at(p.target);
-                p.ranges.iter().map(move |&(s, e)| Unit {
+                p.mark.ranges.iter().map(move |&(s, e)| Unit {
                     annotator: p.annotator,
                     start: start + s as u64,
                     end: start + e as u64,
-                    category: p.label as usize,
+                    category: p.mark.label as usize,
                 })
             })
             .collect();
-        let spans = span_agreement(&units, &placed, annotators.len(), layout.length, &labels, reference.id);
-        all_units.extend(units.iter().map(|u| Unit { start: u.start + offset, end: u.end + offset, ..*u }));
+        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); annotators.len()];
         for p in &placed {
-            all_marks[p.annotator].push(mark(reference.id, p));
+            marks[p.annotator].push(p.mark.clone());
+        }
+        let spans = span_agreement(&units, &marks, layout.length, &labels);
+        all_units.extend(units.iter().map(|u| Unit { start: u.start + offset, end: u.end + offset, ..*u }));
+        for (all, these) in all_marks.iter_mut().zip(marks) {
+            all.extend(these);
         }
         offset += layout.length;
         disagreements.extend(differences(reference, &placed, &names, &labels));
         documents.push(DocumentAgreement { id: reference.id, title: reference.title.clone(), spans });
     }
-    let alpha = alpha_u(Continuum { begin: 0, length: offset, annotators: annotators.len() }, labels.len(), &all_units);
-    let overall = SpanAgreement {
-        alpha_u: alpha.overall,
-        per_label: named(&labels, alpha.per_category),
-        pairwise_overlap_f1: pairwise(&all_marks),
-    };
+    let overall = span_agreement(&all_units, &all_marks, offset, &labels);
     let comments = comments::comment_agreement(annotators, &paired);
     disagreements.sort_by_key(|d| d.agreeing);
     Agreement { annotators: names, documents, overall, comments, disagreements }
@@ -165,6 +165,7 @@ fn empty(annotators: Vec<String>) -> Agreement {
 fn placed(
     annotators: &[Annotator<'_>],
     paired: &[Vec<super::aligned::Pair<'_>>],
+    doc: DocId,
     d: usize,
     labels: &mut Vec<String>,
 ) -> Vec<Placed> {
@@ -178,20 +179,12 @@ fn placed(
             }
             let Some(target) = pair.target_in_reference(span.target) else { continue };
             let name = annotator.project.schema.label(span.label).map_or("?", |l| l.name.as_str());
-            placed.push(Placed {
-                annotator: a,
-                target,
-                ranges: span.ranges.iter().map(|r| (r.start, r.end)).collect(),
-                label: label_key(labels, name),
-                quote: span.quote(),
-            });
+            let ranges = span.ranges.iter().map(|r| (r.start, r.end)).collect();
+            let mark = Mark { target: target_key(doc, target), ranges, label: label_key(labels, name) };
+            placed.push(Placed { annotator: a, target, mark, quote: span.quote() });
         }
     }
     placed
-}
-
-fn mark(doc: DocId, placed: &Placed) -> Mark {
-    Mark { target: target_key(doc, placed.target), ranges: placed.ranges.clone(), label: placed.label }
 }
 
 /// Where each text of a document starts when the body and its comments are laid end to end.
@@ -220,23 +213,13 @@ fn named(labels: &[String], values: Vec<Coefficient>) -> Vec<(String, Coefficien
     labels.iter().cloned().zip(values).filter(|(_, v)| v.is_ok()).collect()
 }
 
-fn span_agreement(
-    units: &[Unit],
-    placed: &[Placed],
-    annotators: usize,
-    length: u64,
-    labels: &[String],
-    doc: DocId,
-) -> SpanAgreement {
-    let alpha = alpha_u(Continuum { begin: 0, length, annotators }, labels.len(), units);
-    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); annotators];
-    for p in placed {
-        marks[p.annotator].push(mark(doc, p));
-    }
+/// alpha_u and the pairwise overlap F1 of `units` and each annotator's `marks` on a continuum of `length`.
+fn span_agreement(units: &[Unit], marks: &[Vec<Mark>], length: u64, labels: &[String]) -> SpanAgreement {
+    let alpha = alpha_u(Continuum { begin: 0, length, annotators: marks.len() }, labels.len(), units);
     SpanAgreement {
         alpha_u: alpha.overall,
         per_label: named(labels, alpha.per_category),
-        pairwise_overlap_f1: pairwise(&marks),
+        pairwise_overlap_f1: pairwise(marks),
     }
 }
 
@@ -251,30 +234,20 @@ fn pairwise(marks: &[Vec<Mark>]) -> Vec<Vec<Option<f64>>> {
 /// Highlights that not every annotator has (by overlap, with the same label), once per place.
 fn differences(reference: &Document, placed: &[Placed], names: &[String], labels: &[String]) -> Vec<Disagreement> {
     let mut listed: Vec<Disagreement> = Vec::new();
+    let mut listed_marks: Vec<Mark> = Vec::new();
     for p in placed {
-        let agreeing: Vec<usize> = (0..names.len())
-            .filter(|&a| {
-                placed.iter().any(|q| {
-                    q.annotator == a
-                        && q.label == p.label
-                        && q.target == p.target
-                        && q.ranges.iter().any(|&(s, e)| p.ranges.iter().any(|&(t, u)| s < u && t < e))
-                })
-            })
-            .collect();
+        let agreeing: Vec<usize> =
+            (0..names.len()).filter(|&a| placed.iter().any(|q| q.annotator == a && q.mark.touches(&p.mark))).collect();
         if agreeing.len() == names.len() {
             continue;
         }
-        let range = (p.ranges.first().map_or(0, |r| r.0), p.ranges.last().map_or(0, |r| r.1));
-        let overlaps_listed = listed.iter().any(|l| {
-            l.target == p.target
-                && l.range.0 < range.1
-                && range.0 < l.range.1
-                && l.what.starts_with(&labels[p.label as usize])
-        });
-        if overlaps_listed {
+        // One line per place and label: a highlight overlapping one listed already with its label is not listed
+        // again.
+        if listed_marks.iter().any(|m| m.touches(&p.mark)) {
             continue;
         }
+        listed_marks.push(p.mark.clone());
+        let range = (p.mark.ranges.first().map_or(0, |r| r.0), p.mark.ranges.last().map_or(0, |r| r.1));
         let who = |list: Vec<&str>| list.join(", ");
         let by: Vec<&str> = agreeing.iter().map(|&a| names[a].as_str()).collect();
         let not: Vec<&str> = (0..names.len()).filter(|a| !agreeing.contains(a)).map(|a| names[a].as_str()).collect();
@@ -282,7 +255,13 @@ fn differences(reference: &Document, placed: &[Placed], names: &[String], labels
             doc: reference.id,
             target: p.target,
             range,
-            what: format!("{} \"{}\": marked by {}, not by {}", labels[p.label as usize], p.quote, who(by), who(not)),
+            what: format!(
+                "{} \"{}\": marked by {}, not by {}",
+                labels[p.mark.label as usize],
+                p.quote,
+                who(by),
+                who(not)
+            ),
             agreeing: agreeing.len(),
         });
     }

@@ -22,9 +22,14 @@ pub struct Mark {
 
 impl Mark {
     /// Whether any part of `self` shares a code point with any part of `other` in the same text.
-    fn overlaps(&self, other: &Self) -> bool {
+    pub fn overlaps(&self, other: &Self) -> bool {
         self.target == other.target
             && self.ranges.iter().any(|&(a, b)| other.ranges.iter().any(|&(c, d)| a < d && c < b))
+    }
+
+    /// Whether `other` has the same label and overlaps `self`: a match by overlap.
+    pub fn touches(&self, other: &Self) -> bool {
+        self.label == other.label && self.overlaps(other)
     }
 }
 
@@ -67,7 +72,7 @@ pub fn exact(key: &[Mark], found: &[Mark]) -> Score {
 pub fn overlap(key: &[Mark], found: &[Mark]) -> Score {
     let key: BTreeSet<&Mark> = key.iter().collect();
     let found: BTreeSet<&Mark> = found.iter().collect();
-    let touches = |a: &Mark, others: &BTreeSet<&Mark>| others.iter().any(|b| a.label == b.label && a.overlaps(b));
+    let touches = |a: &Mark, others: &BTreeSet<&Mark>| others.iter().any(|b| a.touches(b));
     let recalled = key.iter().filter(|k| touches(k, &found)).count();
     let precise = found.iter().filter(|f| touches(f, &key)).count();
     Score::new(key.len(), found.len(), recalled, precise)

@@ -216,13 +216,12 @@ fn findings(keyed: &[Seen<'_>], found: &[Seen<'_>]) -> Findings {
     };
     let exact_set: BTreeSet<&Mark> = found.iter().map(|s| &s.mark).collect();
     let same_range = |a: &Mark, b: &Mark| a.target == b.target && a.ranges == b.ranges;
-    let touches = |a: &Mark, b: &Mark| a.label == b.label && overlaps(a, b);
     let (mut missed, mut boundary, mut wrong_label) = (Vec::new(), Vec::new(), Vec::new());
     for k in keyed {
         if exact_set.contains(&k.mark) {
             continue;
         }
-        if let Some(f) = found.iter().find(|f| touches(&k.mark, &f.mark)) {
+        if let Some(f) = found.iter().find(|f| k.mark.touches(&f.mark)) {
             boundary.push(finding(k, Some(f)));
         } else if let Some(f) = found.iter().find(|f| same_range(&k.mark, &f.mark)) {
             wrong_label.push(finding(k, Some(f)));
@@ -232,14 +231,10 @@ fn findings(keyed: &[Seen<'_>], found: &[Seen<'_>]) -> Findings {
     }
     let extra = found
         .iter()
-        .filter(|f| !keyed.iter().any(|k| touches(&k.mark, &f.mark) || same_range(&k.mark, &f.mark)))
+        .filter(|f| !keyed.iter().any(|k| k.mark.touches(&f.mark) || same_range(&k.mark, &f.mark)))
         .map(|f| finding(f, None))
         .collect();
     (missed, extra, boundary, wrong_label)
-}
-
-fn overlaps(a: &Mark, b: &Mark) -> bool {
-    a.target == b.target && a.ranges.iter().any(|&(s, e)| b.ranges.iter().any(|&(t, u)| s < u && t < e))
 }
 
 /// Comment sentiment of the student against the key, by the names of the levels.
