@@ -1,15 +1,14 @@
 //! `gloss agree FILE...`: how far annotators agree on the same articles, from several projects (one per
 //! annotator) or one merged project (by the annotator of each highlight).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value, json};
 
-use crate::analysis::agree::{Agreement, Annotator, SpanAgreement, agree as measure};
+use crate::analysis::agree::{Agreement, Annotator, SpanAgreement, agree as measure, annotators_in, names_of};
 use crate::analysis::agreement::Coefficient;
-use crate::analysis::aligned::annotator_name;
 use crate::model::Project;
 use crate::store;
 
@@ -22,13 +21,7 @@ pub(super) fn agree(files: &[PathBuf], as_json: bool, out: &mut dyn std::io::Wri
     let names: Vec<String>;
     let annotators: Vec<Annotator<'_>> = if let [project] = projects.as_slice() {
         // One merged project: each annotator's highlights are theirs.
-        let mut found: Vec<String> = Vec::new();
-        for span in project.documents.iter().flat_map(|d| &d.spans) {
-            let name = span.annotator.trim();
-            if !name.is_empty() && !found.iter().any(|n| crate::model::same_name(n, name)) {
-                found.push(name.to_owned());
-            }
-        }
+        let found = annotators_in(project);
         if found.len() < 2 {
             bail!(
                 "{} holds the highlights of {} annotator(s); give a project with several, or one project per annotator",
@@ -39,22 +32,9 @@ pub(super) fn agree(files: &[PathBuf], as_json: bool, out: &mut dyn std::io::Wri
         names = found;
         names.iter().map(|n| Annotator { name: n, project, only: Some(n) }).collect()
     } else {
-        let plain: Vec<String> = projects.iter().map(annotator_name).collect();
-        // Two files that give the same name are told apart by their file names.
-        names = plain
-            .iter()
-            .zip(files)
-            .map(|(name, file)| {
-                if plain.iter().filter(|n| crate::model::same_name(n, name)).count() > 1 {
-                    let file = file
-                        .file_name()
-                        .map_or_else(|| file.display().to_string(), |f| f.to_string_lossy().into_owned());
-                    format!("{name} ({file})")
-                } else {
-                    name.clone()
-                }
-            })
-            .collect();
+        let sources: Vec<(&Project, Option<&Path>)> =
+            projects.iter().zip(files).map(|(p, f)| (p, Some(f.as_path()))).collect();
+        names = names_of(&sources);
         projects.iter().zip(&names).map(|(project, name)| Annotator { name, project, only: None }).collect()
     };
     let report = measure(&annotators);
@@ -110,11 +90,7 @@ fn to_json(report: &Agreement) -> Value {
         .disagreements
         .iter()
         .map(|d| {
-            let target = match d.target {
-                crate::model::Target::Body => json!("body"),
-                crate::model::Target::Comment(id) => json!({ "comment": id.0 }),
-            };
-            json!({ "document": d.doc.0, "target": target, "range": [d.range.0, d.range.1], "what": d.what, "agreeing": d.agreeing })
+            json!({ "document": d.doc.0, "target": super::target_json(d.target), "range": [d.range.0, d.range.1], "what": d.what, "agreeing": d.agreeing })
         })
         .collect();
     json!({

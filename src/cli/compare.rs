@@ -9,7 +9,6 @@ use serde_json::{Map, Value, json};
 
 use crate::analysis::agreement::spans::Score;
 use crate::analysis::compare::{Comparison, Finding, Rubric, compare as compare_projects};
-use crate::model::Target;
 use crate::store;
 
 /// The first line of a gradebook, by which an earlier one is known and may be replaced.
@@ -68,17 +67,10 @@ fn score_json(score: &Score) -> Value {
     json!({ "precision": score.precision, "recall": score.recall, "f1": score.f1, "key": score.key, "found": score.found })
 }
 
-fn target_json(target: Target) -> Value {
-    match target {
-        Target::Body => json!("body"),
-        Target::Comment(id) => json!({ "comment": id.0 }),
-    }
-}
-
 fn finding_json(finding: &Finding) -> Value {
     let mut value = json!({
         "document": finding.doc.0,
-        "target": target_json(finding.target),
+        "target": super::target_json(finding.target),
         "ranges": finding.ranges,
         "label": finding.label,
         "text": finding.quote,

@@ -187,6 +187,14 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
+/// A target in the JSON of `compare` and `agree`: `"body"`, or `{"comment": ID}`.
+fn target_json(target: crate::model::Target) -> serde_json::Value {
+    match target {
+        crate::model::Target::Body => serde_json::json!("body"),
+        crate::model::Target::Comment(id) => serde_json::json!({ "comment": id.0 }),
+    }
+}
+
 /// Error messages go on one line, whatever the underlying library printed.
 fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -96,6 +96,39 @@ struct Placed {
     quote: String,
 }
 
+/// The annotators of a merged project's highlights, each once (names equal but for case are one).
+pub fn annotators_in(project: &Project) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for span in project.documents.iter().flat_map(|d| &d.spans) {
+        let name = span.annotator.trim();
+        if !name.is_empty() && !names.iter().any(|n| same_name(n, name)) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// A name for each project of one annotator: the annotator it names, and where two name the same, that name with
+/// the project's file name (or "this project" for one without a file) so that they are told apart.
+pub fn names_of(projects: &[(&Project, Option<&std::path::Path>)]) -> Vec<String> {
+    let plain: Vec<String> = projects.iter().map(|(project, _)| super::aligned::annotator_name(project)).collect();
+    plain
+        .iter()
+        .zip(projects)
+        .map(|(name, (_, file))| {
+            if plain.iter().filter(|n| same_name(n, name)).count() > 1 {
+                let label = file.and_then(|f| f.file_name()).map_or_else(
+                    || file.map_or_else(|| "this project".to_owned(), |f| f.display().to_string()),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                format!("{name} ({label})")
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
+}
+
 /// The agreement of `annotators` on the documents of the first of them.
 pub fn agree(annotators: &[Annotator<'_>]) -> Agreement {
     let names: Vec<String> = annotators.iter().map(|a| a.name.to_owned()).collect();

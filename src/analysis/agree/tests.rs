@@ -66,3 +66,17 @@ fn nobody_to_compare_is_undefined_not_a_panic() {
     assert!(one.overall.alpha_u.is_err());
     assert!(one.comments.krippendorff_alpha_nominal.is_err());
 }
+
+#[test]
+fn projects_that_name_the_same_annotator_are_told_apart_by_their_files() {
+    let (mut a, mut b) = (sample(), sample());
+    a.annotator = "Ana".to_owned();
+    b.annotator = "ana".to_owned();
+    let c = Project { annotator: "Ben".to_owned(), ..sample() };
+    let (first, second) = (std::path::Path::new("class/one.ron"), std::path::Path::new("class/two.ron"));
+    let names = names_of(&[(&a, None), (&b, Some(second)), (&c, Some(first))]);
+    assert_eq!(names, ["Ana (this project)", "ana (two.ron)", "Ben"]);
+    let mut merged = sample();
+    merged.documents[0].spans[1].annotator = "Ben".to_owned();
+    assert_eq!(annotators_in(&merged), ["Gloss sample", "Ben"]);
+}

@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 
 use super::job::Job;
-use crate::analysis::agree::{Agreement, Annotator, agree};
-use crate::analysis::aligned::annotator_name;
-use crate::model::{Project, same_name};
+use crate::analysis::agree::{Agreement, Annotator, agree, annotators_in, names_of};
+use crate::model::Project;
 
 /// A measurement under way.
 pub struct AgreeJob {
@@ -31,7 +30,10 @@ impl AgreeJob {
             if projects.len() < 2 {
                 return Err("no other annotator's project was found there".to_owned());
             }
-            let names: Vec<String> = projects.iter().map(annotator_name).collect();
+            // The open project first; two that name the same annotator are told apart by their file names.
+            let paths = std::iter::once(file.as_deref()).chain(files.iter().map(|f| Some(f.as_path())));
+            let sources: Vec<(&Project, Option<&std::path::Path>)> = projects.iter().zip(paths).collect();
+            let names = names_of(&sources);
             let annotators: Vec<Annotator<'_>> =
                 projects.iter().zip(&names).map(|(project, name)| Annotator { name, project, only: None }).collect();
             Ok(agree(&annotators))
@@ -55,13 +57,7 @@ impl AgreeJob {
 
 /// The agreement among the annotators of `project`'s highlights.
 fn within(project: &Project) -> Result<Agreement, String> {
-    let mut names: Vec<String> = Vec::new();
-    for span in project.documents.iter().flat_map(|d| &d.spans) {
-        let name = span.annotator.trim();
-        if !name.is_empty() && !names.iter().any(|n| same_name(n, name)) {
-            names.push(name.to_owned());
-        }
-    }
+    let names = annotators_in(project);
     if names.len() < 2 {
         return Err(format!(
             "this project holds the highlights of {} annotator(s); agreement needs two or more",
