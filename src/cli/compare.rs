@@ -53,7 +53,7 @@ pub(super) fn compare(
     }
     if as_json {
         let students: Vec<Value> =
-            results.iter().map(|(file, c)| student_json(file, c, &feedback_of(&notes, file))).collect();
+            results.iter().map(|(file, c)| student_json(file, c, notes.feedback_for(file))).collect();
         let rubric = json!({ "spans": notes.rubric.spans, "comments": notes.rubric.comments });
         let value = json!({ "key": key_path.display().to_string(), "rubric": rubric, "students": students });
         writeln!(out, "{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?)?;
@@ -213,17 +213,11 @@ fn write_gradebook(
             c.extra.len().to_string(),
             c.boundary.len().to_string(),
             c.wrong_label.len().to_string(),
-            feedback_of(notes, file),
+            notes.feedback_for(file).to_owned(),
         ];
         writer.write_record(&row)?;
     }
     let bytes = writer.into_inner().context("cannot write the gradebook")?;
     store::write_file(path, &bytes).with_context(|| format!("writing the gradebook {}", path.display()))?;
     Ok(())
-}
-
-/// The teacher's feedback to the student whose project is `file`, kept by its file name.
-fn feedback_of(notes: &crate::model::class::ClassNotes, file: &Path) -> String {
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    notes.feedback.get(&name).cloned().unwrap_or_default()
 }

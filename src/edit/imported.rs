@@ -208,17 +208,18 @@ fn annotate_existing(
         };
         let (sentiment, tags) = resolve_marks(schema, &marks);
         let Some(current) = doc.comment(comment) else { continue };
-        let number = current.number.clone().unwrap_or_else(|| {
-            let index = doc.comment_index(comment).unwrap_or_default();
-            (index + 1).to_string()
-        });
+        // Named as the article numbers it, only when a note needs it.
+        let number = || {
+            current.number.clone().unwrap_or_else(|| (doc.comment_index(comment).unwrap_or_default() + 1).to_string())
+        };
         // A tag the comment already has otherwise is kept: an import never overwrites someone's work.
         match (current.sentiment, sentiment) {
             (None, Some(_)) => placement.commands.push(Command::SetSentiment { doc: doc.id, comment, sentiment }),
             (Some(have), Some(given)) if have != given => {
                 let name = |id| schema.sentiment(id).map_or("?", |l| l.name.as_str());
                 placement.notes.push(format!(
-                    "comment {number} of \"{}\" is tagged {} already; the imported {} was left out",
+                    "comment {} of \"{}\" is tagged {} already; the imported {} was left out",
+                    number(),
                     doc.title,
                     name(have),
                     name(given)
@@ -240,7 +241,8 @@ fn annotate_existing(
                         dimension.and_then(|d| d.values.iter().find(|v| v.id == id)).map_or("?", |v| v.name.as_str())
                     };
                     placement.notes.push(format!(
-                        "comment {number} of \"{}\" has {} {} already; the imported {} was left out",
+                        "comment {} of \"{}\" has {} {} already; the imported {} was left out",
+                        number(),
                         doc.title,
                         dimension.map_or("?", |d| d.name.as_str()),
                         value_name(*have),

@@ -41,3 +41,15 @@ pub struct ClassNotes {
     #[serde(default)]
     pub feedback: BTreeMap<String, String>,
 }
+
+impl ClassNotes {
+    /// The name by which the feedback to the student whose project is `file` is kept: the file's name.
+    pub fn key_of(file: &std::path::Path) -> String {
+        file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
+    /// The feedback to the student whose project is `file`, or nothing.
+    pub fn feedback_for(&self, file: &std::path::Path) -> &str {
+        self.feedback.get(&Self::key_of(file)).map_or("", String::as_str)
+    }
+}

@@ -61,11 +61,6 @@ impl Default for ClassWindow {
     }
 }
 
-/// The name by which a student's feedback is kept: their project's file name.
-fn feedback_key(file: &std::path::Path) -> String {
-    file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
 impl ClassWindow {
     /// Takes in a finished comparison and opens the window.
     pub fn present(&mut self, results: ClassResult) {
@@ -138,7 +133,7 @@ impl ClassWindow {
         let chosen = self.chosen.as_ref().and_then(|file| self.students.iter().find(|(f, _)| f == file));
         match chosen {
             Some((file, comparison)) => {
-                let key = feedback_key(file);
+                let key = ClassNotes::key_of(file);
                 let feedback = self.notes.feedback.entry(key).or_default();
                 let label = ui.label(format!("Feedback to {}:", comparison.annotator));
                 let edit = ui.add(egui::TextEdit::multiline(feedback).desired_rows(2).desired_width(f32::INFINITY));
