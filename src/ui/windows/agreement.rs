@@ -7,8 +7,6 @@ use egui::{Sense, Ui, vec2};
 use crate::analysis::agree::Agreement;
 use crate::analysis::agreement::Coefficient;
 use crate::ui::context::Ctx;
-use crate::ui::intent::Intent;
-use crate::ui::selection::TextSelection;
 
 /// The window's title, which is also its identity among egui's layers.
 pub const TITLE: &str = "Agreement";
@@ -98,12 +96,7 @@ impl AgreementWindow {
         ui.collapsing(format!("Where they differ: {}", report.disagreements.len()), |ui| {
             for d in &report.disagreements {
                 if ui.link(&d.what).clicked() {
-                    if cx.selection.doc() != Some(d.doc) {
-                        cx.send(Intent::Show(d.doc));
-                    }
-                    let selection = TextSelection { target: d.target, anchor: d.range.0, head: d.range.1 };
-                    cx.send(Intent::SelectText(Some(selection)));
-                    cx.send(Intent::Reveal(d.target, d.range.0));
+                    super::show_text(cx, d.doc, d.target, d.range);
                 }
             }
         });

@@ -8,12 +8,10 @@ use egui::{Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::analysis::compare::{Comparison, Finding, score};
-use crate::model::Target;
 use crate::model::class::ClassNotes;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::class::ClassResult;
-use crate::ui::selection::TextSelection;
 
 /// The window's title, which is also its identity among egui's layers.
 pub const TITLE: &str = "Class against the key";
@@ -295,11 +293,6 @@ fn findings_ui(ui: &mut Ui, cx: &mut Ctx<'_>, c: &Comparison) {
 
 /// Shows a finding's document and selects its text, brought into view.
 fn reveal(cx: &mut Ctx<'_>, finding: &Finding) {
-    if cx.selection.doc() != Some(finding.doc) {
-        cx.send(Intent::Show(finding.doc));
-    }
-    let (start, end) = (finding.ranges.first().map_or(0, |r| r.0), finding.ranges.last().map_or(0, |r| r.1));
-    let target: Target = finding.target;
-    cx.send(Intent::SelectText(Some(TextSelection { target, anchor: start, head: end })));
-    cx.send(Intent::Reveal(target, start));
+    let range = (finding.ranges.first().map_or(0, |r| r.0), finding.ranges.last().map_or(0, |r| r.1));
+    super::show_text(cx, finding.doc, finding.target, range);
 }

@@ -26,6 +26,17 @@ fn window_id(title: &'static str) -> egui::Id {
     egui::Id::unique(("gloss window", title))
 }
 
+/// Shows `start..end` of `target` in document `doc`, selected and brought into view: where a window's list points
+/// in the article.
+fn show_text(cx: &mut Ctx<'_>, doc: crate::model::DocId, target: crate::model::Target, (start, end): (usize, usize)) {
+    use crate::ui::intent::Intent;
+    if cx.selection.doc() != Some(doc) {
+        cx.send(Intent::Show(doc));
+    }
+    cx.send(Intent::SelectText(Some(crate::ui::selection::TextSelection { target, anchor: start, head: end })));
+    cx.send(Intent::Reveal(target, start));
+}
+
 /// A column header of a sortable table: its title with an arrow where the table is sorted by it; true when clicked.
 fn sort_header_ui<S: PartialEq>(ui: &mut egui::Ui, title: &str, column: &S, sorted: (&S, bool)) -> bool {
     let arrow = match sorted {
