@@ -48,7 +48,7 @@ fn main() -> Result<()> {
         let project = editor.project();
         let level = project.schema.sentiments.iter().find(|l| l.name == *name).context("no such level")?.id;
         let comment = project.documents[0].comments.get(i).context("too few comments")?.id;
-        editor.apply(Command::SetSentiment { doc, comment, sentiment: Some(level) })?;
+        editor.apply(Command::SetSentiment { doc, comment, annotator: None, sentiment: Some(level) })?;
     }
     gloss::store::save(editor.project(), &root.join("sample.ron"))?;
     println!("wrote {}", root.join("sample.ron").display());

@@ -159,8 +159,12 @@ fn document(
                 date: None,
                 parent: None,
                 text,
-                sentiment: tagged.then(|| schema.sentiments[level].id),
-                tags: Default::default(),
+                tagged_by: if tagged {
+                    let sentiment = Some(schema.sentiments[level].id);
+                    [("generator".to_owned(), crate::model::Tagging { sentiment, tags: Default::default() })].into()
+                } else {
+                    Default::default()
+                },
                 note: String::new(),
             }
         })

@@ -5,6 +5,8 @@
 
 #[path = "support/binary.rs"]
 mod binary;
+#[path = "support/people.rs"]
+mod people;
 
 use std::path::Path;
 
@@ -18,14 +20,10 @@ fn sample() -> Project {
 #[test]
 fn projects_of_two_annotators_give_every_coefficient_or_a_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let mut ana = sample();
-    ana.annotator = "Ana".to_owned();
-    let mut ben = ana.clone();
-    ben.annotator = "Ben".to_owned();
+    let ana = people::as_annotator(sample(), "Ana");
+    let mut ben = people::as_annotator(ana.clone(), "Ben");
     ben.documents[0].spans.remove(0);
-    let levels: Vec<_> = ben.schema.sentiments.iter().map(|l| l.id).collect();
-    let first = ben.documents[0].comments[0].sentiment;
-    ben.documents[0].comments[0].sentiment = levels.iter().copied().find(|l| Some(*l) != first);
+    people::retag_first_comment(&mut ben);
     gloss::store::save(&ana, &dir.path().join("ana.ron")).unwrap();
     gloss::store::save(&ben, &dir.path().join("ben.ron")).unwrap();
 
@@ -57,7 +55,7 @@ fn projects_of_two_annotators_give_every_coefficient_or_a_reason() {
 #[test]
 fn a_merged_project_is_measured_by_the_annotator_of_each_highlight() {
     let dir = tempfile::tempdir().unwrap();
-    let mut merged = sample();
+    let mut merged = people::as_annotator(sample(), "Ana");
     for (i, span) in merged.documents[0].spans.iter_mut().enumerate() {
         span.annotator = if i % 2 == 0 { "Ana" } else { "Ben" }.to_owned();
     }

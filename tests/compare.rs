@@ -9,6 +9,8 @@ use gloss::model::Project;
 
 #[path = "support/binary.rs"]
 mod binary;
+#[path = "support/people.rs"]
+mod people;
 
 use binary::gloss_in as gloss;
 
@@ -21,15 +23,11 @@ fn class(dir: &Path) -> PathBuf {
     let key = sample();
     gloss::store::save(&key, &dir.join("key.ron")).unwrap();
     std::fs::create_dir(dir.join("class")).unwrap();
-    let mut ana = key.clone();
-    ana.annotator = "Ana".to_owned();
+    let mut ana = people::as_annotator(key.clone(), "Ana");
     ana.documents[0].spans.remove(0);
-    let levels: Vec<_> = key.schema.sentiments.iter().map(|l| l.id).collect();
-    let first = ana.documents[0].comments[0].sentiment;
-    ana.documents[0].comments[0].sentiment = levels.iter().copied().find(|l| Some(*l) != first);
+    people::retag_first_comment(&mut ana);
     gloss::store::save(&ana, &dir.join("class/ana.ron")).unwrap();
-    let mut ben = key;
-    ben.annotator = "Ben".to_owned();
+    let ben = people::as_annotator(key, "Ben");
     gloss::store::save(&ben, &dir.join("class/ben.ron")).unwrap();
     dir.join("class")
 }

@@ -178,7 +178,7 @@ fn journal_seed() -> Files {
         session.apply(Command::CreateSpan { doc, draft }).unwrap();
     }
     let comment = session.project().documents[0].comments[0].id;
-    session.apply(Command::SetSentiment { doc, comment, sentiment: None }).unwrap();
+    session.apply(Command::SetSentiment { doc, comment, annotator: None, sentiment: None }).unwrap();
     session.undo().unwrap();
     session.redo().unwrap();
     let field = gloss::edit::TextField::ProjectName;

@@ -102,7 +102,7 @@ fn project_label(harness: &Harness<'_, GlossApp>, span: &SpanAnnotation) -> Stri
 
 fn sentiment_of(harness: &Harness<'_, GlossApp>, index: usize) -> Option<String> {
     let project = harness.state().editor().project();
-    let level = project.documents[0].comments[index].sentiment?;
+    let level = project.documents[0].comments[index].sentiment_of(&project.annotator)?;
     Some(project.schema.sentiment(level)?.name.clone())
 }
 

@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
 mod common;
+#[path = "support/people.rs"]
+mod people;
 
 use common::{answer_prompt, harness, run_by_name, sample_copy, wait_while};
 use egui_kittest::kittest::{NodeT as _, Queryable};
@@ -16,15 +18,11 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
     let key = gloss::store::load(&key_path).unwrap();
     let class = dir.path().join("class");
     std::fs::create_dir(&class).unwrap();
-    let mut ana = key.clone();
-    ana.annotator = "Ana".to_owned();
+    let mut ana = people::as_annotator(key.clone(), "Ana");
     let missed = ana.documents[0].spans.remove(0);
-    let levels: Vec<_> = key.schema.sentiments.iter().map(|l| l.id).collect();
-    let tagged = ana.documents[0].comments[0].sentiment;
-    ana.documents[0].comments[0].sentiment = levels.iter().copied().find(|l| Some(*l) != tagged);
+    people::retag_first_comment(&mut ana);
     gloss::store::save(&ana, &class.join("ana.ron")).unwrap();
-    let mut ben = key.clone();
-    ben.annotator = "Ben".to_owned();
+    let ben = people::as_annotator(key.clone(), "Ben");
     gloss::store::save(&ben, &class.join("ben.ron")).unwrap();
     std::fs::write(class.join("broken.ron"), "(format_version: 3").unwrap();
 

@@ -79,7 +79,7 @@ fn a_dropped_brat_folder_comes_in_with_its_highlights() {
     let project = harness.state().editor().project();
     assert_eq!(project.documents.len(), 1, "one document, not one per file of the folder");
     assert_eq!(project.documents[0].spans.len(), 7);
-    assert_eq!(project.documents[0].comments.iter().filter(|c| c.sentiment.is_some()).count(), 5);
+    assert_eq!(project.documents[0].comments.iter().filter(|c| c.has_sentiment()).count(), 5);
 }
 
 #[test]

@@ -40,12 +40,12 @@ fn j_k_arrows_and_sentiment_keys_walk_the_comments() {
     assert_eq!(harness.state().view_state().comment(), Some(ids[1]));
     // N tags "old salt" Negative: it already is, so the key clears it (toggle) and the focus stays.
     press(&mut harness, Modifiers::NONE, Key::N);
-    assert_eq!(project(&harness).documents[0].comments[1].sentiment, None);
+    assert_eq!(project(&harness).documents[0].comments[1].sentiment_of("Gloss sample"), None);
     assert_eq!(harness.state().view_state().comment(), Some(ids[1]));
     // U tags it Neutral and moves on to the next comment.
     press(&mut harness, Modifiers::NONE, Key::U);
     let neutral = project(&harness).schema.sentiments.iter().find(|l| l.name == "Neutral").unwrap().id;
-    assert_eq!(project(&harness).documents[0].comments[1].sentiment, Some(neutral));
+    assert_eq!(project(&harness).documents[0].comments[1].sentiment_of("Gloss sample"), Some(neutral));
     assert_eq!(harness.state().view_state().comment(), Some(ids[2]));
 }
 
@@ -175,8 +175,12 @@ fn the_table_names_who_made_each_highlight_and_filters_by_it() {
     harness.run_steps(1);
     harness.get_by_label("Filter:").type_text("gloss sample");
     harness.run_steps(2);
-    let highlights = project(&harness).documents[0].spans.len();
-    assert!(harness.query_by_label(&format!("{highlights} row(s)")).is_some(), "every highlight is the sample's");
+    let doc = &project(&harness).documents[0];
+    let rows = doc.spans.len() + doc.comments.len();
+    assert!(
+        harness.query_by_label(&format!("{rows} row(s)")).is_some(),
+        "every highlight and comment tag is the sample's"
+    );
 }
 
 #[test]
@@ -320,7 +324,7 @@ fn a_new_scale_and_a_stance_dimension() {
     harness.run_steps(2);
     let names: Vec<String> = project(&harness).schema.sentiments.iter().map(|l| l.name.clone()).collect();
     assert_eq!(names, ["Negative", "Neutral", "Positive"]);
-    assert_eq!(project(&harness).documents[0].comments.iter().filter(|c| c.sentiment.is_none()).count(), 1);
+    assert_eq!(project(&harness).documents[0].comments.iter().filter(|c| !c.has_sentiment()).count(), 1);
     assert!(project(&harness).problems().is_empty(), "tags of the levels kept are kept");
 
     harness.get_by_label("Add stance").click();
@@ -332,7 +336,7 @@ fn a_new_scale_and_a_stance_dimension() {
     harness.get_by_label("disagrees").click();
     harness.run_steps(2);
     let comment = &project(&harness).documents[0].comments[0];
-    assert_eq!(comment.tags.get(&stance.id), Some(&stance.values[1].id));
+    assert_eq!(comment.tag_of("Gloss sample", stance.id), Some(stance.values[1].id));
 }
 
 #[test]

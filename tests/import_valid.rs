@@ -41,8 +41,7 @@ prop_compose! {
                     date: None,
                     parent: None,
                     text,
-                    sentiment: None,
-                    tags: Default::default(),
+                    tagged_by: Default::default(),
                     note: String::new(),
                 })
                 .collect();

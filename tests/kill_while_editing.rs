@@ -71,7 +71,7 @@ fn next_step(editor: &mut Editor, dice: &mut Dice, round: usize, i: usize) -> St
             let comment = doc.comments[dice.below(doc.comments.len())].id;
             let levels = &project.schema.sentiments;
             let sentiment = (dice.below(4) > 0).then(|| levels[dice.below(levels.len())].id);
-            Step::Edit(Command::SetSentiment { doc: doc.id, comment, sentiment })
+            Step::Edit(Command::SetSentiment { doc: doc.id, comment, annotator: None, sentiment })
         }
         11 => Step::Edit(Command::SetText {
             field: TextField::ProjectName,

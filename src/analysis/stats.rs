@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Document, Project, Verdict};
+use crate::model::{Comment, Document, Project, Verdict};
 
 /// A name with how often it occurs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +71,8 @@ impl Stats {
             .iter()
             .map(|level| Count {
                 name: level.name.clone(),
-                count: comments().filter(|c| c.sentiment == Some(level.id)).count(),
+                // Each annotator's tag counts: a merged project shows everyone's.
+                count: comments().flat_map(Comment::sentiments).filter(|(_, s)| *s == level.id).count(),
             })
             .collect();
         let dimensions = schema
@@ -84,7 +85,10 @@ impl Stats {
                     .iter()
                     .map(|value| Count {
                         name: value.name.clone(),
-                        count: comments().filter(|c| c.tags.get(&dimension.id) == Some(&value.id)).count(),
+                        count: comments()
+                            .flat_map(|c| c.tagged_by.values())
+                            .filter(|t| t.tags.get(&dimension.id) == Some(&value.id))
+                            .count(),
                     })
                     .collect(),
             })
@@ -104,7 +108,7 @@ impl Stats {
         Self {
             documents: docs.len(),
             comments: comments().count(),
-            comments_tagged: comments().filter(|c| c.sentiment.is_some()).count(),
+            comments_tagged: comments().filter(|c| c.has_sentiment()).count(),
             spans: spans().count(),
             spans_per_label,
             sentiments,

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 
 use super::Command;
 use crate::analysis::Stats;
-use crate::edit::{Command as Edit, Created, fixup};
+use crate::edit::{Command as Edit, Created, fixup, imported};
 use crate::import::{Extracted, batch, extract_file};
 use crate::model::Project;
 use crate::session::Session;
@@ -19,7 +19,9 @@ use crate::store;
 
 pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
     match command {
-        Command::Import { files, into, attach_to } => import(&files, &into, attach_to, out),
+        Command::Import { files, into, attach_to, annotator } => {
+            import(&files, (&into, attach_to, annotator.as_deref()), out)
+        }
         Command::Extract { file, json } => extract(&file, json, out),
         Command::Stats { project, json } => super::stats::stats(&project, json, out),
         Command::Export { project, format, out: to, document, force } => {
@@ -71,7 +73,11 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut dyn Write) -> Result<ExitCode> {
+fn import(
+    inputs: &[PathBuf],
+    (into, attach_to, annotator): (&Path, Option<usize>, Option<&str>),
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let mut editor = if into.exists() {
         super::sessions::open_for_editing(into)?
     } else {
@@ -98,7 +104,7 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut d
     }
     let (mut added, mut failures, mut annotations_only) = (0, 0, false);
     for outcome in outcomes {
-        let articles = match outcome.result {
+        let mut articles = match outcome.result {
             Ok(articles) => articles,
             Err(error) => {
                 eprintln!("gloss: {error}");
@@ -110,7 +116,11 @@ fn import(inputs: &[PathBuf], into: &Path, attach_to: Option<usize>, out: &mut d
             print_report(out, &outcome.path, article)?;
         }
         let annotated = articles.iter().any(|a| a.annotations.existing.is_some());
-        let placement = crate::edit::imported::place(editor.project(), articles, jiff::Timestamp::now());
+        let signed = imported::sign_unsigned(editor.project(), &outcome.path, &mut articles, annotator);
+        if let Some(note) = signed {
+            writeln!(out, "  {note}")?;
+        }
+        let placement = imported::place(editor.project(), articles, jiff::Timestamp::now());
         for note in &placement.notes {
             writeln!(out, "  {note}")?;
         }

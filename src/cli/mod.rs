@@ -39,6 +39,10 @@ pub enum Command {
         /// project instead of making documents of them.
         #[arg(long, value_name = "N")]
         attach_to: Option<usize>,
+        /// Whose work the highlights and tags that the files sign with no name are. Without it they are the
+        /// project's annotator's if the project holds no one's work yet, else named after their file.
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
     },
     /// Show what import would make of one file, without writing anything.
     Extract {

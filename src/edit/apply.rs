@@ -99,7 +99,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             let old_at = std::mem::replace(&mut target.modified, at);
             Ok(Command::SetRanges { doc, span, ranges: old_ranges, at: old_at })
         }
-        Command::SetCommentTag { doc, comment, dimension, value } => {
+        Command::SetCommentTag { doc, comment, annotator, dimension, value } => {
             let known = project
                 .schema
                 .dimension(dimension)
@@ -107,24 +107,24 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             if !known {
                 return Err(EditError::NotInSchema(format!("{dimension} or its value")));
             }
-            let tags = &mut comment_mut(project, doc, comment)?.tags;
-            let old = match value {
-                Some(value) => tags.insert(dimension, value),
-                None => tags.remove(&dimension),
-            };
-            Ok(Command::SetCommentTag { doc, comment, dimension, value: old })
+            let annotator = annotator.unwrap_or_else(|| project.annotator.clone());
+            let old = comment_mut(project, doc, comment)?.retag(&annotator, |tagging| match value {
+                Some(value) => tagging.tags.insert(dimension, value),
+                None => tagging.tags.remove(&dimension),
+            });
+            Ok(Command::SetCommentTag { doc, comment, annotator: Some(annotator), dimension, value: old })
         }
         Command::SetSchema { schema } => super::schema::replace(project, *schema),
-        Command::SetSentiment { doc, comment, sentiment } => {
+        Command::SetSentiment { doc, comment, annotator, sentiment } => {
             if let Some(level) = sentiment
                 && project.schema.sentiment(level).is_none()
             {
                 return Err(EditError::NotInSchema(level.to_string()));
             }
-            let document = document_mut(project, doc)?;
-            let target = document.comments.iter_mut().find(|c| c.id == comment).ok_or(EditError::NoComment(comment))?;
-            let old = std::mem::replace(&mut target.sentiment, sentiment);
-            Ok(Command::SetSentiment { doc, comment, sentiment: old })
+            let annotator = annotator.unwrap_or_else(|| project.annotator.clone());
+            let old = comment_mut(project, doc, comment)?
+                .retag(&annotator, |tagging| std::mem::replace(&mut tagging.sentiment, sentiment));
+            Ok(Command::SetSentiment { doc, comment, annotator: Some(annotator), sentiment: old })
         }
         Command::SetText { field, value, at } => {
             let old_at = match (field, at) {

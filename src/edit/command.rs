@@ -180,6 +180,9 @@ pub enum Command {
         doc: DocId,
         /// Which comment.
         comment: CommentId,
+        /// Whose tag it is; none means the project's annotator at the time of the edit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        annotator: Option<String>,
         /// Which dimension.
         dimension: DimensionId,
         /// The value, or none.
@@ -197,6 +200,9 @@ pub enum Command {
         doc: DocId,
         /// Which comment.
         comment: CommentId,
+        /// Whose tag it is; none means the project's annotator at the time of the edit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        annotator: Option<String>,
         /// The new tag.
         sentiment: Option<SentimentId>,
     },

@@ -98,17 +98,7 @@ pub fn comments_from_paragraph(
         for span in &mut new.spans {
             move_span(span, Target::Body, start, start + char_len(text), Target::Comment(id), text)?;
         }
-        comments.push(Comment {
-            id,
-            number: None,
-            author: String::new(),
-            date: None,
-            parent: None,
-            text: (*text).to_owned(),
-            sentiment: None,
-            tags: std::collections::BTreeMap::new(),
-            note: String::new(),
-        });
+        comments.push(Comment::new(id, String::new(), *text));
     }
     // What stays in the body must lie in the part that stays.
     if let Some(span) = new.spans.iter().find(|s| s.target == Target::Body && s.end() > char_len(&keep)) {
@@ -190,7 +180,11 @@ pub fn split_comment(
     copy.id = second;
     copy.text = tail_trimmed.to_owned();
     copy.number = None;
-    copy.sentiment = None;
+    // The sentiment was given to the whole; the new part starts untagged in it.
+    for tagging in copy.tagged_by.values_mut() {
+        tagging.sentiment = None;
+    }
+    copy.tagged_by.retain(|_, tagging| !tagging.is_empty());
     copy.note = String::new();
     for span in new.spans.iter_mut().filter(|s| s.target == Target::Comment(comment)) {
         reanchor(span, head_trimmed, 0);
@@ -218,7 +212,13 @@ pub fn merge_with_next(doc: &Document, comment: CommentId) -> Result<Document, F
             .collect::<Vec<_>>()
             .join("\n");
     }
-    first.sentiment = first.sentiment.or(second.sentiment);
+    for (who, theirs) in second.tagged_by {
+        let mine = first.tagged_by.entry(who).or_default();
+        mine.sentiment = mine.sentiment.or(theirs.sentiment);
+        for (dimension, value) in theirs.tags {
+            mine.tags.entry(dimension).or_insert(value);
+        }
+    }
     let text = first.text.clone();
     for span in &mut new.spans {
         if span.target == Target::Comment(next_id) {

@@ -70,15 +70,17 @@ impl Ids for Document {
 /// ids of a document about to get fresh ones are its own business.
 fn remap_references(document: &mut Document, map: &dyn Fn(u64) -> u64) {
     for comment in &mut document.comments {
-        comment.sentiment.remap(map);
-        comment.tags = std::mem::take(&mut comment.tags)
-            .into_iter()
-            .map(|(mut dimension, mut value)| {
-                dimension.remap(map);
-                value.remap(map);
-                (dimension, value)
-            })
-            .collect();
+        for tagging in comment.tagged_by.values_mut() {
+            tagging.sentiment.remap(map);
+            tagging.tags = std::mem::take(&mut tagging.tags)
+                .into_iter()
+                .map(|(mut dimension, mut value)| {
+                    dimension.remap(map);
+                    value.remap(map);
+                    (dimension, value)
+                })
+                .collect();
+        }
     }
     for span in &mut document.spans {
         span.label.remap(map);
@@ -169,14 +171,14 @@ impl Command {
                 span.remap(map);
                 label.remap(map);
             }
-            Self::SetCommentTag { doc, comment, dimension, value } => {
+            Self::SetCommentTag { doc, comment, dimension, value, .. } => {
                 doc.remap(map);
                 comment.remap(map);
                 dimension.remap(map);
                 value.remap(map);
             }
             Self::SetSchema { schema } => schema.remap(map),
-            Self::SetSentiment { doc, comment, sentiment } => {
+            Self::SetSentiment { doc, comment, sentiment, .. } => {
                 doc.remap(map);
                 comment.remap(map);
                 sentiment.remap(map);
@@ -217,6 +219,7 @@ mod tests {
                 Command::SetCommentTag {
                     doc: DocId(5),
                     comment: CommentId(101),
+                    annotator: None,
                     dimension: DimensionId(3),
                     value: Some(ValueId(130)),
                 },

@@ -117,7 +117,8 @@ fn project_ids(project: &Project) -> HashSet<u64> {
 fn keep_what_is_used(project: &Project, schema: &mut LabelSchema) -> Vec<String> {
     let current = &project.schema;
     let spans = project.documents.iter().flat_map(|d| d.spans.iter());
-    let comments: Vec<_> = project.documents.iter().flat_map(|d| d.comments.iter()).collect();
+    let taggings: Vec<_> =
+        project.documents.iter().flat_map(|d| d.comments.iter()).flat_map(|c| c.tagged_by.values()).collect();
     let mut kept = Vec::new();
     for label in &current.span_labels {
         if schema.label(label.id).is_none() && spans.clone().any(|s| s.label == label.id) {
@@ -126,7 +127,7 @@ fn keep_what_is_used(project: &Project, schema: &mut LabelSchema) -> Vec<String>
         }
     }
     for level in &current.sentiments {
-        if schema.sentiment(level.id).is_none() && comments.iter().any(|c| c.sentiment == Some(level.id)) {
+        if schema.sentiment(level.id).is_none() && taggings.iter().any(|t| t.sentiment == Some(level.id)) {
             kept.push(level.name.clone());
             schema.sentiments.push(level.clone());
         }
@@ -135,7 +136,7 @@ fn keep_what_is_used(project: &Project, schema: &mut LabelSchema) -> Vec<String>
         let used: Vec<_> = dimension
             .values
             .iter()
-            .filter(|v| comments.iter().any(|c| c.tags.get(&dimension.id) == Some(&v.id)))
+            .filter(|v| taggings.iter().any(|t| t.tags.get(&dimension.id) == Some(&v.id)))
             .collect();
         if used.is_empty() {
             continue;
@@ -176,13 +177,13 @@ fn check(project: &Project, schema: &LabelSchema) -> Result<(), EditError> {
             return refuse(format!("highlights use the label that would be removed (\"{}\")", span.quote()));
         }
         for comment in &doc.comments {
-            if comment.sentiment.is_some_and(|s| schema.sentiment(s).is_none()) {
+            if comment.sentiments().any(|(_, s)| schema.sentiment(s).is_none()) {
                 return refuse(format!(
                     "a comment by {} is tagged with a sentiment that would be removed",
                     comment.author
                 ));
             }
-            for (dimension, value) in &comment.tags {
+            for (dimension, value) in comment.tagged_by.values().flat_map(|t| &t.tags) {
                 let known = schema.dimension(*dimension).is_some_and(|d| d.values.iter().any(|v| v.id == *value));
                 if !known {
                     return refuse(format!(

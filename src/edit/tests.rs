@@ -23,8 +23,7 @@ fn project() -> Project {
             date: None,
             parent: None,
             text: "is Turkey returning Kars".to_owned(),
-            sentiment: None,
-            tags: std::collections::BTreeMap::new(),
+            tagged_by: Default::default(),
             note: String::new(),
         }],
         spans: Vec::new(),
@@ -90,7 +89,7 @@ fn undo_and_redo_restore_each_state_and_the_saved_marker() {
     assert!(!editor.is_dirty());
     editor.apply(create(&base, Target::Body, 0, 6)).unwrap();
     let after_span = editor.project().clone();
-    editor.apply(Command::SetSentiment { doc, comment, sentiment: Some(negative) }).unwrap();
+    editor.apply(Command::SetSentiment { doc, comment, annotator: None, sentiment: Some(negative) }).unwrap();
     let after_tag = editor.project().clone();
     assert_eq!(editor.undo_name(), Some("Set sentiment"));
     editor.undo().unwrap();
@@ -156,6 +155,7 @@ fn arbitrary_command(project: &Project, choice: u8, a: usize, b: usize) -> Optio
         4 => Command::SetSentiment {
             doc: doc.id,
             comment: doc.comments[0].id,
+            annotator: None,
             sentiment: project.schema.sentiments.get(b % 5).map(|l| l.id),
         },
         _ => Command::SetText { field: TextField::DocumentNote(doc.id), value: format!("note {a}"), at: None },
@@ -285,7 +285,13 @@ fn schema_edits_keep_what_is_in_use() {
     let stance = editor.project().schema.dimensions[0].clone();
     assert!(stance.id.0 >= base.next_id.peek() && stance.values[1].id.0 > stance.id.0);
     editor
-        .apply(Command::SetCommentTag { doc, comment, dimension: stance.id, value: Some(stance.values[1].id) })
+        .apply(Command::SetCommentTag {
+            doc,
+            comment,
+            annotator: None,
+            dimension: stance.id,
+            value: Some(stance.values[1].id),
+        })
         .unwrap();
     assert!(editor.project().problems().is_empty());
     // Removing the value in use is refused, and so is removing a label that a span uses.

@@ -83,12 +83,12 @@ fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
         }
         t += 1;
         entity_line(&mut out, t, COMMENT_TYPE, &fragments, &chars);
-        if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+        if let Some(level) = comment.sentiment_of(&project.annotator).and_then(|s| schema.sentiment(s)) {
             a += 1;
             let _ = writeln!(out, "A{a}\tSentiment T{t} {}", brat_name(&level.name));
         }
         for dimension in &schema.dimensions {
-            let value = comment.tag_value(dimension);
+            let value = comment.tag_value(&project.annotator, dimension);
             if let Some(value) = value {
                 a += 1;
                 let _ = writeln!(out, "A{a}\t{} T{t} {}", brat_name(&dimension.name), brat_name(&value.name));

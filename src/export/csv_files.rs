@@ -58,7 +58,7 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
     let dimensions = &project.schema.dimensions;
     let mut header: Vec<&str> = vec!["document_id", "comment_id", "number", "author", "date", "parent_id", "sentiment"];
     header.extend(dimensions.iter().map(|d| d.name.as_str()));
-    header.extend(["text", "note"]);
+    header.extend(["text", "note", "annotator"]);
     comments.write_record(&header)?;
     control.each(docs, |doc| {
         documents.write_record(document_row(doc))?;
@@ -134,7 +134,8 @@ fn span_rows(project: &Project, doc: &Document, span: &SpanAnnotation) -> Vec<[S
 
 fn comment_row(project: &Project, doc: &Document, comment: &Comment) -> Vec<String> {
     let schema = &project.schema;
-    let sentiment = comment.sentiment.and_then(|s| schema.sentiment(s)).map_or("", |l| l.name.as_str());
+    let sentiment =
+        comment.sentiment_of(&project.annotator).and_then(|s| schema.sentiment(s)).map_or("", |l| l.name.as_str());
     let mut record = vec![
         doc.id.0.to_string(),
         comment.id.0.to_string(),
@@ -145,10 +146,12 @@ fn comment_row(project: &Project, doc: &Document, comment: &Comment) -> Vec<Stri
         sentiment.to_owned(),
     ];
     for dimension in &schema.dimensions {
-        let value = comment.tag_value(dimension);
+        let value = comment.tag_value(&project.annotator, dimension);
         record.push(value.map(|v| v.name.clone()).unwrap_or_default());
     }
-    record.extend([comment.text.clone(), comment.note.clone()]);
+    let annotator =
+        if comment.tagging(&project.annotator).is_some() { project.annotator.clone() } else { String::new() };
+    record.extend([comment.text.clone(), comment.note.clone(), annotator]);
     record
 }
 

@@ -58,13 +58,17 @@ fn span_line(project: &Project, doc: &Document, target: Target) -> Value {
 
 fn sentiment_line(project: &Project, doc: &Document, comment: &Comment) -> Value {
     let schema = &project.schema;
-    let label: Vec<&str> =
-        comment.sentiment.and_then(|s| schema.sentiment(s)).map(|l| l.name.as_str()).into_iter().collect();
+    let label: Vec<&str> = comment
+        .sentiment_of(&project.annotator)
+        .and_then(|s| schema.sentiment(s))
+        .map(|l| l.name.as_str())
+        .into_iter()
+        .collect();
     let mut line = json!({ "text": comment.text, "label": label });
     describe(&mut line, doc, Target::Comment(comment.id));
     if let Value::Object(fields) = &mut line {
         for dimension in &schema.dimensions {
-            let value = comment.tag_value(dimension);
+            let value = comment.tag_value(&project.annotator, dimension);
             fields.insert(dimension.name.clone(), json!(value.map(|v| v.name.as_str())));
         }
     }

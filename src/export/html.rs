@@ -40,7 +40,7 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
     legend(&mut html, schema);
     summary(&mut html, project, docs);
     control.each(docs, |doc| {
-        document(&mut html, schema, doc);
+        document(&mut html, (schema, &project.annotator), doc);
         Ok(())
     })?;
     html.push_str("</body>\n</html>\n");
@@ -92,7 +92,7 @@ fn bar_row(html: &mut String, name: &str, count: usize, most: usize) {
     );
 }
 
-fn document(html: &mut String, schema: &LabelSchema, doc: &Document) {
+fn document(html: &mut String, (schema, who): (&LabelSchema, &str), doc: &Document) {
     let _ = writeln!(html, "<article dir=\"auto\">\n<h2>{}</h2>", escape(&doc.title));
     let meta = doc.metadata.known_fields();
     if !meta.is_empty() {
@@ -114,7 +114,7 @@ fn document(html: &mut String, schema: &LabelSchema, doc: &Document) {
                 escape(&number),
                 escape(&comment.author)
             );
-            if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+            if let Some(level) = comment.sentiment_of(who).and_then(|s| schema.sentiment(s)) {
                 let _ = write!(
                     html,
                     " <span class=\"badge\" style=\"background:{}\">{}</span>",
@@ -123,7 +123,7 @@ fn document(html: &mut String, schema: &LabelSchema, doc: &Document) {
                 );
             }
             for dimension in &schema.dimensions {
-                let value = comment.tag_value(dimension);
+                let value = comment.tag_value(who, dimension);
                 if let Some(value) = value {
                     let _ = write!(
                         html,

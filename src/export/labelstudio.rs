@@ -60,7 +60,7 @@ fn task(project: &Project, doc: &Document, target: Target) -> Value {
         }
     }
     if let Some(comment) = comment {
-        result.extend(choices(&project.schema, comment));
+        result.extend(choices((&project.schema, &project.annotator), comment));
     }
     let mut data = json!({
         "text": text,
@@ -80,13 +80,13 @@ fn task(project: &Project, doc: &Document, target: Target) -> Value {
 }
 
 /// The comment's sentiment and dimension values as `choices` results.
-fn choices(schema: &LabelSchema, comment: &Comment) -> Vec<Value> {
+fn choices((schema, who): (&LabelSchema, &str), comment: &Comment) -> Vec<Value> {
     let mut out = Vec::new();
-    if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+    if let Some(level) = comment.sentiment_of(who).and_then(|s| schema.sentiment(s)) {
         out.push(choice(comment, "sentiment", &level.name));
     }
     for dimension in &schema.dimensions {
-        let value = comment.tag_value(dimension);
+        let value = comment.tag_value(who, dimension);
         if let Some(value) = value {
             out.push(choice(comment, &slug(&dimension.name, "dimension"), &value.name));
         }

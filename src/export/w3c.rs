@@ -158,7 +158,7 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
         let names = &names[index];
         index += 1;
         items.extend(doc.spans.iter().map(|span| span_annotation(project, names, span)));
-        items.extend(doc.comments.iter().filter_map(|comment| comment_annotation(project, names, comment)));
+        items.extend(doc.comments.iter().flat_map(|comment| comment_annotations(project, names, comment)));
         Ok(())
     })?;
     let total = items.len();
@@ -217,27 +217,50 @@ fn span_annotation<'a>(project: &'a Project, names: &'a Names, span: &'a SpanAnn
     }
 }
 
-/// The sentiment, dimension tags and note of a comment, or nothing if it has none of them.
-fn comment_annotation<'a>(project: &'a Project, names: &'a Names, comment: &'a Comment) -> Option<Annotation<'a>> {
+/// The sentiment, dimension tags and note of a comment: an annotation per annotator who tagged it, the
+/// project's annotator's first with the note; nothing if it has none of them.
+fn comment_annotations<'a>(project: &'a Project, names: &'a Names, comment: &'a Comment) -> Vec<Annotation<'a>> {
+    let mine = project.annotator.as_str();
+    let others = comment.tagged_by.keys().filter(|who| who.as_str() != mine);
+    let mut out = Vec::new();
+    for (k, who) in std::iter::once(mine).chain(others.map(String::as_str)).enumerate() {
+        let note = if k == 0 { comment.note.as_str() } else { "" };
+        let id = match k {
+            0 => format!("{}:comment:{}", names.base, comment.id.0),
+            k => format!("{}:comment:{}:{k}", names.base, comment.id.0),
+        };
+        out.extend(comment_annotation(project, names, comment, (who, note), id));
+    }
+    out
+}
+
+/// What `who` tagged on a comment, with `note`, as one annotation.
+fn comment_annotation<'a>(
+    project: &'a Project,
+    names: &'a Names,
+    comment: &'a Comment,
+    (who, note): (&'a str, &'a str),
+    id: String,
+) -> Option<Annotation<'a>> {
     let schema = &project.schema;
     let mut body = Vec::new();
-    if let Some(level) = comment.sentiment.and_then(|s| schema.sentiment(s)) {
+    if let Some(level) = comment.sentiment_of(who).and_then(|s| schema.sentiment(s)) {
         body.push(textual(&level.name, "tagging", Some("sentiment")));
     }
     for dimension in &schema.dimensions {
-        if let Some(value) = comment.tag_value(dimension) {
+        if let Some(value) = comment.tag_value(who, dimension) {
             body.push(textual(&value.name, "tagging", Some(&dimension.name)));
         }
     }
-    if !comment.note.is_empty() {
-        body.push(textual(&comment.note, "commenting", None));
+    if !note.is_empty() {
+        body.push(textual(note, "commenting", None));
     }
     if body.is_empty() {
         return None;
     }
     Some(Annotation {
         context: ANNO_CONTEXT,
-        id: format!("{}:comment:{}", names.base, comment.id.0),
+        id,
         kind: "Annotation",
         motivation: "classifying",
         created: None,
@@ -245,7 +268,7 @@ fn comment_annotation<'a>(project: &'a Project, names: &'a Names, comment: &'a C
         body,
         target: Targets::Iri(names.source(Target::Comment(comment.id))),
         verdict: None,
-        creator: (!project.annotator.is_empty()).then_some(Agent { kind: "Person", name: &project.annotator }),
+        creator: (!who.is_empty()).then_some(Agent { kind: "Person", name: who }),
         speaker: None,
         check_worthy: None,
     })

@@ -119,6 +119,8 @@ pub struct Marks {
     pub dimensions: Vec<(String, String)>,
     /// The comment's note.
     pub note: String,
+    /// Who tagged it; empty when the file does not say.
+    pub annotator: String,
 }
 
 impl Marks {

@@ -60,8 +60,7 @@ impl Extracted {
                 date: comment.date,
                 parent: comment.parent.and_then(|i| comment_ids.get(i).copied()).filter(|&p| p != id),
                 text: comment.text,
-                sentiment: None,
-                tags: std::collections::BTreeMap::new(),
+                tagged_by: std::collections::BTreeMap::new(),
                 note: String::new(),
             })
             .collect();

@@ -5,6 +5,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// What makes a project an exercise handed to a class: the teacher's instructions and an id that student files
+/// carry so that they can be told apart from other work on the same articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Exercise {
+    /// Stable id of the exercise, the same in every student's file.
+    pub id: String,
+    /// What the teacher asks the class to do, shown when a student opens the file.
+    pub instructions: String,
+}
+
 /// How a score out of 100 weighs highlights against comment tags.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -14,7 +14,8 @@ mod span;
 pub mod text;
 mod validate;
 
-pub use document::{Comment, Document, Metadata};
+pub use class::Exercise;
+pub use document::{Comment, Document, Metadata, Tagging};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
 pub use schema::{

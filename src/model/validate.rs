@@ -112,17 +112,17 @@ impl Checker<'_> {
         for comment in &doc.comments {
             let what = format!("comment {} of {doc_name}", comment.id.0);
             self.id(comment.id.0, || what.clone());
-            if let Some(level) = comment.sentiment
-                && self.project.schema.sentiment(level).is_none()
-            {
-                self.dangling(&what, format!("sentiment {}", level.0));
+            for (_, level) in comment.sentiments() {
+                if self.project.schema.sentiment(level).is_none() {
+                    self.dangling(&what, format!("sentiment {}", level.0));
+                }
             }
             if let Some(parent) = comment.parent
                 && doc.comment(parent).is_none()
             {
                 self.dangling(&what, format!("parent comment {}", parent.0));
             }
-            for (dimension, value) in &comment.tags {
+            for (dimension, value) in comment.tagged_by.values().flat_map(|t| &t.tags) {
                 let known =
                     self.project.schema.dimension(*dimension).is_some_and(|d| d.values.iter().any(|v| v.id == *value));
                 if !known {

@@ -24,8 +24,7 @@ fn saved_project(dir: &Path) -> PathBuf {
             date: None,
             parent: None,
             text: format!("Comment number {i} with 😀 in it."),
-            sentiment: None,
-            tags: Default::default(),
+            tagged_by: Default::default(),
             note: String::new(),
         })
         .collect();
@@ -77,7 +76,7 @@ fn seven_steps(session: &mut Session) {
     let comment = project.documents[0].comments[1].id;
     let level = project.schema.sentiments[0].id;
     let span = project.documents[0].spans[0].id;
-    session.apply(Command::SetSentiment { doc, comment, sentiment: Some(level) }).unwrap();
+    session.apply(Command::SetSentiment { doc, comment, annotator: None, sentiment: Some(level) }).unwrap();
     for typed in ["c", "ch", "che", "chec", "check"] {
         let field = TextField::SpanNote(doc, span);
         session.apply(Command::SetText { field, value: typed.to_owned(), at: None }).unwrap();

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, IdAllocator, LabelSchema, Project};
+use crate::model::{Document, Exercise, IdAllocator, LabelSchema, Project};
 
 /// The format version this build writes; it reads this one and every older one.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Written above the data so that someone opening the file in an editor knows what it is.
 pub const FILE_HEADER: &str = "// Gloss project file. Format: see README.md, \"The project file\".\n";
@@ -18,6 +18,8 @@ pub(crate) struct FileOut<'a> {
     pub annotator: &'a str,
     pub next_id: IdAllocator,
     pub schema: &'a LabelSchema,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<&'a Exercise>,
     pub documents: &'a [Document],
 }
 
@@ -33,6 +35,8 @@ pub(crate) struct FileIn {
     pub next_id: IdAllocator,
     pub schema: LabelSchema,
     #[serde(default)]
+    pub exercise: Option<Exercise>,
+    #[serde(default)]
     pub documents: Vec<Document>,
 }
 
@@ -44,6 +48,7 @@ impl<'a> FileOut<'a> {
             annotator: &project.annotator,
             next_id: project.next_id,
             schema: &project.schema,
+            exercise: project.exercise.as_ref(),
             documents: &project.documents,
         }
     }
@@ -57,6 +62,7 @@ impl From<FileIn> for Project {
             next_id: file.next_id,
             schema: file.schema,
             documents: file.documents,
+            exercise: file.exercise,
         }
     }
 }

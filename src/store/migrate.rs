@@ -11,6 +11,7 @@
 //! | 1 | The first format. |
 //! | 2 | `metadata.direction` ("ltr" or "rtl"), optional. |
 //! | 3 | `schema.dimensions`, `comments[].tags`, `spans[].check_worthy` and `spans[].verdict`, all optional. |
+//! | 4 | `comments[].tagged_by` (each annotator's sentiment and tags) replaces `sentiment` and `tags`; `exercise`. |
 
 use crate::model::Project;
 
@@ -19,7 +20,7 @@ use super::format::CURRENT_VERSION;
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
 type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -39,6 +40,21 @@ fn v2_to_v3(_project: &mut Project) -> Result<(), String> {
     Ok(())
 }
 
+/// Version 4 keeps each annotator's comment tags apart. A version 3 comment had one sentiment and one set of
+/// tags, which the reader keeps as the unsigned annotator's (see `CommentFields`); they were the work of the
+/// project's annotator, so they become theirs.
+fn v3_to_v4(project: &mut Project) -> Result<(), String> {
+    if project.annotator.is_empty() {
+        return Ok(());
+    }
+    for comment in project.documents.iter_mut().flat_map(|d| d.comments.iter_mut()) {
+        if let Some(tagging) = comment.tagged_by.remove("") {
+            comment.tagged_by.insert(project.annotator.clone(), tagging);
+        }
+    }
+    Ok(())
+}
+
 /// Upgrades `project`, read from a file of format version `from`, to the current version.
 pub(crate) fn upgrade(project: &mut Project, from: u32) -> Result<(), String> {
     let first = from.saturating_sub(OLDEST_VERSION) as usize;
@@ -46,4 +62,30 @@ pub(crate) fn upgrade(project: &mut Project, from: u32) -> Result<(), String> {
         step(project)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Project;
+
+    fn version_3(annotator: &str) -> Project {
+        let text = format!(
+            "(format_version: 3, name: \"p\", annotator: \"{annotator}\", next_id: 20, schema: (span_labels: [], \
+             sentiments: [(id: 1, name: \"Negative\", color: \"#d64f4f\", description: \"\")], dimensions: [(id: 2, name: \"Stance\", \
+             values: [(id: 3, name: \"agrees\")])]), documents: [(id: 10, title: \"t\", body: [\"b\"], comments: \
+             [(id: 11, author: \"a\", text: [\"c\"], sentiment: Some(1), tags: {{2: 3}})])])"
+        );
+        crate::store::from_bytes(text.as_bytes(), std::path::Path::new("v3.ron")).unwrap()
+    }
+
+    #[test]
+    fn the_one_tagging_of_a_version_3_comment_becomes_the_annotators() {
+        let comment = &version_3("Ana").documents[0].comments[0];
+        assert_eq!(comment.tagged_by.keys().collect::<Vec<_>>(), ["Ana"]);
+        assert_eq!(comment.sentiment_of("Ana").map(|s| s.0), Some(1));
+        assert_eq!(comment.tag_of("Ana", crate::model::DimensionId(2)).map(|v| v.0), Some(3));
+        // A project nobody signed keeps the tags unsigned.
+        let comment = &version_3("").documents[0].comments[0];
+        assert_eq!(comment.sentiment_of("").map(|s| s.0), Some(1));
+    }
 }

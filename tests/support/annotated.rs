@@ -93,9 +93,11 @@ pub fn project() -> Project {
     let stance = &schema.dimensions[0];
     for (i, comment) in doc.comments.iter().enumerate() {
         let sentiment = Some(schema.sentiments[i].id);
-        editor.apply(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment }).unwrap();
+        editor.apply(Command::SetSentiment { doc: doc.id, comment: comment.id, annotator: None, sentiment }).unwrap();
         let (dimension, value) = (stance.id, Some(stance.values[i].id));
-        editor.apply(Command::SetCommentTag { doc: doc.id, comment: comment.id, dimension, value }).unwrap();
+        editor
+            .apply(Command::SetCommentTag { doc: doc.id, comment: comment.id, annotator: None, dimension, value })
+            .unwrap();
     }
     let project = editor.project().clone();
     assert!(project.problems().is_empty(), "{:?}", project.problems());

@@ -22,7 +22,7 @@ pub(super) fn comment_agreement(annotators: &[Annotator<'_>], paired: &[Vec<Pair
                     let pair = &paired[a][d];
                     let other = pair.other?;
                     let theirs = other.comment(pair.other_comment(comment.id)?)?;
-                    let level = annotator.project.schema.sentiment(theirs.sentiment?)?;
+                    let level = annotator.project.schema.sentiment(annotator.sentiment_on(theirs)?)?;
                     Some(label_key(&mut names, &level.name) as usize)
                 })
                 .collect();

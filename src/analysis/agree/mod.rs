@@ -19,6 +19,16 @@ pub struct Annotator<'a> {
     pub only: Option<&'a str>,
 }
 
+impl Annotator<'_> {
+    /// This annotator's sentiment on a comment of their project.
+    pub(crate) fn sentiment_on(&self, comment: &crate::model::Comment) -> Option<crate::model::SentimentId> {
+        match self.only {
+            Some(only) => comment.sentiments().find(|(who, _)| same_name(who, only)).map(|(_, level)| level),
+            None => comment.own_sentiment(&self.project.annotator),
+        }
+    }
+}
+
 /// alpha_u and the pairwise overlap F1 of a stretch of text (one document, or all of them end to end).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpanAgreement {
@@ -98,14 +108,7 @@ struct Placed {
 
 /// The annotators of a merged project's highlights, each once (names equal but for case are one).
 pub fn annotators_in(project: &Project) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for span in project.documents.iter().flat_map(|d| &d.spans) {
-        let name = span.annotator.trim();
-        if !name.is_empty() && !names.iter().any(|n| same_name(n, name)) {
-            names.push(name.to_owned());
-        }
-    }
-    names
+    project.annotators()
 }
 
 /// A name for each project of one annotator: the annotator it names, and where two name the same, that name with

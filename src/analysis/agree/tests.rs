@@ -41,6 +41,11 @@ fn a_merged_project_is_split_by_annotator_and_differences_are_listed() {
     shared.id = crate::model::SpanId(9_999);
     shared.annotator = "Ben".to_owned();
     doc.spans.push(shared);
+    // Both tag every comment as the sample does, and Ben tags one more otherwise.
+    for comment in &mut doc.comments {
+        let tagging = comment.tagged_by.values().next().cloned().unwrap_or_default();
+        comment.tagged_by = [("Ana".to_owned(), tagging.clone()), ("Ben".to_owned(), tagging)].into();
+    }
     let annotators = [
         Annotator { name: "Ana", project: &project, only: Some("Ana") },
         Annotator { name: "Ben", project: &project, only: Some("Ben") },
@@ -53,8 +58,18 @@ fn a_merged_project_is_split_by_annotator_and_differences_are_listed() {
     // Every highlight but the shared one is one annotator's only.
     assert_eq!(report.disagreements.len(), count - 1);
     assert!(report.disagreements.iter().all(|d| d.agreeing == 1 && d.what.contains("not by")));
-    // One file's comment tags are everyone's: comments agree.
+    // Each annotator's comment tags are theirs: the same tags agree.
     assert_eq!(report.comments.krippendorff_alpha_nominal, Ok(1.0));
+    let mut apart = project.clone();
+    let comment = &mut apart.documents[0].comments[0];
+    let levels: Vec<_> = apart.schema.sentiments.iter().map(|l| l.id).collect();
+    comment.retag("Ben", |t| t.sentiment = levels.iter().copied().find(|l| Some(*l) != t.sentiment));
+    let annotators = [
+        Annotator { name: "Ana", project: &apart, only: Some("Ana") },
+        Annotator { name: "Ben", project: &apart, only: Some("Ben") },
+    ];
+    let nominal = agree(&annotators).comments.krippendorff_alpha_nominal.unwrap();
+    assert!(nominal < 1.0, "{nominal}");
 }
 
 #[test]

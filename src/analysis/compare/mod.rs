@@ -246,10 +246,10 @@ fn comment_agreement(key: &Project, student: &Project, pairs: &[Pair<'_>]) -> Co
     for pair in pairs {
         let Some(other) = pair.other else { continue };
         for comment in &pair.reference.comments {
-            let Some(expected) = comment.sentiment.and_then(|id| level(key, id)) else { continue };
+            let Some(expected) = comment.own_sentiment(&key.annotator).and_then(|id| level(key, id)) else { continue };
             let Some(theirs) = pair.other_comment(comment.id).and_then(|id| other.comment(id)) else { continue };
             compared += 1;
-            let given = theirs.sentiment.and_then(|id| level(student, id));
+            let given = theirs.own_sentiment(&student.annotator).and_then(|id| level(student, id));
             if given.as_deref().is_some_and(|g| crate::model::same_name(g, &expected)) {
                 same += 1;
             } else {

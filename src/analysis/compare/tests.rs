@@ -36,8 +36,8 @@ fn a_student_is_told_what_was_missed_extra_off_and_mislabelled() {
     doc.spans.push(extra);
     // One comment tagged otherwise.
     let levels: Vec<_> = key.schema.sentiments.iter().map(|l| l.id).collect();
-    let first = doc.comments[0].sentiment;
-    doc.comments[0].sentiment = levels.iter().copied().find(|l| Some(*l) != first);
+    let who = student.annotator.clone();
+    doc.comments[0].retag(&who, |t| t.sentiment = levels.iter().copied().find(|l| Some(*l) != t.sentiment));
 
     let result = compare(&key, &student, Rubric::default());
     assert_eq!(result.missed.len(), 1);
@@ -51,7 +51,7 @@ fn a_student_is_told_what_was_missed_extra_off_and_mislabelled() {
     assert_eq!(result.exact.found, spans);
     // Exact: all but the four changed ones match.
     assert!((result.exact.recall - (spans - 3) as f64 / spans as f64).abs() < 1e-12);
-    assert_eq!(result.comments.compared, key.documents[0].comments.iter().filter(|c| c.sentiment.is_some()).count());
+    assert_eq!(result.comments.compared, key.documents[0].comments.iter().filter(|c| c.has_sentiment()).count());
     assert_eq!(result.comments.differences.len(), 1);
     assert!(result.score < 100.0 && result.score > 0.0, "{}", result.score);
     assert_eq!(result.per_document.len(), 1);

@@ -76,7 +76,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 .filter(|(k, v)| !fixed.contains(&k.as_str()) && v.is_string())
                 .map(|(k, v)| (k.clone(), value_text(v)))
                 .collect();
-            let marks = Marks { sentiment, dimensions, note: String::new() };
+            let marks = Marks { sentiment, dimensions, ..Marks::default() };
             if !marks.is_empty() {
                 articles[index].annotations.comments.push((CommentRef::Index(position), marks));
             }

@@ -52,15 +52,29 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 text: get("text"),
                 parent,
             });
-            let fixed =
-                ["document_id", "comment_id", "number", "author", "date", "parent_id", "sentiment", "text", "note"];
+            let fixed = [
+                "document_id",
+                "comment_id",
+                "number",
+                "author",
+                "date",
+                "parent_id",
+                "sentiment",
+                "text",
+                "note",
+                "annotator",
+            ];
             let dimensions = row
                 .iter()
                 .filter(|(k, v)| !fixed.contains(&k.as_str()) && !v.is_empty())
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            let marks =
-                Marks { sentiment: Some(get("sentiment")).filter(|s| !s.is_empty()), dimensions, note: get("note") };
+            let marks = Marks {
+                sentiment: Some(get("sentiment")).filter(|s| !s.is_empty()),
+                dimensions,
+                note: get("note"),
+                annotator: get("annotator"),
+            };
             if !marks.is_empty() {
                 article.annotations.comments.push((CommentRef::Index(index), marks));
             }

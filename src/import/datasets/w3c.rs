@@ -71,6 +71,7 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
                     _ => marks.note = body.value.clone(),
                 }
             }
+            marks.annotator = annotation.get("creator").map(agent_name).unwrap_or_default();
             if let (Some(comment), false) = (comment, marks.is_empty()) {
                 article.annotations.comments.push((CommentRef::Id(comment), marks));
             }

@@ -63,9 +63,17 @@ impl GlossApp {
     /// say than a notice.
     fn imported(&mut self, outcomes: Vec<FileOutcome>, cancelled: bool, not_read: usize) {
         let mut report = ImportReport::new(&outcomes, not_read);
-        let articles: Vec<_> = outcomes.into_iter().filter_map(|o| o.result.ok()).flatten().collect();
-        let placement = crate::edit::imported::place(self.session.project(), articles, jiff::Timestamp::now());
-        report.notes = placement.notes;
+        let project = self.session.project();
+        let mut articles = Vec::new();
+        let mut signed = Vec::new();
+        for outcome in outcomes {
+            let Ok(mut read) = outcome.result else { continue };
+            signed.extend(crate::edit::imported::sign_unsigned(project, &outcome.path, &mut read, None));
+            articles.extend(read);
+        }
+        let placement = crate::edit::imported::place(project, articles, jiff::Timestamp::now());
+        report.notes = signed;
+        report.notes.extend(placement.notes);
         let mut commands = placement.commands;
         if std::mem::take(&mut self.name_project_after_import)
             && let Some(Command::AddDocument { document, .. }) =

@@ -153,9 +153,9 @@ impl GlossApp {
             self.toasts.push("Click a comment first, then choose its sentiment.");
             return;
         };
-        let sentiment = (comment.sentiment != Some(level)).then_some(level);
+        let sentiment = (comment.sentiment_of(&self.session.project().annotator) != Some(level)).then_some(level);
         let (doc, comment) = (doc.id, comment.id);
-        self.edit(Command::SetSentiment { doc, comment, sentiment });
+        self.edit(Command::SetSentiment { doc, comment, annotator: None, sentiment });
         // Tagging by key moves on, so a run of comments is tagged without touching the mouse.
         if sentiment.is_some() && self.selection.text().is_none() {
             self.step_comment(1);

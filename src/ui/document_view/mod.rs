@@ -163,7 +163,9 @@ impl DocumentView {
                     comment: cx.selection.comment(),
                     find,
                 };
-                let painting = paint::Painting { ui, layout, index, doc, schema, marks: &marks, origin: rect.min };
+                let annotator = cx.project.annotator.as_str();
+                let painting =
+                    paint::Painting { ui, layout, index, doc, schema, marks: &marks, annotator, origin: rect.min };
                 painting.visible(viewport);
                 access::describe_visible(ui, layout, doc, rect.min, viewport, response.id);
                 let color = selected

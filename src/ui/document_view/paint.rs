@@ -19,6 +19,8 @@ pub(super) struct Painting<'a> {
     pub doc: &'a Document,
     pub schema: &'a LabelSchema,
     pub marks: &'a Marks<'a>,
+    /// The current annotator, whose tags the badges show.
+    pub annotator: &'a str,
     /// Screen position of the content's top-left corner.
     pub origin: Pos2,
 }
@@ -117,7 +119,7 @@ impl Painting<'_> {
     fn sentiment_badge(&self, block: &Block, pos: Pos2, comment: CommentId) {
         let Some(comment) = self.doc.comment(comment) else { return };
         let ui = self.ui;
-        let level = comment.sentiment.and_then(|id| self.schema.sentiment(id));
+        let level = comment.sentiment_of(self.annotator).and_then(|id| self.schema.sentiment(id));
         let (text, fill, color) = match level {
             Some(level) => (level.name.as_str(), to_color32(level.color), text_on(to_color32(level.color))),
             None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),

@@ -94,7 +94,7 @@ fn comment_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, sche
     ui.label("Sentiment");
     ui.horizontal_wrapped(|ui| {
         for level in &schema.sentiments {
-            let selected = comment.sentiment == Some(level.id);
+            let selected = comment.sentiment_of(&cx.project.annotator) == Some(level.id);
             let fill = to_color32(level.color);
             let text = RichText::new(&level.name).color(if selected {
                 text_on(fill)
@@ -112,14 +112,31 @@ fn comment_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, sche
             };
             if ui.add(button).on_hover_text(hint).clicked() {
                 let sentiment = (!selected).then_some(level.id);
-                cx.send(Intent::Edit(Command::SetSentiment { doc, comment: comment.id, sentiment }));
+                cx.send(Intent::Edit(Command::SetSentiment { doc, comment: comment.id, annotator: None, sentiment }));
             }
         }
     });
+    others_ui(ui, cx.project, comment, schema);
     dimensions_ui(ui, cx, doc, comment, schema);
     text_field_ui(ui, cx, ("Author", &comment.author), TextField::CommentAuthor(doc, comment.id), false, None);
     text_field_ui(ui, cx, ("Comment note", &comment.note), TextField::CommentNote(doc, comment.id), true, None);
     ui.weak("Right-click a comment to split it, merge it with the next, or move it back into the article.");
+}
+
+/// What the other annotators of a merged project tagged on this comment, one line each, read-only: the buttons
+/// above are the current annotator's.
+fn others_ui(ui: &mut Ui, project: &crate::model::Project, comment: &Comment, schema: &LabelSchema) {
+    for (who, tagging) in comment.tagged_by.iter().filter(|(who, _)| **who != project.annotator) {
+        let mut parts: Vec<String> =
+            tagging.sentiment.and_then(|s| schema.sentiment(s)).map(|l| l.name.clone()).into_iter().collect();
+        for dimension in &schema.dimensions {
+            if let Some(value) = comment.tag_value(who, dimension) {
+                parts.push(format!("{}: {}", dimension.name, value.name));
+            }
+        }
+        let who = if who.is_empty() { "Unnamed annotator" } else { who.as_str() };
+        ui.weak(format!("{who}: {}", parts.join(", ")));
+    }
 }
 
 /// A row of buttons per further dimension (stance, toxicity …); clicking the value a comment has clears it.
@@ -127,13 +144,19 @@ fn dimensions_ui(ui: &mut Ui, cx: &mut Ctx<'_>, doc: DocId, comment: &Comment, s
     for dimension in &schema.dimensions {
         ui.label(&dimension.name).on_hover_text(&dimension.description);
         ui.horizontal_wrapped(|ui| {
-            let current = comment.tags.get(&dimension.id).copied();
+            let current = comment.tag_of(&cx.project.annotator, dimension.id);
             for value in &dimension.values {
                 let selected = current == Some(value.id);
                 if ui.selectable_label(selected, &value.name).clicked() {
                     let value = (!selected).then_some(value.id);
                     let comment = comment.id;
-                    cx.send(Intent::Edit(Command::SetCommentTag { doc, comment, dimension: dimension.id, value }));
+                    cx.send(Intent::Edit(Command::SetCommentTag {
+                        doc,
+                        comment,
+                        annotator: None,
+                        dimension: dimension.id,
+                        value,
+                    }));
                 }
             }
         });

@@ -310,10 +310,16 @@ fn replace_sentiments(project: &Project, levels: Vec<crate::model::SentimentLeve
     let mut commands: Vec<Command> = Vec::new();
     for doc in &project.documents {
         for comment in &doc.comments {
-            if let Some(level) = comment.sentiment
-                && !schema.sentiments.iter().any(|l| l.id == level)
-            {
-                commands.push(Command::SetSentiment { doc: doc.id, comment: comment.id, sentiment: None });
+            for (who, level) in comment.sentiments() {
+                if !schema.sentiments.iter().any(|l| l.id == level) {
+                    let annotator = Some(who.to_owned());
+                    commands.push(Command::SetSentiment {
+                        doc: doc.id,
+                        comment: comment.id,
+                        annotator,
+                        sentiment: None,
+                    });
+                }
             }
         }
     }
@@ -377,8 +383,11 @@ fn delete_dimension(project: &Project, dimension: DimensionId) -> SchemaChange {
     schema.dimensions.retain(|d| d.id != dimension);
     let mut commands: Vec<Command> = Vec::new();
     for doc in &project.documents {
-        for comment in doc.comments.iter().filter(|c| c.tags.contains_key(&dimension)) {
-            commands.push(Command::SetCommentTag { doc: doc.id, comment: comment.id, dimension, value: None });
+        for comment in &doc.comments {
+            for (who, _) in comment.tagged_by.iter().filter(|(_, t)| t.tags.contains_key(&dimension)) {
+                let (doc, comment, annotator) = (doc.id, comment.id, Some(who.clone()));
+                commands.push(Command::SetCommentTag { doc, comment, annotator, dimension, value: None });
+            }
         }
     }
     let cleared = commands.len();

@@ -94,10 +94,10 @@ pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
     let schema = &project.schema;
     let mut rows = Vec::new();
     for doc in project.documents.iter().filter(|d| only.is_none_or(|o| o == d.id)) {
-        let sentiment_of = |comment: Option<CommentId>| {
+        let sentiment_of = |comment: Option<CommentId>, who: &str| {
             comment
                 .and_then(|c| doc.comment(c))
-                .and_then(|c| c.sentiment)
+                .and_then(|c| c.sentiment_of(who))
                 .and_then(|s| schema.sentiment(s))
                 .map(|l| l.name.clone())
                 .unwrap_or_default()
@@ -116,25 +116,32 @@ pub fn rows(project: &Project, only: Option<DocId>) -> Vec<Row> {
                 text: span.quote(),
                 speaker: span.speaker.clone(),
                 verdict: span.verdict.name().to_owned(),
-                sentiment: sentiment_of(comment),
+                sentiment: sentiment_of(comment, &span.annotator),
                 note: span.note.clone(),
                 annotator: span.annotator.clone(),
             });
         }
         for comment in &doc.comments {
-            rows.push(Row {
-                doc: doc.id,
-                document: doc.title.clone(),
-                span: None,
-                comment: Some(comment.id),
-                label: "Comment".to_owned(),
-                text: comment.text.clone(),
-                speaker: comment.author.clone(),
-                verdict: String::new(),
-                sentiment: sentiment_of(Some(comment.id)),
-                note: comment.note.clone(),
-                annotator: String::new(),
-            });
+            // A row per annotator who tagged the comment, so a merged project lists everyone's sentiment.
+            let mut taggers: Vec<&str> = comment.tagged_by.keys().map(String::as_str).collect();
+            if taggers.is_empty() {
+                taggers.push("");
+            }
+            for who in taggers {
+                rows.push(Row {
+                    doc: doc.id,
+                    document: doc.title.clone(),
+                    span: None,
+                    comment: Some(comment.id),
+                    label: "Comment".to_owned(),
+                    text: comment.text.clone(),
+                    speaker: comment.author.clone(),
+                    verdict: String::new(),
+                    sentiment: sentiment_of(Some(comment.id), who),
+                    note: comment.note.clone(),
+                    annotator: who.to_owned(),
+                });
+            }
         }
     }
     rows

@@ -1,0 +1,135 @@
+//! The highlights of an import, made to fit the text they land on: parts that do not fit are left out with a
+//! note, a quote whose offsets moved is found again by its text and context.
+
+use jiff::Timestamp;
+
+use crate::import::{ExtractedSpan, Quote};
+use crate::model::text::{CharIndex, char_index_of_byte};
+use crate::model::{AnchoredRange, Document, LabelSchema, SpanAnnotation, SpanId, Target, same_name};
+
+use super::Indexes;
+
+/// A span of `doc` from an imported one, with what had to be left out of it said in `notes`: parts that are
+/// empty, reversed, past the end of the text or whose quote is not in it; a part given twice; parts that overlap
+/// are joined. `None` (with a note) when no part is left, or the label is unknown.
+pub(super) fn make_span(
+    schema: &LabelSchema,
+    (doc, indexes): (&Document, &mut Indexes),
+    target: Target,
+    span: &ExtractedSpan,
+    (id, at): (SpanId, Timestamp),
+    notes: &mut Vec<String>,
+) -> Option<SpanAnnotation> {
+    let name = span.label.trim();
+    let Some(label) = schema.span_labels.iter().find(|l| same_name(&l.name, &span.label)).map(|l| l.id) else {
+        notes.push(format!(
+            "{}a highlight with the label {name:?}, which is not in the labels, was left out",
+            span.origin(0)
+        ));
+        return None;
+    };
+    let text = doc.target_text(target)?;
+    let index = indexes.entry(target).or_insert_with(|| CharIndex::new(text));
+    let title = &doc.title;
+    let mut parts: Vec<(usize, usize, usize)> = Vec::with_capacity(span.ranges.len());
+    for (i, &(start, end)) in span.ranges.iter().enumerate() {
+        let origin = span.origin(i);
+        let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
+            Some(quote) if index.slice(text, start, end) != Some(quote.exact.as_str()) => {
+                match find_quote(text, quote, start) {
+                    Some(found) => found,
+                    None => {
+                        notes.push(format!(
+                            "{origin}the {name} text {:?} is not in \"{title}\"; that part was left out",
+                            quote.exact
+                        ));
+                        continue;
+                    }
+                }
+            }
+            _ => (start, end),
+        };
+        let problem = if start > end {
+            Some("ends before it starts".to_owned())
+        } else if start == end {
+            Some("is empty".to_owned())
+        } else if index.slice(text, start, end).is_none() {
+            Some(format!("reaches past the end of the text ({} characters)", index.len()))
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => {
+                notes.push(format!("{origin}the {name} part {start}..{end} of \"{title}\" {problem}; left out"));
+            }
+            None => parts.push((start, end, i)),
+        }
+    }
+    parts.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
+    for (start, end, i) in parts {
+        let origin = span.origin(i);
+        match joined.last_mut() {
+            Some(last) if *last == (start, end) => {
+                notes.push(format!(
+                    "{origin}the {name} part {start}..{end} of \"{title}\" is given twice; once is kept"
+                ));
+            }
+            Some(last) if start < last.1 => {
+                notes.push(format!(
+                    "{origin}the {name} parts {}..{} and {start}..{end} of \"{title}\" overlap; they were joined",
+                    last.0, last.1
+                ));
+                last.1 = last.1.max(end);
+            }
+            _ => joined.push((start, end)),
+        }
+    }
+    if joined.is_empty() {
+        notes.push(format!("{}a {name} highlight with no part that fits \"{title}\" was left out", span.origin(0)));
+        return None;
+    }
+    let ranges = joined
+        .into_iter()
+        .map(|(start, end)| AnchoredRange::new_indexed(text, index, start, end))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    Some(SpanAnnotation {
+        id,
+        target,
+        ranges,
+        label,
+        speaker: span.speaker.clone(),
+        note: span.note.clone(),
+        check_worthy: span.check_worthy,
+        verdict: span.verdict,
+        created: span.created.unwrap_or(at),
+        modified: span.modified.or(span.created).unwrap_or(at),
+        annotator: span.annotator.clone(),
+    })
+}
+
+/// Where `quote` is in `text`: the occurrence whose context matches best, the nearest to `near` among equals.
+fn find_quote(text: &str, quote: &Quote, near: usize) -> Option<(usize, usize)> {
+    let len = quote.exact.chars().count();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (byte, _) in text.match_indices(quote.exact.as_str()) {
+        let before = &text[..byte];
+        let after = &text[byte + quote.exact.len()..];
+        let score = usize::from(before.ends_with(quote.prefix.as_str()))
+            + usize::from(after.starts_with(quote.suffix.as_str()));
+        let start = char_index_of_byte(text, byte);
+        let distance = start.abs_diff(near);
+        if best.is_none_or(|(s, d, _)| score > s || score == s && distance < d) {
+            best = Some((score, distance, start));
+        }
+    }
+    best.map(|(_, _, start)| (start, start + len))
+}
+
+/// Whether two spans are the same highlight by the same annotator (an import of what is already there). The same
+/// text and label marked by two annotators are two highlights: each is that person's work.
+pub(super) fn same_span(a: &SpanAnnotation, b: &SpanAnnotation) -> bool {
+    let ranges = |s: &SpanAnnotation| s.ranges.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+    a.target == b.target && a.label == b.label && ranges(a) == ranges(b) && same_name(&a.annotator, &b.annotator)
+}
