@@ -1,7 +1,7 @@
 //! Gloss: offline annotation of news articles and their reader comments.
 //!
 //! The layers, from the bottom: [`model`] (plain data), [`store`] (the project file), [`import`] (articles in),
-//! [`edit`] (commands and undo), [`analysis`] (counts); then [`cli`] and [`ui`] on top. Nothing below `ui`
+//! [`edit`] (commands and undo), [`merge`] (several people's work), [`analysis`] (counts); then [`cli`] and [`ui`] on top. Nothing below `ui`
 //! knows egui; see ARCHITECTURE.md.
 
 // Output goes through handles whose errors are handled (a closed pipe must not panic); see `cli::run`.
@@ -10,9 +10,11 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod exercise;
 pub mod export;
 pub mod import;
 pub mod io_error;
+pub mod merge;
 pub mod model;
 pub mod session;
 pub mod store;

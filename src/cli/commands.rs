@@ -31,6 +31,13 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Edit { project } => super::sessions::edit(&project, out),
         Command::Recover { project, discard } => super::sessions::recover(&project, discard, out),
         Command::Agree { files, json } => super::agree::agree(&files, json, out),
+        Command::Merge { files, into } => super::merge::merge(&files, &into, out),
+        Command::MergeDriver { ancestor, ours, theirs } => {
+            super::merge::driver(&ancestor, &ours, &theirs, &mut std::io::stderr())
+        }
+        Command::Exercise { key, out: path, instructions, examples } => {
+            super::exercise::exercise(&key, &path, (&instructions, &examples), out)
+        }
         Command::Compare { key, students, json, gradebook } => {
             super::compare::compare(&key, &students, json, gradebook.as_deref(), out)
         }

@@ -4,6 +4,8 @@
 mod agree;
 mod commands;
 mod compare;
+mod exercise;
+mod merge;
 mod sessions;
 mod stats;
 
@@ -116,6 +118,41 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Merge several people's projects of the same articles into one: documents matched by id and text, every
+    /// highlight and comment tag kept as its annotator's, ids renumbered where they clash.
+    Merge {
+        /// The projects, the first one's names and order kept.
+        #[arg(required = true, num_args = 2.., value_name = "PROJECT")]
+        files: Vec<PathBuf>,
+        /// The merged project to write (a new file, or one of those merged).
+        #[arg(long, value_name = "MERGED.ron")]
+        into: PathBuf,
+    },
+    /// Merge two people's edits of one project for git (see README, "Teams and git"): ANCESTOR, OURS (where the
+    /// result is written) and THEIRS, as git's %O %A %B. Exit status 1 when both changed the same thing.
+    MergeDriver {
+        /// The version both started from (%O).
+        ancestor: PathBuf,
+        /// This side's version, replaced by the merge (%A).
+        ours: PathBuf,
+        /// The other side's version (%B).
+        theirs: PathBuf,
+    },
+    /// Make an exercise for a class from an answer key: the same documents, labels and guidelines, no
+    /// annotations (but chosen worked examples), the teacher's instructions and an exercise id.
+    Exercise {
+        /// The answer key.
+        key: PathBuf,
+        /// The exercise to write.
+        #[arg(long, value_name = "EXERCISE.ron")]
+        out: PathBuf,
+        /// What the class is asked to do, shown when a student opens the file.
+        #[arg(long, default_value = "")]
+        instructions: String,
+        /// Keep the key's highlight with this id as a worked example (repeatable).
+        #[arg(long = "example", value_name = "SPAN_ID")]
+        examples: Vec<u64>,
     },
     /// Bring back the unsaved edits a Gloss that stopped left in a project's journal, and save them.
     Recover {

@@ -115,6 +115,9 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             Ok(Command::SetCommentTag { doc, comment, annotator: Some(annotator), dimension, value: old })
         }
         Command::SetSchema { schema } => super::schema::replace(project, *schema),
+        Command::SetConflicts { conflicts } => {
+            Ok(Command::SetConflicts { conflicts: std::mem::replace(&mut project.conflicts, conflicts) })
+        }
         Command::SetSentiment { doc, comment, annotator, sentiment } => {
             if let Some(level) = sentiment
                 && project.schema.sentiment(level).is_none()

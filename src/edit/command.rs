@@ -215,6 +215,11 @@ pub enum Command {
         /// For a span's field: the span's new modification time.
         at: Option<Timestamp>,
     },
+    /// Replace the list of merge conflicts left to decide (dismissing one removes it).
+    SetConflicts {
+        /// The new list.
+        conflicts: Vec<crate::model::Conflict>,
+    },
     /// Insert a whole document, e.g. an imported article.
     AddDocument {
         /// Position in the document list (clamped to its length).
@@ -275,6 +280,7 @@ impl Command {
             Self::SetRanges { .. } => "Change highlight extent",
             Self::SetCommentTag { .. } => "Tag comment",
             Self::SetSchema { .. } => "Edit labels",
+            Self::SetConflicts { .. } => "Dismiss merge conflict",
             Self::SetText { field, .. } => match field {
                 TextField::ProjectName => "Rename project",
                 TextField::Annotator => "Change annotator",

@@ -14,6 +14,7 @@ pub use apply::apply;
 pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};
 pub use error::EditError;
 pub use history::{Created, Editor, History};
+pub use remap::remap_project;
 
 #[cfg(test)]
 mod tests;

@@ -178,6 +178,13 @@ impl Command {
                 value.remap(map);
             }
             Self::SetSchema { schema } => schema.remap(map),
+            Self::SetConflicts { conflicts } => {
+                for conflict in conflicts {
+                    conflict.doc.remap(map);
+                    conflict.comment.remap(map);
+                    conflict.spans.iter_mut().for_each(|s| s.remap(map));
+                }
+            }
             Self::SetSentiment { doc, comment, sentiment, .. } => {
                 doc.remap(map);
                 comment.remap(map);
@@ -195,6 +202,15 @@ impl Command {
             }
             Self::Batch { commands, .. } => commands.iter_mut().for_each(|c| c.remap_ids(map)),
         }
+    }
+}
+
+/// Renames every id in `project` (documents, comments, spans, the schema and every reference to them) by `map`,
+/// which must be one-to-one. Used to make room for another version's new ids before merging it.
+pub fn remap_project(project: &mut crate::model::Project, map: &dyn Fn(u64) -> u64) {
+    project.schema.remap(map);
+    for document in &mut project.documents {
+        document.remap(map);
     }
 }
 

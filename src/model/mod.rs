@@ -4,6 +4,7 @@
 //! writer (see `crate::edit`).
 
 pub mod class;
+mod conflict;
 pub mod dates;
 mod document;
 mod ids;
@@ -15,6 +16,7 @@ pub mod text;
 mod validate;
 
 pub use class::Exercise;
+pub use conflict::Conflict;
 pub use document::{Comment, Document, Metadata, Tagging};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::class::Exercise;
+use super::conflict::Conflict;
 use super::document::Document;
 use super::ids::{DocId, IdAllocator};
 use super::schema::LabelSchema;
@@ -22,6 +23,8 @@ pub struct Project {
     pub documents: Vec<Document>,
     /// Set when the project is an exercise made from an answer key.
     pub exercise: Option<Exercise>,
+    /// What a three-way merge left for the user to decide.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Project {
@@ -36,6 +39,7 @@ impl Project {
             schema,
             documents: Vec::new(),
             exercise: None,
+            conflicts: Vec::new(),
         }
     }
 

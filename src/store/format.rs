@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Exercise, IdAllocator, LabelSchema, Project};
+use crate::model::{Conflict, Document, Exercise, IdAllocator, LabelSchema, Project};
 
 /// The format version this build writes; it reads this one and every older one.
 pub const CURRENT_VERSION: u32 = 4;
@@ -20,6 +20,8 @@ pub(crate) struct FileOut<'a> {
     pub schema: &'a LabelSchema,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exercise: Option<&'a Exercise>,
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    pub conflicts: &'a [Conflict],
     pub documents: &'a [Document],
 }
 
@@ -37,6 +39,8 @@ pub(crate) struct FileIn {
     #[serde(default)]
     pub exercise: Option<Exercise>,
     #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
     pub documents: Vec<Document>,
 }
 
@@ -49,6 +53,7 @@ impl<'a> FileOut<'a> {
             next_id: project.next_id,
             schema: &project.schema,
             exercise: project.exercise.as_ref(),
+            conflicts: &project.conflicts,
             documents: &project.documents,
         }
     }
@@ -63,6 +68,7 @@ impl From<FileIn> for Project {
             schema: file.schema,
             documents: file.documents,
             exercise: file.exercise,
+            conflicts: file.conflicts,
         }
     }
 }

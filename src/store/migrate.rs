@@ -11,7 +11,7 @@
 //! | 1 | The first format. |
 //! | 2 | `metadata.direction` ("ltr" or "rtl"), optional. |
 //! | 3 | `schema.dimensions`, `comments[].tags`, `spans[].check_worthy` and `spans[].verdict`, all optional. |
-//! | 4 | `comments[].tagged_by` (each annotator's sentiment and tags) replaces `sentiment` and `tags`; `exercise`. |
+//! | 4 | `comments[].tagged_by` (each annotator's sentiment and tags) replaces `sentiment` and `tags`; `exercise`; `conflicts`. |
 
 use crate::model::Project;
 

@@ -1,0 +1,67 @@
+//! Bringing together the work of several people on the same articles: a class's files, a team's, or two copies of
+//! one project edited apart.
+//!
+//! [`merge`] joins any number of projects: documents are matched by id and text, or by text (an exercise's
+//! documents, or the same article imported twice); every highlight and comment tag arrives as its annotator's,
+//! beside what is there; ids are renumbered where they clash. It goes through the same placement as importing
+//! another person's dataset (`edit::imported`), so the rules are one. [`three_way`] merges two edits of one
+//! project against their common ancestor, for git.
+
+mod articles;
+mod notes;
+mod schema;
+pub mod three_way;
+
+use crate::edit::{Command, EditError, Editor, imported};
+use crate::model::Project;
+
+/// A merged project and what came from whom.
+#[derive(Debug)]
+pub struct Merged {
+    /// The result.
+    pub project: Project,
+    /// A heading per merged source, then what it added (indented), as the import report says it.
+    pub report: Vec<String>,
+}
+
+/// Merges each of `others` (with a name for the report, e.g. its file) into `first`. Nothing of any of them is
+/// lost: their documents the first lacks are added, their highlights and tags join the matching documents as their
+/// annotators' work, their labels join the schema, their notes are kept beside the first's. Merging a project
+/// with itself adds nothing.
+pub fn merge(first: Project, others: &[(&Project, &str)]) -> Result<Merged, EditError> {
+    let mut editor = Editor::new(first, false);
+    let mut report = Vec::new();
+    for &(other, source) in others {
+        let before = (editor.project().documents.len(), spans(editor.project()));
+        let mut lines = Vec::new();
+        if let Some(schema) = schema::union(&editor.project().schema, &other.schema) {
+            editor.apply(Command::SetSchema { schema: Box::new(schema) })?;
+            lines.push("its labels that were missing were added".to_owned());
+        }
+        let placement =
+            imported::place(editor.project(), articles::articles(editor.project(), other), jiff::Timestamp::now());
+        for command in placement.commands {
+            editor.apply(command)?;
+        }
+        lines.extend(placement.notes);
+        for command in notes::kept(editor.project(), other) {
+            editor.apply(command)?;
+        }
+        let after = (editor.project().documents.len(), spans(editor.project()));
+        let added = after.0 - before.0;
+        let matched = other.documents.len().saturating_sub(added);
+        report.push(format!(
+            "from {source}: {matched} document(s) matched, {added} added, {} highlight(s) added",
+            after.1 - before.1
+        ));
+        report.extend(lines.into_iter().map(|l| format!("  {l}")));
+    }
+    Ok(Merged { project: editor.project().clone(), report })
+}
+
+fn spans(project: &Project) -> usize {
+    project.documents.iter().map(|d| d.spans.len()).sum()
+}
+
+#[cfg(test)]
+mod tests;

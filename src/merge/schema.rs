@@ -1,0 +1,55 @@
+//! The labels, levels, dimensions and values of another project that a merged one lacks, added with their colour,
+//! key and description so that nothing of the other person's schema is lost.
+
+use crate::model::{DimensionId, DimensionValue, LabelId, LabelSchema, SentimentId, ValueId, same_name};
+
+/// `into` with what `other` has and it lacks (matched by name). New items have id 0, which `SetSchema` turns into
+/// fresh ids; a key already taken in `into` is left off. `None` when nothing is missing.
+pub(super) fn union(into: &LabelSchema, other: &LabelSchema) -> Option<LabelSchema> {
+    let mut schema = into.clone();
+    let mut changed = false;
+    for label in &other.span_labels {
+        if !schema.span_labels.iter().any(|l| same_name(&l.name, &label.name)) {
+            let mut label = label.clone();
+            label.id = LabelId(0);
+            label.key = free_key(&schema, label.key);
+            schema.span_labels.push(label);
+            changed = true;
+        }
+    }
+    for level in &other.sentiments {
+        if !schema.sentiments.iter().any(|l| same_name(&l.name, &level.name)) {
+            let mut level = level.clone();
+            level.id = SentimentId(0);
+            level.key = free_key(&schema, level.key);
+            schema.sentiments.push(level);
+            changed = true;
+        }
+    }
+    for dimension in &other.dimensions {
+        match schema.dimensions.iter_mut().find(|d| same_name(&d.name, &dimension.name)) {
+            Some(mine) => {
+                for value in &dimension.values {
+                    if !mine.values.iter().any(|v| same_name(&v.name, &value.name)) {
+                        mine.values.push(DimensionValue { id: ValueId(0), name: value.name.clone() });
+                        changed = true;
+                    }
+                }
+            }
+            None => {
+                let mut dimension = dimension.clone();
+                dimension.id = DimensionId(0);
+                dimension.values.iter_mut().for_each(|v| v.id = ValueId(0));
+                schema.dimensions.push(dimension);
+                changed = true;
+            }
+        }
+    }
+    changed.then_some(schema)
+}
+
+/// `key`, unless a label or level of `schema` has it already.
+fn free_key(schema: &LabelSchema, key: Option<char>) -> Option<char> {
+    let mut used = schema.span_labels.iter().map(|l| l.key).chain(schema.sentiments.iter().map(|l| l.key));
+    key.filter(|k| !used.any(|u| u == Some(*k)))
+}
