@@ -26,7 +26,7 @@ pub(super) fn merge(files: &[PathBuf], into: &Path, out: &mut dyn std::io::Write
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let others: Vec<(&Project, &str)> = rest.iter().zip(&names[1..]).map(|(p, n)| (p, n.as_str())).collect();
     let merged = join(first.clone(), &others).with_context(|| "merging".to_owned())?;
-    for line in &merged.report {
+    for line in merged.lines() {
         writeln!(out, "{line}")?;
     }
     store::save(&merged.project, into).with_context(|| format!("writing {}", into.display()))?;
@@ -56,10 +56,7 @@ pub(super) fn driver(base: &Path, ours: &Path, theirs: &Path, out: &mut dyn std:
     if fresh == 0 {
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
-        "gloss: {fresh} conflict(s) left to decide; open the project in Gloss (Document ▸ Merge conflicts):"
-    )?;
+    writeln!(out, "gloss: {fresh} conflict(s) left to decide; open the project in Gloss (View ▸ Merge conflicts):")?;
     for conflict in &merged.conflicts[mine.conflicts.len()..] {
         writeln!(out, "  {}", conflict.message)?;
     }

@@ -20,8 +20,31 @@ use crate::model::Project;
 pub struct Merged {
     /// The result.
     pub project: Project,
-    /// A heading per merged source, then what it added (indented), as the import report says it.
-    pub report: Vec<String>,
+    /// What each merged project brought, in order.
+    pub report: Vec<SourceReport>,
+}
+
+/// What one merged project brought.
+#[derive(Clone, Debug)]
+pub struct SourceReport {
+    /// The name it was given (its file).
+    pub source: String,
+    /// Documents matched and added, highlights added, in one line.
+    pub summary: String,
+    /// What was added for whom, and what was left out or joined.
+    pub notes: Vec<String>,
+}
+
+impl Merged {
+    /// The report as lines: a heading per source ("from ana.ron: …"), then its notes, indented.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for source in &self.report {
+            lines.push(format!("from {}: {}", source.source, source.summary));
+            lines.extend(source.notes.iter().map(|n| format!("  {n}")));
+        }
+        lines
+    }
 }
 
 /// Merges each of `others` (with a name for the report, e.g. its file) into `first`. Nothing of any of them is
@@ -50,13 +73,29 @@ pub fn merge(first: Project, others: &[(&Project, &str)]) -> Result<Merged, Edit
         let after = (editor.project().documents.len(), spans(editor.project()));
         let added = after.0 - before.0;
         let matched = other.documents.len().saturating_sub(added);
-        report.push(format!(
-            "from {source}: {matched} document(s) matched, {added} added, {} highlight(s) added",
-            after.1 - before.1
-        ));
-        report.extend(lines.into_iter().map(|l| format!("  {l}")));
+        let summary =
+            format!("{matched} document(s) matched, {added} added, {} highlight(s) added", after.1 - before.1);
+        report.push(SourceReport { source: source.to_owned(), summary, notes: lines });
     }
     Ok(Merged { project: editor.project().clone(), report })
+}
+
+/// The change from `current` to `merged` (a merge of it with others) as one command, so that the window applies a
+/// merge as a single step that undo takes back: the schema, then each changed document, then each added one.
+/// `None` when nothing changed.
+pub fn changes(current: &Project, merged: &Project) -> Option<Command> {
+    let mut commands = Vec::new();
+    if merged.schema != current.schema {
+        commands.push(Command::SetSchema { schema: Box::new(merged.schema.clone()) });
+    }
+    for (index, doc) in merged.documents.iter().enumerate() {
+        match current.document(doc.id) {
+            Some(old) if old == doc => {}
+            Some(_) => commands.push(Command::ReplaceDocument { document: Box::new(doc.clone()) }),
+            None => commands.push(Command::AddDocument { index, document: Box::new(doc.clone()), fresh_ids: false }),
+        }
+    }
+    (!commands.is_empty()).then(|| Command::batch("Merge projects", commands))
 }
 
 fn spans(project: &Project) -> usize {

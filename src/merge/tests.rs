@@ -40,13 +40,29 @@ fn a_students_work_joins_the_key_as_theirs_and_merging_again_adds_nothing() {
     assert_eq!(doc.spans.len(), 2 * key.documents[0].spans.len(), "identical highlights of two people are two");
     assert!(doc.comments.iter().all(|c| c.tagged_by.len() == 2), "each comment has both people's tags");
     assert!(merged.project.problems().is_empty(), "{:?}", merged.project.problems());
-    assert!(merged.report[0].starts_with("from ana.ron: 1 document(s) matched, 0 added"), "{:?}", merged.report);
-    assert!(merged.report.iter().any(|l| l.contains("added for \"Ana\": 7 highlight(s), 5 comment tag(s)")));
+    assert!(merged.lines()[0].starts_with("from ana.ron: 1 document(s) matched, 0 added"), "{:?}", merged.report);
+    assert!(merged.lines().iter().any(|l| l.contains("added for \"Ana\": 7 highlight(s), 5 comment tag(s)")));
 
     let again = merge(merged.project.clone(), &[(&ana, "ana.ron")]).unwrap();
     assert_eq!(again.project, merged.project, "merging the same work twice adds nothing");
     let itself = merge(key.clone(), &[(&key, "key.ron")]).unwrap();
     assert_eq!(itself.project, key, "a project merged with itself is unchanged");
+}
+
+#[test]
+fn a_merge_applies_to_the_open_project_as_one_step_that_undo_takes_back() {
+    let key = sample();
+    let mut other = as_annotator(sample(), "Ben");
+    other.documents[0].body.push_str(" More.");
+    other.schema.span_labels[0].name = "Check me".to_owned();
+    let merged = merge(key.clone(), &[(&other, "ben.ron")]).unwrap().project;
+    let mut editor = Editor::new(key.clone(), true);
+    editor.apply(changes(&key, &merged).unwrap()).unwrap();
+    assert_eq!(editor.project(), &merged);
+    editor.undo().unwrap();
+    // Everything is as it was; only the id counter stays ahead, so that no id is handed out twice.
+    assert_eq!((&editor.project().documents, &editor.project().schema), (&key.documents, &key.schema));
+    assert!(changes(&key, &key).is_none());
 }
 
 #[test]

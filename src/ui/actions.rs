@@ -65,6 +65,10 @@ pub enum Action {
     AgreeWithOthers,
     /// Measure how far the annotators of this project's highlights agree.
     AgreeWithin,
+    /// Make an exercise for a class from this project as the answer key.
+    NewExercise,
+    /// Merge other people's projects of the same articles into this one.
+    MergeProjects,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -111,6 +115,8 @@ pub enum Action {
     Dashboard,
     /// Open the label editor.
     EditLabels,
+    /// List what a three-way merge left to decide.
+    MergeConflicts,
     /// Snap new selections to whole words, or not.
     ToggleSnap,
     /// Switch between light, dark and the system's theme.
@@ -139,7 +145,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 47] = [
         Self::NewProject,
         Self::Open,
         Self::Import,
@@ -154,6 +160,8 @@ impl Action {
         Self::CompareStudents,
         Self::AgreeWithOthers,
         Self::AgreeWithin,
+        Self::NewExercise,
+        Self::MergeProjects,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -177,6 +185,7 @@ impl Action {
         Self::Guidelines,
         Self::Dashboard,
         Self::EditLabels,
+        Self::MergeConflicts,
         Self::ToggleSnap,
         Self::SwitchTheme,
         Self::ZoomIn,
@@ -216,6 +225,9 @@ impl Action {
             Self::CompareStudents => "Compare students with this key…",
             Self::AgreeWithOthers => "Agreement with other annotators…",
             Self::AgreeWithin => "Agreement among this project's annotators",
+            Self::NewExercise => "New exercise from this project…",
+            Self::MergeProjects => "Merge other projects into this one…",
+            Self::MergeConflicts => "Merge conflicts",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -294,6 +306,9 @@ impl Action {
             | Self::CompareStudents
             | Self::AgreeWithOthers
             | Self::AgreeWithin
+            | Self::NewExercise
+            | Self::MergeProjects
+            | Self::MergeConflicts
             | Self::ToggleSnap
             | Self::SwitchTheme => &[],
         }
@@ -316,6 +331,8 @@ impl Action {
             | Self::CompareStudents
             | Self::AgreeWithOthers
             | Self::AgreeWithin
+            | Self::NewExercise
+            | Self::MergeProjects
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
@@ -339,6 +356,7 @@ impl Action {
             | Self::Guidelines
             | Self::Dashboard
             | Self::EditLabels
+            | Self::MergeConflicts
             | Self::ToggleSnap
             | Self::SwitchTheme
             | Self::ZoomIn

@@ -32,6 +32,10 @@ pub enum Purpose {
     CompareStudents,
     /// Choose other annotators' projects (or a folder of them) to measure agreement with.
     AgreeWith,
+    /// Choose other people's projects (or a folder of them) to merge into the open one.
+    MergeFrom,
+    /// Write an exercise made from the open project.
+    Exercise,
 }
 
 impl Purpose {
@@ -48,6 +52,8 @@ impl Purpose {
             Self::Export(_) => "Export to a file",
             Self::CompareStudents => "Students' projects to compare with the key",
             Self::AgreeWith => "Other annotators' projects",
+            Self::MergeFrom => "Projects to merge into this one",
+            Self::Exercise => "Save the exercise as",
         }
     }
 
@@ -61,6 +67,8 @@ impl Purpose {
             Self::Export(_) => "Export",
             Self::CompareStudents => "Compare",
             Self::AgreeWith => "Measure",
+            Self::MergeFrom => "Merge",
+            Self::Exercise => "Save",
         }
     }
 }
@@ -120,7 +128,7 @@ impl NativeDialog {
                     .save_file()
                     .map(|p| vec![p]),
                 Purpose::ImportSchema => dialog.add_filter("Gloss labels", &["ron"]).pick_file().map(|p| vec![p]),
-                Purpose::CompareStudents | Purpose::AgreeWith => {
+                Purpose::CompareStudents | Purpose::AgreeWith | Purpose::MergeFrom => {
                     dialog.add_filter("Gloss projects", &["ron"]).pick_files()
                 }
                 Purpose::Export(format) => match format.extension() {
@@ -131,6 +139,14 @@ impl NativeDialog {
                         .save_file()
                         .map(|p| vec![p]),
                 },
+                Purpose::Exercise => dialog
+                    .add_filter("Gloss project", &["ron"])
+                    .set_file_name(format!(
+                        "{}-exercise.ron",
+                        name.as_deref().unwrap_or("project").trim_end_matches(".ron")
+                    ))
+                    .save_file()
+                    .map(|p| vec![p]),
                 Purpose::SaveAs => dialog
                     .add_filter("Gloss project", &["ron"])
                     .set_file_name(name.unwrap_or_else(|| "project.ron".to_owned()))

@@ -25,6 +25,8 @@ pub enum Intent {
     Sentiment(SentimentId),
     /// Show a document.
     Show(DocId),
+    /// Show only this annotator's highlights, or everyone's with `None`.
+    ShowAnnotator(Option<String>),
     /// Select text in the shown document, or none.
     SelectText(Option<TextSelection>),
     /// Select a highlight (lying in `target`), or none, and bring it into view if `reveal`.
@@ -72,6 +74,8 @@ pub enum Job {
     Class,
     /// Measuring agreement among annotators.
     Agree,
+    /// Merging other projects into the open one.
+    Merge,
 }
 
 /// An answer to a question of the app's dialogs.
@@ -81,6 +85,8 @@ pub enum Reply {
     Unsaved(SaveChoice),
     /// The path typed for `purpose`, or `None` when cancelled.
     Path(Purpose, Option<PathBuf>),
+    /// The student's name asked on their first mark in an exercise, or none if they cancelled.
+    Name(Option<String>),
     /// An error was read.
     ErrorSeen,
     /// "Replace it?" for an export: yes or no.

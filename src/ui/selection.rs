@@ -47,6 +47,8 @@ pub struct Selection {
     /// adds to it.
     extend: Option<SpanId>,
     reveal: Option<Reveal>,
+    /// Whose highlights the view shows: everyone's (`None`) or one annotator's.
+    annotator: Option<String>,
 }
 
 impl Selection {
@@ -121,6 +123,18 @@ impl Selection {
             self.span = None;
             self.reveal = Some(Reveal::Place(Target::Comment(comment), 0));
         }
+    }
+
+    /// The annotator whose highlights alone are shown, or `None` for everyone's.
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
+    }
+
+    /// Shows only `annotator`'s highlights, or everyone's with `None`; a selected highlight of someone else is let go.
+    pub fn show_annotator(&mut self, annotator: Option<String>) {
+        self.annotator = annotator;
+        self.span = None;
+        self.extend = None;
     }
 
     /// Brings a place of the shown document into view.

@@ -34,6 +34,7 @@ impl GlossApp {
             Intent::Label(label) => self.apply_label(label),
             Intent::Sentiment(level) => self.toggle_sentiment(level),
             Intent::Show(doc) => self.selection.show_document(Some(doc)),
+            Intent::ShowAnnotator(who) => self.selection.show_annotator(who),
             Intent::SelectText(text) => self.selection.select_text(text),
             Intent::SelectSpan { span, target, reveal } => self.selection.select_span(span, target, reveal),
             Intent::FocusComment { comment, reveal } => self.selection.focus_comment(comment, reveal),
@@ -74,6 +75,10 @@ impl GlossApp {
 
     /// Applies an edit; what it made is selected or shown, and a refusal is told.
     pub(super) fn edit(&mut self, command: Command) {
+        if self.needs_name(&command) {
+            self.ask_name = Some((Default::default(), command));
+            return;
+        }
         match self.session.apply(command) {
             Ok(Created::Span(_, span)) => self.selection.select_span(Some(span), None, false),
             Ok(Created::Document(doc)) => self.selection.show_document(Some(doc)),
@@ -101,6 +106,8 @@ impl GlossApp {
             Action::ImportSchema => self.choose_file(Purpose::ImportSchema),
             Action::CompareStudents => self.choose_file(Purpose::CompareStudents),
             Action::AgreeWithOthers => self.choose_file(Purpose::AgreeWith),
+            Action::MergeProjects => self.choose_file(Purpose::MergeFrom),
+            Action::NewExercise => self.windows.open_window(action),
             Action::AgreeWithin => {
                 let project = self.session.project().clone();
                 if !self.jobs.agree(project, None, Vec::new()) {
@@ -149,6 +156,7 @@ impl GlossApp {
             | Action::Guidelines
             | Action::Dashboard
             | Action::EditLabels
+            | Action::MergeConflicts
             | Action::Shortcuts => {
                 self.windows.toggle(action);
             }
@@ -191,6 +199,7 @@ impl GlossApp {
                 }
             }
             Reply::ErrorSeen => self.error = None,
+            Reply::Name(name) => self.named(name),
             Reply::Replace(replace) => {
                 if let Some((request, _)) = self.ask_replace.take()
                     && replace

@@ -187,6 +187,12 @@ impl GlossApp {
                 }
             }
             Purpose::Import | Purpose::ImportFolder => self.import(&paths),
+            Purpose::MergeFrom => self.merge_from(paths),
+            Purpose::Exercise => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.write_exercise(path);
+                }
+            }
             Purpose::AgreeWith => {
                 let project = self.session.project().clone();
                 let file = self.session.file().map(Path::to_owned);
@@ -300,6 +306,10 @@ impl GlossApp {
         }
         let first = self.session.project().documents.first().map(|d| d.id);
         self.selection.show_document(first);
+        if !self.session.project().conflicts.is_empty() {
+            // A git merge left things to decide: they are the first thing to see.
+            self.windows.open_window(crate::ui::actions::Action::MergeConflicts);
+        }
     }
 
     /// Takes in the answer of a native file dialog, once it has one.

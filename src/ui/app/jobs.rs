@@ -27,6 +27,7 @@ impl GlossApp {
                     let (path, opened) = *opened;
                     self.finish_open(&path, opened);
                 }
+                Finished::Merge(result) => self.merged(*result),
                 Finished::Agree(report) => {
                     self.windows.agreement.present(*report);
                     self.windows.open_window(crate::ui::actions::Action::AgreeWithOthers);

@@ -8,6 +8,7 @@ mod jobs;
 mod keys;
 mod navigation;
 mod safety;
+mod teams;
 
 use std::path::{Path, PathBuf};
 
@@ -24,7 +25,7 @@ use super::panels::documents::DocumentsPanel;
 use super::panels::find_bar::{FindBar, Match};
 use super::panels::font_notice::{FontNotice, MissingScript};
 use super::panels::toasts::Toasts;
-use super::panels::{inspector, menu_bar, safety_bar, status_bar};
+use super::panels::{exercise_bar, inspector, menu_bar, safety_bar, status_bar};
 use super::selection::Selection;
 use super::settings::Settings;
 use super::windows::Windows;
@@ -121,6 +122,8 @@ pub struct GlossApp {
     error: Option<ErrorNote>,
     /// An export that would replace something, and why, while the user is asked whether it may.
     ask_replace: Option<(Request, String)>,
+    /// A student's first mark in an exercise, held while they are asked their name.
+    ask_name: Option<(super::windows::name_prompt::NamePrompt, crate::edit::Command)>,
     /// Questions about unsaved edits, other windows and changes on disk.
     safety: Safety,
     /// Set once the window may close (nothing unsaved, or the user chose).
@@ -180,6 +183,7 @@ impl GlossApp {
             after_save: None,
             error: None,
             ask_replace: None,
+            ask_name: None,
             safety: Safety::default(),
             allow_close: false,
             window_title: String::new(),
@@ -279,6 +283,11 @@ impl GlossApp {
         self.jobs.busy(Job::Class)
     }
 
+    /// Whether other projects are being merged into the open one.
+    pub fn is_merging(&self) -> bool {
+        self.jobs.busy(Job::Merge)
+    }
+
     /// Whether a big project is being read in the background.
     pub fn is_opening(&self) -> bool {
         self.jobs.busy(Job::Open)
@@ -359,6 +368,7 @@ impl GlossApp {
             || self.native.is_some()
             || self.windows.modal()
             || self.ask_replace.is_some()
+            || self.ask_name.is_some()
             || self.safety.asking()
     }
 
@@ -392,6 +402,7 @@ impl GlossApp {
         let (find, view, jobs, fonts) = (&mut self.find, &mut self.document_view, &self.jobs, &mut self.font_notice);
         CentralPanel::default_margins().show(ui, |ui| {
             safety_bar::safety_bar_ui(ui, &mut cx);
+            exercise_bar::exercise_bar_ui(ui, &cx);
             if let Some(doc) = cx.doc() {
                 fonts.check(ui, doc);
             }
@@ -423,6 +434,9 @@ impl GlossApp {
         }
         if let Some((_, why)) = &self.ask_replace {
             questions::replace_ui(egui, &mut cx, why);
+        }
+        if let Some((prompt, _)) = &mut self.ask_name {
+            prompt.show(egui, &mut cx);
         }
         self.safety.questions_ui(egui, &mut cx, &status);
         if let Some(message) = &self.error {

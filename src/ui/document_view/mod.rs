@@ -32,7 +32,7 @@ pub struct DocumentView {
     /// Tells projects apart in egui's memory, which keeps each document's scroll position between runs.
     scope: u64,
     layout: Option<Layout>,
-    index: Option<(DocId, u64, SpanIndex)>,
+    index: Option<(DocId, u64, Option<String>, SpanIndex)>,
     /// Screen position of the content's top-left corner in the last frame.
     origin: Pos2,
     /// The document the pointer state below belongs to.
@@ -78,8 +78,13 @@ impl DocumentView {
         if self.shown != Some(doc.id) {
             (self.shown, self.drag, self.edge, self.context) = (Some(doc.id), None, None, None);
         }
-        if !matches!(&self.index, Some((id, rev, _)) if *id == doc.id && *rev == cx.revision) {
-            self.index = Some((doc.id, cx.revision, SpanIndex::build(doc)));
+        let only = cx.selection.annotator();
+        let current = |(id, rev, who, _): &(DocId, u64, Option<String>, SpanIndex)| {
+            *id == doc.id && *rev == cx.revision && who.as_deref() == only
+        };
+        if !self.index.as_ref().is_some_and(current) {
+            let index = SpanIndex::build(doc, only, &cx.project.annotator);
+            self.index = Some((doc.id, cx.revision, only.map(str::to_owned), index));
         }
         let project = cx.project;
         let schema = &project.schema;
@@ -134,7 +139,7 @@ impl DocumentView {
                     ui.scroll_with_delta_animation(egui::vec2(0.0, -shift), egui::style::ScrollAnimation::none());
                     ui.ctx().request_repaint();
                 }
-                let (Some(layout), Some((_, _, index))) = (&self.layout, &self.index) else { return };
+                let (Some(layout), Some((_, _, _, index))) = (&self.layout, &self.index) else { return };
                 let (rect, response) = ui.allocate_exact_size(layout.size, Sense::click_and_drag());
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Article, true, format!("Article: {}", doc.title))

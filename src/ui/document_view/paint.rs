@@ -66,7 +66,12 @@ impl Painting<'_> {
             let selected = self.marks.span == Some(range.span);
             for rect in block_rects(block, from, to) {
                 let rect = rect.translate(pos.to_vec2());
-                painter.rect_filled(rect, 2.0, highlight_fill(color, text, page));
+                if range.mine {
+                    painter.rect_filled(rect, 2.0, highlight_fill(color, text, page));
+                } else {
+                    // Another annotator's highlight: outlined, so that one's own work stands out over theirs.
+                    painter.rect_stroke(rect, 2.0, Stroke::new(1.5, color), StrokeKind::Inside);
+                }
                 // A bar under each highlight, stacked by lane, keeps overlapping spans tellable apart.
                 let lift = 3.0 * f32::from(range.lane.min(4));
                 let underline = Rect::from_min_max(

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, LabelId, SpanId, Target};
+use crate::model::{Document, LabelId, SpanId, Target, same_name};
 
 /// One range of one span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct IndexedRange {
     pub label: LabelId,
     /// Which underline row the range takes, so that overlapping highlights stay apart (0 is the lowest).
     pub lane: u8,
+    /// Whether the span is the current annotator's (others' are drawn outlined).
+    pub mine: bool,
 }
 
 #[derive(Default)]
@@ -34,10 +36,12 @@ pub struct SpanIndex {
 }
 
 impl SpanIndex {
-    /// Indexes every range of every span of `document`.
-    pub fn build(document: &Document) -> Self {
+    /// Indexes every range of every span of `document`, or only of those of `only` when it names an annotator;
+    /// `me` is the current annotator.
+    pub fn build(document: &Document, only: Option<&str>, me: &str) -> Self {
         let mut targets: HashMap<Target, TargetRanges> = HashMap::new();
-        for span in &document.spans {
+        for span in document.spans.iter().filter(|s| only.is_none_or(|who| same_name(who, &s.annotator))) {
+            let mine = same_name(me, &span.annotator);
             let entry = targets.entry(span.target).or_default();
             for range in &span.ranges {
                 entry.ranges.push(IndexedRange {
@@ -46,6 +50,7 @@ impl SpanIndex {
                     span: span.id,
                     label: span.label,
                     lane: 0,
+                    mine,
                 });
             }
         }
@@ -129,7 +134,7 @@ mod tests {
 
     #[test]
     fn finds_overlapping_and_nested_ranges() {
-        let index = SpanIndex::build(&doc_with(&[(0, 50), (10, 20), (30, 40), (60, 70)]));
+        let index = SpanIndex::build(&doc_with(&[(0, 50), (10, 20), (30, 40), (60, 70)]), None, "");
         let ids = |v: Vec<IndexedRange>| v.into_iter().map(|r| r.span.0).collect::<Vec<_>>();
         assert_eq!(ids(index.overlapping(Target::Body, 35, 65)), [1, 3, 4]);
         assert_eq!(ids(index.overlapping(Target::Body, 50, 60)), Vec::<u64>::new());
@@ -137,5 +142,16 @@ mod tests {
         assert!(index.overlapping(Target::Comment(crate::model::CommentId(9)), 0, 100).is_empty());
         let lanes: Vec<u8> = index.overlapping(Target::Body, 0, 100).into_iter().map(|r| r.lane).collect();
         assert_eq!(lanes, [0, 1, 1, 0], "nested highlights take the lane above the one they sit in");
+    }
+
+    #[test]
+    fn shows_one_annotators_highlights_or_everyones_with_the_current_ones_marked() {
+        let mut doc = doc_with(&[(0, 10), (20, 30)]);
+        doc.spans[0].annotator = "Ana".to_owned();
+        doc.spans[1].annotator = "Ben".to_owned();
+        let all = SpanIndex::build(&doc, None, "ana").overlapping(Target::Body, 0, 100);
+        assert_eq!(all.iter().map(|r| (r.span.0, r.mine)).collect::<Vec<_>>(), [(1, true), (2, false)]);
+        let ben = SpanIndex::build(&doc, Some("Ben"), "Ana").overlapping(Target::Body, 0, 100);
+        assert_eq!(ben.iter().map(|r| r.span.0).collect::<Vec<_>>(), [2]);
     }
 }

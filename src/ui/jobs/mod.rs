@@ -7,6 +7,7 @@ pub mod class;
 pub mod export;
 pub mod import;
 pub mod job;
+pub mod merge;
 pub mod open;
 
 use std::path::{Path, PathBuf};
@@ -54,7 +55,12 @@ pub enum Finished {
     Class(class::ClassResult),
     /// The agreement measured, or why it could not be.
     Agree(Box<Result<crate::analysis::agree::Agreement, String>>),
+    /// Other projects merged into the open one, or why they could not be.
+    Merge(Box<Result<merge::MergeResult, String>>),
 }
+
+/// A merge asked for: the open project at its revision, its file, the projects to merge into it.
+type MergeRequest = ((Project, u64), Option<PathBuf>, Vec<PathBuf>);
 
 /// The background work of the window.
 #[derive(Default)]
@@ -64,6 +70,7 @@ pub struct Jobs {
     open: Slot<(PathBuf, u64), open::OpenJob>,
     class: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), class::ClassJob>,
     agree: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), agree::AgreeJob>,
+    merge: Slot<MergeRequest, merge::MergeJob>,
 }
 
 impl Jobs {
@@ -101,6 +108,16 @@ impl Jobs {
         true
     }
 
+    /// Asks for the projects in `paths` to be merged into `project` (at `revision`, whose file is `file`); false
+    /// if a merge is under way already.
+    pub fn merge(&mut self, project: (Project, u64), file: Option<PathBuf>, paths: Vec<PathBuf>) -> bool {
+        if self.merge.busy() {
+            return false;
+        }
+        self.merge.requested = Some((project, file, paths));
+        true
+    }
+
     /// Asks for the project at `path` (of `bytes`) to be read in the background.
     pub fn open(&mut self, path: PathBuf, bytes: u64) {
         self.open = Slot { requested: Some((path, bytes)), running: None };
@@ -114,6 +131,7 @@ impl Jobs {
             Job::Open => self.open.busy(),
             Job::Class => self.class.busy(),
             Job::Agree => self.agree.busy(),
+            Job::Merge => self.merge.busy(),
         }
     }
 
@@ -126,6 +144,7 @@ impl Jobs {
             Job::Open => self.open = Slot::default(),
             Job::Class => self.class.running.iter().for_each(class::ClassJob::cancel),
             Job::Agree => self.agree = Slot::default(),
+            Job::Merge => self.merge = Slot::default(),
         }
     }
 
@@ -182,6 +201,14 @@ impl Jobs {
         } else if let Some((project, file, others)) = self.agree.requested.take() {
             self.agree.running = Some(agree::AgreeJob::start(project, file, others, egui));
         }
+        if let Some(job) = &self.merge.running
+            && let Some(result) = job.finished()
+        {
+            finished.push(Finished::Merge(Box::new(result)));
+            self.merge.running = None;
+        } else if let Some((project, file, paths)) = self.merge.requested.take() {
+            self.merge.running = Some(merge::MergeJob::start(project, file, paths, egui));
+        }
         finished
     }
 
@@ -212,6 +239,12 @@ impl Jobs {
         }
         if let Some(job) = &self.agree.running {
             job.progress_ui(ui);
+            ui.separator();
+        }
+        if let Some(job) = &self.merge.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Merge);
+            }
             ui.separator();
         }
         cancel

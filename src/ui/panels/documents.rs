@@ -10,6 +10,8 @@ use crate::ui::intent::Intent;
 pub struct DocumentsPanel {
     /// Words every title listed must contain.
     pub filter: String,
+    /// The project's annotators, as of a revision (finding them reads every highlight).
+    annotators: Option<(u64, Vec<String>)>,
 }
 
 impl DocumentsPanel {
@@ -19,6 +21,7 @@ impl DocumentsPanel {
         let label = ui.label("Search titles:");
         ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("words of a title").desired_width(f32::INFINITY))
             .labelled_by(label.id);
+        self.annotators_ui(ui, cx);
         ui.separator();
         let shown = cx.doc().map(|d| d.id);
         let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
@@ -50,6 +53,45 @@ impl DocumentsPanel {
         });
         if let Some(doc) = chosen.filter(|c| Some(*c) != shown) {
             cx.send(Intent::Show(doc));
+        }
+    }
+
+    /// "Highlights of": everyone's or one annotator's, where the project holds the work of several.
+    fn annotators_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        if self.annotators.as_ref().is_none_or(|(revision, _)| *revision != cx.revision) {
+            self.annotators = Some((cx.revision, cx.project.annotators()));
+        }
+        let Some((_, names)) = &self.annotators else { return };
+        let shown = cx.selection.annotator();
+        if names.len() < 2 && shown.is_none() {
+            return;
+        }
+        let me = &cx.project.annotator;
+        let name_of =
+            |who: &str| if crate::model::same_name(who, me) { format!("{who} (you)") } else { who.to_owned() };
+        let mut chosen = None;
+        ui.horizontal(|ui| {
+            let label = ui.label("Highlights of");
+            egui::ComboBox::from_id_salt("highlights of")
+                .selected_text(shown.map_or_else(|| "everyone".to_owned(), name_of))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(shown.is_none(), "everyone").clicked() {
+                        chosen = Some(None);
+                    }
+                    for name in names {
+                        if ui.selectable_label(shown == Some(name.as_str()), name_of(name)).clicked() {
+                            chosen = Some(Some(name.clone()));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if shown.is_none() {
+            ui.weak("Others' highlights are outlined, yours filled.");
+        }
+        if let Some(who) = chosen {
+            cx.send(Intent::ShowAnnotator(who));
         }
     }
 }

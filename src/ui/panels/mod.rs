@@ -3,6 +3,7 @@
 
 pub mod document_details;
 pub mod documents;
+pub mod exercise_bar;
 pub mod fields;
 pub mod find_bar;
 pub mod fixed_text;

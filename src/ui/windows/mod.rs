@@ -3,11 +3,14 @@
 
 pub mod agreement;
 pub mod class;
+pub mod conflicts;
 pub mod dashboard;
 pub mod error_note;
+pub mod exercise;
 pub mod export;
 pub mod import_report;
 pub mod labels_editor;
+pub mod name_prompt;
 pub mod palette;
 pub mod path_prompt;
 pub mod questions;
@@ -70,6 +73,10 @@ pub struct Windows {
     pub class: class::ClassWindow,
     /// Agreement among annotators.
     pub agreement: agreement::AgreementWindow,
+    /// What a three-way merge left to decide.
+    pub conflicts: conflicts::ConflictsWindow,
+    /// A new exercise from the project.
+    pub exercise: exercise::ExerciseWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
     /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
@@ -90,6 +97,8 @@ impl Windows {
         self.import_report.show(egui);
         self.class.show(egui, cx);
         self.agreement.show(egui, cx);
+        self.conflicts.show_if_open(egui, cx);
+        self.exercise.show_if_open(egui, cx);
     }
 
     /// Whether a modal of a window has the keyboard (the palette, a label change's question).
@@ -104,6 +113,7 @@ impl Windows {
             (Action::AnnotationTable, self.table.open),
             (Action::Guidelines, self.guidelines.open),
             (Action::Dashboard, self.dashboard.open),
+            (Action::MergeConflicts, self.conflicts.open),
         ] {
             if is_open {
                 open.push(action);
@@ -172,6 +182,8 @@ impl Windows {
             Action::ImportReport => import_report::TITLE,
             Action::CompareStudents => class::TITLE,
             Action::AgreeWithOthers | Action::AgreeWithin => agreement::TITLE,
+            Action::MergeConflicts => conflicts::TITLE,
+            Action::NewExercise => exercise::TITLE,
             _ => return None,
         })
     }
@@ -188,6 +200,8 @@ impl Windows {
             Action::ImportReport => &mut self.import_report.open,
             Action::CompareStudents => &mut self.class.open,
             Action::AgreeWithOthers | Action::AgreeWithin => &mut self.agreement.open,
+            Action::MergeConflicts => &mut self.conflicts.open,
+            Action::NewExercise => &mut self.exercise.open,
             _ => return None,
         })
     }
