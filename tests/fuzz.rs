@@ -274,6 +274,8 @@ fn readers() -> Vec<Reader> {
                 ron("projects/sample.ron"),
                 ron("tests/fixtures/format/v1.ron"),
                 ron("tests/fixtures/format/v2.ron"),
+                ron("tests/fixtures/format/v3.ron"),
+                ron("tests/fixtures/teams.ron"),
             ],
             read: read_project,
         },

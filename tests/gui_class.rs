@@ -10,6 +10,7 @@ mod people;
 use common::{answer_prompt, harness, run_by_name, sample_copy, wait_while};
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use gloss::ui::GlossApp;
+use gloss::ui::overlay::Style;
 
 #[test]
 fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_away() {
@@ -39,6 +40,11 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
 
     harness.get_by_label("Ana").click();
     harness.run_steps(2);
+    // Her work is drawn over the key's article: the missed highlight as missed, the others as found.
+    let overlay = harness.state().view_state().overlay().expect("Ana's work over the article").clone();
+    let missed_mark = overlay.marks.iter().find(|m| m.style == Style::Missed).expect("a missed mark");
+    assert_eq!((missed_mark.start, missed_mark.end), (missed.start(), missed.end()));
+    assert_eq!(overlay.marks.iter().filter(|m| m.style == Style::Matched).count(), key.documents[0].spans.len() - 1);
     harness.get_by_label_contains("Missed (in the key, not found): 1").click();
     harness.run_steps(2);
     harness.get_by_label(&format!("Claim “{}”", missed.quote())).click();

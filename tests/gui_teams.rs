@@ -38,7 +38,7 @@ fn a_teacher_makes_an_exercise_and_a_student_is_asked_their_name_on_the_first_ma
     assert!(!harness.state().editor().is_dirty(), "the key is unchanged");
 
     // The student opens it: the instructions are above the article; the first mark asks their name.
-    let mut student = harness_for(out);
+    let mut student = harness(out);
     assert!(student.query_by_label("Mark every claim.").is_some());
     let (from, to) = (body_char(&student, 4), body_char(&student, 16));
     drag(&mut student, from, to);
@@ -57,10 +57,6 @@ fn a_teacher_makes_an_exercise_and_a_student_is_asked_their_name_on_the_first_ma
     student.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     student.run_steps(2);
     assert!(student.state().editor().project().annotator.is_empty());
-}
-
-fn harness_for(path: std::path::PathBuf) -> egui_kittest::Harness<'static, GlossApp> {
-    harness(path)
 }
 
 #[test]

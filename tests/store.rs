@@ -206,3 +206,16 @@ fn a_label_file_round_trips_and_bad_ones_are_refused_with_a_place() {
     let error = store::load(&bad).unwrap_err().to_string();
     assert!(error.contains("bad.ron:") && error.contains("checkworthy"), "{error}");
 }
+
+#[test]
+fn several_annotators_an_exercise_and_merge_conflicts_round_trip() {
+    // Each annotator's comment tags, the exercise and the conflicts a git merge left, as version 4 writes them.
+    let path = manifest("tests/fixtures/teams.ron");
+    let project = store::load(&path).unwrap();
+    let comment = &project.documents[0].comments[0];
+    assert_eq!(comment.tagged_by.keys().collect::<Vec<_>>(), ["Ana", "Gloss sample"]);
+    assert_ne!(comment.sentiment_of("Ana"), comment.sentiment_of("Gloss sample"));
+    assert_eq!(project.exercise.as_ref().unwrap().id, "5f0c2a9e41d7b3c8");
+    assert_eq!(project.conflicts.len(), 1);
+    assert_eq!(store::to_string(&project).unwrap(), std::fs::read_to_string(&path).unwrap(), "byte for byte");
+}

@@ -27,6 +27,8 @@ pub enum Intent {
     Show(DocId),
     /// Show only this annotator's highlights, or everyone's with `None`.
     ShowAnnotator(Option<String>),
+    /// Draw a student's work over the key's article, or stop with `None`.
+    Overlay(Option<Box<crate::ui::overlay::Overlay>>),
     /// Select text in the shown document, or none.
     SelectText(Option<TextSelection>),
     /// Select a highlight (lying in `target`), or none, and bring it into view if `reveal`.

@@ -11,6 +11,7 @@ mod document_view;
 mod file_dialog;
 mod intent;
 mod jobs;
+pub mod overlay;
 mod panels;
 mod selection;
 mod settings;

@@ -49,6 +49,8 @@ pub struct Selection {
     reveal: Option<Reveal>,
     /// Whose highlights the view shows: everyone's (`None`) or one annotator's.
     annotator: Option<String>,
+    /// A student's work drawn over the key, while the class window shows it.
+    overlay: Option<Box<crate::ui::overlay::Overlay>>,
 }
 
 impl Selection {
@@ -135,6 +137,16 @@ impl Selection {
         self.annotator = annotator;
         self.span = None;
         self.extend = None;
+    }
+
+    /// The student's work drawn over the article, if any.
+    pub fn overlay(&self) -> Option<&crate::ui::overlay::Overlay> {
+        self.overlay.as_deref()
+    }
+
+    /// Draws `overlay` over the article, or nothing with `None`.
+    pub fn set_overlay(&mut self, overlay: Option<Box<crate::ui::overlay::Overlay>>) {
+        self.overlay = overlay;
     }
 
     /// Brings a place of the shown document into view.

@@ -35,6 +35,7 @@ impl GlossApp {
             Intent::Sentiment(level) => self.toggle_sentiment(level),
             Intent::Show(doc) => self.selection.show_document(Some(doc)),
             Intent::ShowAnnotator(who) => self.selection.show_annotator(who),
+            Intent::Overlay(overlay) => self.selection.set_overlay(overlay),
             Intent::SelectText(text) => self.selection.select_text(text),
             Intent::SelectSpan { span, target, reveal } => self.selection.select_span(span, target, reveal),
             Intent::FocusComment { comment, reveal } => self.selection.focus_comment(comment, reveal),

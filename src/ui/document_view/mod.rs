@@ -56,6 +56,8 @@ pub(super) struct Marks<'a> {
     pub comment: Option<CommentId>,
     /// Search matches and which one is current.
     pub find: (&'a [Match], Option<usize>),
+    /// A student's work over the key's article.
+    pub overlay: Option<&'a crate::ui::overlay::Overlay>,
 }
 
 impl DocumentView {
@@ -167,6 +169,7 @@ impl DocumentView {
                     span: selected,
                     comment: cx.selection.comment(),
                     find,
+                    overlay: cx.selection.overlay(),
                 };
                 let annotator = cx.project.annotator.as_str();
                 let painting =

@@ -46,6 +46,7 @@ impl Painting<'_> {
             match block.kind {
                 BlockKind::Paragraph { target, start, len } => {
                     self.highlights(block, pos, target, start, len);
+                    self.overlay(block, pos, target, start, len);
                     self.find_matches(block, pos, target, start, len);
                     self.selection(block, pos, target, start, len);
                 }
@@ -81,6 +82,28 @@ impl Painting<'_> {
                 painter.rect_filled(underline, 0.0, color);
                 if selected {
                     painter.rect_stroke(rect.expand(1.0), 2.0, Stroke::new(2.0, color), StrokeKind::Outside);
+                }
+            }
+        }
+    }
+
+    /// A student's work over the key: each mark outlined in its style's colour, dashed for what is missed or added.
+    fn overlay(&self, block: &Block, pos: Pos2, target: Target, start: usize, len: usize) {
+        let Some(overlay) = self.marks.overlay else { return };
+        let painter = self.ui.painter();
+        for mark in overlay.marks.iter().filter(|m| m.doc == self.doc.id && m.target == target) {
+            if mark.end <= start || mark.start >= start + len {
+                continue;
+            }
+            let stroke = Stroke::new(2.0, mark.style.color());
+            for rect in block_rects(block, mark.start.max(start) - start, mark.end.min(start + len) - start) {
+                let rect = rect.translate(pos.to_vec2()).expand(2.0);
+                if mark.style.dashed() {
+                    let corners =
+                        [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+                    painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
+                } else {
+                    painter.rect_stroke(rect, 2.0, stroke, StrokeKind::Outside);
                 }
             }
         }

@@ -12,6 +12,7 @@ use crate::model::class::ClassNotes;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::class::ClassResult;
+use crate::ui::overlay::{Overlay, Style};
 
 /// The window's title, which is also its identity among egui's layers.
 pub const TITLE: &str = "Class against the key";
@@ -42,6 +43,10 @@ pub struct ClassWindow {
     notes_unreadable: Option<String>,
     /// Whether the notes changed since they were read or saved.
     notes_changed: bool,
+    /// Whether the chosen student's work is drawn over the article.
+    over_article: bool,
+    /// The student whose work the article shows now (as last sent), if any.
+    drawn: Option<PathBuf>,
 }
 
 impl Default for ClassWindow {
@@ -55,6 +60,8 @@ impl Default for ClassWindow {
             notes: ClassNotes::default(),
             notes_unreadable: None,
             notes_changed: false,
+            over_article: true,
+            drawn: None,
         }
     }
 }
@@ -76,6 +83,8 @@ impl ClassWindow {
             }
         }
         self.chosen = None;
+        // What the article showed was of the last comparison.
+        self.drawn = Some(PathBuf::new());
         self.sort_rows();
         self.open = true;
     }
@@ -106,13 +115,25 @@ impl ClassWindow {
         }
     }
 
-    /// The window, while open.
+    /// The window, while open; the chosen student's work over the article while it is open.
     pub fn show(&mut self, egui: &egui::Context, cx: &mut Ctx<'_>) {
         let mut open = self.open;
         super::window(TITLE).open(&mut open).default_width(860.0).default_height(520.0).show(egui, |ui| {
             self.ui(ui, cx);
         });
         self.open = open;
+        self.draw_over_article(cx);
+    }
+
+    /// Sends the overlay of the chosen student when it changes, and takes it away when the window closes.
+    fn draw_over_article(&mut self, cx: &mut Ctx<'_>) {
+        let wanted = self.chosen.clone().filter(|_| self.open && self.over_article);
+        if wanted == self.drawn {
+            return;
+        }
+        let overlay = wanted.as_ref().and_then(|file| self.students.iter().find(|(f, _)| f == file));
+        cx.send(Intent::Overlay(overlay.map(|(_, c)| Box::new(Overlay::of(cx.project, c)))));
+        self.drawn = wanted;
     }
 
     /// The table of students and, below it, what the chosen student should look at.
@@ -138,6 +159,12 @@ impl ClassWindow {
                 if edit.labelled_by(label.id).changed() {
                     self.notes_changed = true;
                 }
+                ui.horizontal_wrapped(|ui| {
+                    ui.checkbox(&mut self.over_article, "Show their work over the article:");
+                    for style in Style::ALL {
+                        ui.colored_label(style.color(), style.meaning());
+                    }
+                });
                 egui::ScrollArea::vertical().id_salt("class findings").show(ui, |ui| findings_ui(ui, cx, comparison));
             }
             None => {
