@@ -18,24 +18,24 @@ fn a_teacher_makes_an_exercise_and_a_student_is_asked_their_name_on_the_first_ma
     let dir = tempfile::tempdir().unwrap();
     let key_path = sample_copy(dir.path());
     let key = gloss::store::load(&key_path).unwrap();
-    let mut harness = harness(key_path);
-    run_by_name(&mut harness, "new exercise");
-    harness.get_by_label("Instructions for the class:").click();
-    harness.run_steps(1);
-    harness.get_by_label("Instructions for the class:").type_text("Mark every claim.");
-    harness.run_steps(1);
+    let mut teacher = harness(key_path);
+    run_by_name(&mut teacher, "new exercise");
+    teacher.get_by_label("Instructions for the class:").click();
+    teacher.run_steps(1);
+    teacher.get_by_label("Instructions for the class:").type_text("Mark every claim.");
+    teacher.run_steps(1);
     let example = &key.documents[0].spans_in_reading_order()[0];
-    harness.get_by_label_contains(&format!("Claim: “{}", &example.quote()[..20])).click();
-    harness.run_steps(1);
-    harness.get_by_label("Save the exercise as…").click();
-    harness.run_steps(2);
+    teacher.get_by_label_contains(&format!("Claim: “{}", &example.quote()[..20])).click();
+    teacher.run_steps(1);
+    teacher.get_by_label("Save the exercise as…").click();
+    teacher.run_steps(2);
     let out = dir.path().join("exercise.ron");
-    answer_prompt(&mut harness, &out, "Save");
+    answer_prompt(&mut teacher, &out, "Save");
     let exercise = gloss::store::load(&out).expect("the exercise is written");
     assert_eq!(exercise.exercise.as_ref().unwrap().instructions, "Mark every claim.");
     assert_eq!(exercise.documents[0].spans.len(), 1, "the worked example");
     assert!(exercise.annotator.is_empty());
-    assert!(!harness.state().editor().is_dirty(), "the key is unchanged");
+    assert!(!teacher.state().editor().is_dirty(), "the key is unchanged");
 
     // The student opens it: the instructions are above the article; the first mark asks their name.
     let mut student = harness(out);
