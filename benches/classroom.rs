@@ -68,6 +68,16 @@ fn classroom(c: &mut Criterion) {
             std::hint::black_box(agree(&annotators));
         });
     });
+    // The same without reading the files, to tell the reading from the measuring.
+    let parsed: Vec<Project> = files.iter().map(|f| gloss::store::from_bytes(f, Path::new("a.ron")).unwrap()).collect();
+    group.bench_function("agree_6_annotators_100_articles_read_already", |b| {
+        b.iter(|| {
+            let names: Vec<String> = (0..6).map(|a| format!("annotator {a}")).collect();
+            let annotators: Vec<Annotator<'_>> =
+                parsed.iter().zip(&names).map(|(project, name)| Annotator { name, project, only: None }).collect();
+            std::hint::black_box(agree(&annotators));
+        });
+    });
     group.finish();
 }
 

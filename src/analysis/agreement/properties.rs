@@ -77,4 +77,28 @@ proptest! {
         }
         prop_assert_eq!(overlap(&key, &found).f1, overlap(&found, &key).f1);
     }
+
+    #[test]
+    fn the_indexed_overlap_counts_as_the_definition_does(
+        key in prop::collection::vec((0u64..2, prop::collection::vec((0usize..60, 1usize..15), 1..3), 0u64..3), 0..15),
+        found in prop::collection::vec((0u64..2, prop::collection::vec((0usize..60, 1usize..15), 1..3), 0u64..3), 0..15),
+    ) {
+        let marks = |raw: &[(u64, Vec<(usize, usize)>, u64)]| -> Vec<Mark> {
+            raw.iter()
+                .map(|(target, parts, label)| Mark {
+                    target: *target,
+                    ranges: parts.iter().map(|&(start, len)| (start, start + len)).collect(),
+                    label: *label,
+                })
+                .collect()
+        };
+        let (key, found) = (marks(&key), marks(&found));
+        // The definition, pair by pair.
+        let k: std::collections::BTreeSet<&Mark> = key.iter().collect();
+        let f: std::collections::BTreeSet<&Mark> = found.iter().collect();
+        let recalled = k.iter().filter(|a| f.iter().any(|b| a.touches(b))).count();
+        let precise = f.iter().filter(|a| k.iter().any(|b| a.touches(b))).count();
+        let score = overlap(&key, &found);
+        prop_assert_eq!(score, super::spans::Score::new(k.len(), f.len(), recalled, precise));
+    }
 }

@@ -68,14 +68,58 @@ pub fn exact(key: &[Mark], found: &[Mark]) -> Score {
     Score::new(key.len(), found.len(), both, both)
 }
 
-/// Matches by overlap of at least one code point, with the same label.
+/// Matches by overlap of at least one code point, with the same label. Each side's marks are indexed, so that a
+/// team's whole corpus (thousands of highlights a side) is compared in n log n rather than n².
 pub fn overlap(key: &[Mark], found: &[Mark]) -> Score {
-    let key: BTreeSet<&Mark> = key.iter().collect();
-    let found: BTreeSet<&Mark> = found.iter().collect();
-    let touches = |a: &Mark, others: &BTreeSet<&Mark>| others.iter().any(|b| a.touches(b));
-    let recalled = key.iter().filter(|k| touches(k, &found)).count();
-    let precise = found.iter().filter(|f| touches(f, &key)).count();
+    let key: Vec<&Mark> = key.iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let found: Vec<&Mark> = found.iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let recalled = touching(&key, &Parts::of(&found));
+    let precise = touching(&found, &Parts::of(&key));
     Score::new(key.len(), found.len(), recalled, precise)
+}
+
+/// How many of `marks` touch (same label, one code point in common) a mark indexed in `others`.
+fn touching(marks: &[&Mark], others: &Parts) -> usize {
+    marks.iter().filter(|m| m.ranges.iter().any(|&(a, b)| others.any_over((m.target, m.label), a, b))).count()
+}
+
+/// The parts of some marks by target and label, sorted by start, with the largest end so far beside each.
+struct Parts {
+    by_text: std::collections::HashMap<(u64, u64), (Vec<usize>, Vec<usize>)>,
+}
+
+impl Parts {
+    fn of(marks: &[&Mark]) -> Self {
+        let mut groups: std::collections::HashMap<(u64, u64), Vec<(usize, usize)>> = Default::default();
+        for mark in marks {
+            groups.entry((mark.target, mark.label)).or_default().extend(mark.ranges.iter().copied());
+        }
+        let by_text = groups
+            .into_iter()
+            .map(|(key, mut parts)| {
+                parts.sort_unstable();
+                let starts = parts.iter().map(|p| p.0).collect();
+                let mut most = 0;
+                let ends = parts
+                    .iter()
+                    .map(|p| {
+                        most = most.max(p.1);
+                        most
+                    })
+                    .collect();
+                (key, (starts, ends))
+            })
+            .collect();
+        Self { by_text }
+    }
+
+    /// Whether a part of `text` (target and label) shares a code point with `a..b`: among the parts that start
+    /// before `b`, one ends after `a`.
+    fn any_over(&self, text: (u64, u64), a: usize, b: usize) -> bool {
+        let Some((starts, ends)) = self.by_text.get(&text) else { return false };
+        let before = starts.partition_point(|&c| c < b);
+        before > 0 && ends[before - 1] > a
+    }
 }
 
 /// Matches by code point: the characters each side covers with `label`.
