@@ -6,6 +6,9 @@ use proptest::prelude::*;
 use super::spans::{Mark, characters, exact, overlap};
 use super::{Continuum, Level, Unit, alpha_u, cohen_kappa, fleiss_kappa, krippendorff_alpha};
 
+/// A mark as the strategy makes it: target, parts as (start, length), label.
+type RawMark = (u64, Vec<(usize, usize)>, u64);
+
 fn defined_or_reason(value: super::Coefficient) -> Result<(), TestCaseError> {
     if let Ok(x) = value {
         prop_assert!(x.is_finite(), "{x}");
@@ -83,7 +86,7 @@ proptest! {
         key in prop::collection::vec((0u64..2, prop::collection::vec((0usize..60, 1usize..15), 1..3), 0u64..3), 0..15),
         found in prop::collection::vec((0u64..2, prop::collection::vec((0usize..60, 1usize..15), 1..3), 0u64..3), 0..15),
     ) {
-        let marks = |raw: &[(u64, Vec<(usize, usize)>, u64)]| -> Vec<Mark> {
+        let marks = |raw: &[RawMark]| -> Vec<Mark> {
             raw.iter()
                 .map(|(target, parts, label)| Mark {
                     target: *target,
