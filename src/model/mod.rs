@@ -4,6 +4,7 @@
 //! writer (see `crate::edit`).
 
 pub mod class;
+mod comment;
 mod conflict;
 pub mod dates;
 mod document;
@@ -16,8 +17,9 @@ pub mod text;
 mod validate;
 
 pub use class::Exercise;
+pub use comment::{Comment, Tagging};
 pub use conflict::Conflict;
-pub use document::{Comment, Document, Metadata, Tagging};
+pub use document::{Document, Metadata};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
 pub use schema::{
