@@ -163,3 +163,28 @@ fn git_reports_a_true_conflict_and_the_file_keeps_both_versions_and_lists_it() {
         merged.conflicts[0].spans.iter().map(|id| merged.documents[0].span(*id).unwrap().label).collect();
     assert_eq!(kept, [labels[4], labels[3]], "this branch's version, then the other's");
 }
+
+#[test]
+fn work_that_names_no_annotator_is_given_a_name_and_the_report_says_whose() {
+    let dir = tempfile::tempdir().unwrap();
+    gloss::store::save(&sample(), &dir.path().join("key.ron")).unwrap();
+    // brat has no place for an annotator: its highlights arrive unsigned.
+    let export = gloss(&["export", "key.ron", "--format", "brat", "--out", "cleo"], dir.path());
+    assert!(export.status.success(), "{}", text(&export));
+    let import = gloss(&["import", "cleo", "--into", "key.ron"], dir.path());
+    assert!(import.status.success(), "{}", text(&import));
+    assert!(text(&import).contains("name no annotator; they are \"cleo\"'s"), "{}", text(&import));
+    let key = gloss::store::load(&dir.path().join("key.ron")).unwrap();
+    assert_eq!(key.annotators(), ["Gloss sample", "cleo"], "taken from the folder's name, beside the key's own");
+    // The same again adds nothing, says so, and leaves the file as it is.
+    let before = std::fs::read(dir.path().join("key.ron")).unwrap();
+    let again = gloss(&["import", "cleo", "--into", "key.ron"], dir.path());
+    assert!(again.status.success(), "{}", text(&again));
+    assert!(text(&again).contains("nothing new"), "{}", text(&again));
+    assert_eq!(std::fs::read(dir.path().join("key.ron")).unwrap(), before);
+    // Named by the user instead.
+    gloss::store::save(&sample(), &dir.path().join("key2.ron")).unwrap();
+    let named = gloss(&["import", "cleo", "--into", "key2.ron", "--annotator", "Cleo"], dir.path());
+    assert!(named.status.success(), "{}", text(&named));
+    assert!(text(&named).contains("added for \"Cleo\""), "{}", text(&named));
+}

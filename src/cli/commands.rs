@@ -109,7 +109,7 @@ fn import(
     if show_progress {
         eprintln!();
     }
-    let (mut added, mut failures, mut annotations_only) = (0, 0, false);
+    let (mut added, mut failures, mut read, mut changed) = (0, 0, 0, false);
     for outcome in outcomes {
         let mut articles = match outcome.result {
             Ok(articles) => articles,
@@ -122,12 +122,14 @@ fn import(
         for article in &articles {
             print_report(out, &outcome.path, article)?;
         }
-        let annotated = articles.iter().any(|a| a.annotations.existing.is_some());
-        let signed = imported::sign_unsigned(editor.project(), &outcome.path, &mut articles, annotator);
+        read += articles.len();
+        let source = batch::source_of(inputs, &outcome.path);
+        let signed = imported::sign_unsigned(editor.project(), (&outcome.path, &source), &mut articles, annotator);
         if let Some(note) = signed {
             writeln!(out, "  {note}")?;
         }
         let placement = imported::place(editor.project(), articles, jiff::Timestamp::now());
+        changed |= !placement.commands.is_empty();
         for note in &placement.notes {
             writeln!(out, "  {note}")?;
         }
@@ -144,14 +146,17 @@ fn import(
             }
             added += usize::from(adds_document);
         }
-        annotations_only |= annotated;
     }
-    if added == 0 && !annotations_only {
+    if read == 0 {
         if failures == 0 {
             bail!("no article files were found in {}", display_list(inputs));
         }
         // Each failure has been reported on its own line; the project stays as it was.
         return Ok(ExitCode::FAILURE);
+    }
+    if !changed {
+        writeln!(out, "{}: nothing new; the project holds all of it already", into.display())?;
+        return Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE });
     }
     match editor.file() {
         Some(_) => editor.save()?,

@@ -48,6 +48,16 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
     (files, problems)
 }
 
+/// The input of `inputs` that `file` was found through: the file itself, or the folder it was in.
+pub fn source_of(inputs: &[PathBuf], file: &Path) -> PathBuf {
+    inputs
+        .iter()
+        .filter(|input| file.starts_with(input))
+        .max_by_key(|i| i.components().count())
+        .cloned()
+        .unwrap_or_else(|| file.to_owned())
+}
+
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileOutcome>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,

@@ -31,19 +31,20 @@ pub struct Placement {
     pub notes: Vec<String>,
 }
 
-/// Gives the highlights and tags of `articles` (read from `file`) that name no annotator to `given`, or else to
-/// the project's annotator when the project holds no one's work yet (someone bringing in their own data), or else
-/// to the file's name, since another person's work is arriving. Returns a note for the report when it named any.
+/// Gives the highlights and tags of `articles` (read from `file`, found through `source`: the file or the folder
+/// the user chose) that name no annotator to `given`, or else to the project's annotator when the project holds no
+/// one's work yet (someone bringing in their own data), or else to the name of `source`, since another person's
+/// work is arriving. Returns a note for the report when it named any.
 pub fn sign_unsigned(
     project: &Project,
-    file: &Path,
+    (file, source): (&Path, &Path),
     articles: &mut [Extracted],
     given: Option<&str>,
 ) -> Option<String> {
     let name = match given {
         Some(given) => given.trim().to_owned(),
         None if project.annotators().is_empty() => project.annotator.clone(),
-        None => file.file_stem().map_or_else(|| "imported".to_owned(), |s| s.to_string_lossy().into_owned()),
+        None => source.file_stem().map_or_else(|| "imported".to_owned(), |s| s.to_string_lossy().into_owned()),
     };
     let mut signed = 0;
     for annotations in articles.iter_mut().map(|a| &mut a.annotations) {

@@ -18,7 +18,9 @@ impl GlossApp {
         let finished = self.jobs.poll(egui, self.session.project(), self.session.file(), self.data_dir.as_deref());
         for job in finished {
             match job {
-                Finished::Import { outcomes, cancelled, not_read } => self.imported(outcomes, cancelled, not_read),
+                Finished::Import { inputs, outcomes, cancelled, not_read } => {
+                    self.imported(&inputs, outcomes, (cancelled, not_read));
+                }
                 Finished::Export(export) => {
                     let (request, result) = *export;
                     self.exported(request, &result);
@@ -62,14 +64,21 @@ impl GlossApp {
 
     /// The articles of a finished import, placed into the project as one step; a report where there is more to
     /// say than a notice.
-    fn imported(&mut self, outcomes: Vec<FileOutcome>, cancelled: bool, not_read: usize) {
+    fn imported(
+        &mut self,
+        inputs: &[std::path::PathBuf],
+        outcomes: Vec<FileOutcome>,
+        (cancelled, not_read): (bool, usize),
+    ) {
         let mut report = ImportReport::new(&outcomes, not_read);
         let project = self.session.project();
         let mut articles = Vec::new();
         let mut signed = Vec::new();
         for outcome in outcomes {
             let Ok(mut read) = outcome.result else { continue };
-            signed.extend(crate::edit::imported::sign_unsigned(project, &outcome.path, &mut read, None));
+            let source = crate::import::batch::source_of(inputs, &outcome.path);
+            let file = (outcome.path.as_path(), source.as_path());
+            signed.extend(crate::edit::imported::sign_unsigned(project, file, &mut read, None));
             articles.extend(read);
         }
         let placement = crate::edit::imported::place(project, articles, jiff::Timestamp::now());

@@ -8,18 +8,28 @@ use egui::Ui;
 use super::job::Job;
 use crate::import::batch::{self, FileOutcome};
 
-/// An import under way.
-pub struct ImportJob(Job<Vec<FileOutcome>>);
+/// An import under way, and what the user chose to import (files and folders).
+pub struct ImportJob(Job<Vec<FileOutcome>>, Vec<PathBuf>);
 
 impl ImportJob {
     /// Starts importing `inputs` (files and folders); `ctx` is asked to repaint as files finish.
     pub fn start(inputs: Vec<PathBuf>, ctx: &egui::Context) -> Self {
-        Self(Job::start(ctx, move |counts| {
-            let (files, mut outcomes) = batch::collect(&inputs);
-            counts.set(0, files.len());
-            outcomes.extend(batch::run(&files, counts.cancel_flag(), &|p: batch::Progress| counts.set_done(p.done)));
-            outcomes
-        }))
+        let chosen = inputs.clone();
+        Self(
+            Job::start(ctx, move |counts| {
+                let (files, mut outcomes) = batch::collect(&inputs);
+                counts.set(0, files.len());
+                let progress = |p: batch::Progress| counts.set_done(p.done);
+                outcomes.extend(batch::run(&files, counts.cancel_flag(), &progress));
+                outcomes
+            }),
+            chosen,
+        )
+    }
+
+    /// What the user chose to import.
+    pub fn inputs(&self) -> &[PathBuf] {
+        &self.1
     }
 
     /// The outcomes, once every file is done (or the rest was cancelled).

@@ -40,6 +40,8 @@ impl<R, J> Slot<R, J> {
 pub enum Finished {
     /// The import's outcomes, file by file.
     Import {
+        /// What the user chose to import (files and folders).
+        inputs: Vec<PathBuf>,
         /// One per file read.
         outcomes: Vec<FileOutcome>,
         /// Whether the user stopped it.
@@ -161,7 +163,13 @@ impl Jobs {
         if let Some(job) = &self.import.running
             && let Some(outcomes) = job.finished()
         {
-            finished.push(Finished::Import { outcomes, cancelled: job.is_cancelled(), not_read: job.not_read() });
+            let inputs = job.inputs().to_vec();
+            finished.push(Finished::Import {
+                inputs,
+                outcomes,
+                cancelled: job.is_cancelled(),
+                not_read: job.not_read(),
+            });
             self.import.running = None;
         } else if self.import.running.is_none()
             && let Some(paths) = self.import.requested.take()
