@@ -57,9 +57,9 @@ pub fn merge(first: Project, others: &[(&Project, &str)]) -> Result<Merged, Edit
     for &(other, source) in others {
         let before = (editor.project().documents.len(), spans(editor.project()));
         let mut lines = Vec::new();
-        if let Some(schema) = schema::union(&editor.project().schema, &other.schema) {
+        if let Some((schema, added)) = schema::union(&editor.project().schema, &other.schema) {
             editor.apply(Command::SetSchema { schema: Box::new(schema) })?;
-            lines.push("its labels that were missing were added".to_owned());
+            lines.push(format!("added to the labels, with their colours: {}", added.join(", ")));
         }
         let placement =
             imported::place(editor.project(), articles::articles(editor.project(), other), jiff::Timestamp::now());

@@ -76,7 +76,9 @@ fn documents_the_first_lacks_arrive_with_new_ids_and_their_labels() {
     let project = &merged.project;
     assert_eq!(project.documents.len(), 2);
     assert!(project.problems().is_empty(), "ids stay unique: {:?}", project.problems());
-    assert!(project.schema.span_labels.iter().any(|l| l.name == "Check me"));
+    let added = project.schema.span_labels.iter().find(|l| l.name == "Check me").unwrap();
+    assert_eq!(added.color, other.schema.span_labels[0].color, "with its colour");
+    assert!(merged.lines().iter().any(|l| l.ends_with("added to the labels, with their colours: Check me")));
     let added = &project.documents[1];
     assert_eq!(added.note, "Ben's note");
     assert_eq!(added.spans.len(), other.documents[0].spans.len());
