@@ -52,6 +52,6 @@ pub enum ImportError {
     #[error("{}: the importer failed on this file; please report it", .0.display())]
     Crashed(PathBuf),
     /// A Gloss project was given where an article was expected.
-    #[error("{}: this is a Gloss project, not an article; open it instead of importing it", .0.display())]
+    #[error("{}: this is a Gloss project, not an article; open it, or merge it into this one (File ▸ Merge other projects into this one…, or gloss merge)", .0.display())]
     IsProject(PathBuf),
 }
