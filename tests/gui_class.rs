@@ -71,6 +71,12 @@ fn a_class_is_compared_with_the_open_key_and_what_a_student_missed_is_a_click_aw
     assert_eq!(notes.rubric, gloss::model::class::Rubric::default());
     // The key itself is unchanged by all this.
     assert!(!harness.state().editor().is_dirty());
+    // Closing the window takes her work off the article.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().view_state().overlay().is_none());
 }
 
 #[test]

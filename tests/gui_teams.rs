@@ -82,6 +82,10 @@ fn other_projects_merge_in_as_one_step_with_a_report() {
     harness.get_by_label("Ana").click();
     harness.run_steps(2);
     assert_eq!(harness.state().view_state().annotator(), Some("Ana"));
+    // A comment's tags of the others are listed in the inspector, below the current annotator's buttons.
+    harness.key_press(Key::J);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Ana: Positive").is_some(), "Ana's tag of the first comment");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
     assert_eq!(harness.state().editor().project().documents, key.documents, "one undo takes the merge back");
