@@ -39,15 +39,23 @@ static NOT_CONTENT: LazyLock<Selectors> = LazyLock::new(|| {
     Selectors::new(&["script, style, noscript, template, form, button, svg, img, textarea, iframe, input, select"])
 });
 
-/// Author, date, number and text of one comment element (its replies already taken out).
-pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
+/// Author, date, number and text of one comment element (its replies already taken out), and whether the markup
+/// named the author (rather than the head line, which is a guess).
+pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)> {
     remove_noise(item);
     let scope = Selection::from(*item);
     let author_node = first_match(&scope, &AUTHOR, |text| (1..=80).contains(&text.chars().count()));
-    let author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
-    let date =
+    let mut author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
+    let marked = !author.is_empty() && !looks_like_date(&author);
+    let mut date =
         first_match(&scope, &DATE, |text| text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit()))
             .and_then(|n| date_of(&n));
+    if author.is_empty() || looks_like_date(&author) {
+        // Markup that names no author (or names the date so): the head line says who and when.
+        let (named, dated) = super::comment_header::header_fields(item);
+        author = named.unwrap_or_default();
+        date = date.or(dated);
+    }
     let number = first_match(&scope, &NUMBER, |text| text.chars().count() <= 8)
         .and_then(|n| DIGITS.find(&n.text()).map(|m| m.as_str().to_owned()));
     let excluded: Vec<NodeRef<'_>> = author_node.into_iter().collect();
@@ -71,7 +79,7 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<ExtractedComment> {
     if text.is_empty() {
         return None;
     }
-    Some(ExtractedComment { number, author, date, text, parent: None })
+    Some((ExtractedComment { number, author, date, text, parent: None }, marked))
 }
 
 const AUTHOR_SELECTORS: &[&str] = &[
@@ -80,6 +88,7 @@ const AUTHOR_SELECTORS: &[&str] = &[
     ".fn",
     "cite",
     "[class*=author-name], [class*=author_name]",
+    "[class*=autor], [class*=auteur]",
     "[class*=author] a",
     "[class*=author]",
     "[class*=user-name], [class*=username], [class*=user_name], [class*=nickname]",

@@ -19,7 +19,7 @@ use crate::import::ExtractedComment;
 use crate::import::plain;
 
 /// Words in an id or class that mark a comment section or a comment.
-const SECTION_WORDS: &[&str] = &["comment", "discuss", "respons", "reaction", "disqus", "feedback", "replies"];
+const SECTION_WORDS: &[&str] = &["comment", "discuss", "response", "reaction", "disqus", "feedback", "replies"];
 /// Words that mark the parts of a comment area that are not comments: forms, counters, sidebar widgets.
 const NOT_SECTION_WORDS: &[&str] = &[
     "form",
@@ -28,7 +28,6 @@ const NOT_SECTION_WORDS: &[&str] = &[
     "textarea",
     "count",
     "button",
-    "widget",
     "recent",
     "latest",
     "rss",
@@ -43,8 +42,10 @@ const NOT_SECTION_WORDS: &[&str] = &[
     "nav",
     "pagination",
 ];
+/// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
+const CONTAINER_TAGS: &[&str] = &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
 /// Elements that hold one comment each.
-const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "table", "tr"];
+const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "dd", "table", "tr"];
 
 /// What [`take`] found.
 pub(super) struct Taken {
@@ -66,6 +67,7 @@ pub(super) fn take(document: &Document) -> Taken {
         .filter(|d| !alike_ancestor(d, &group.container, &group.key))
         .collect();
     let mut comments = Vec::new();
+    let mut marked = 0;
     let mut open: Vec<(usize, Option<usize>)> = Vec::new();
     for item in &group.items {
         let depth = item.ancestors_it(None).take_while(|a| a.id != group.container.id).count();
@@ -73,10 +75,12 @@ pub(super) fn take(document: &Document) -> Taken {
             open.pop();
         }
         let parent = open.last().and_then(|&(_, index)| index);
-        let index = read_item(item, &group.key, parent, &mut comments);
+        let index = read_item(item, &group.key, parent, (&mut comments, &mut marked));
         open.push((depth, index));
     }
-    if !plausible(&comments) {
+    // Names only guessed from head lines, with no dates either, are as often a legend of badges or a prompt.
+    let dated = comments.iter().filter(|c| c.date.is_some()).count();
+    if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
         return Taken { comments: Vec::new(), spoiled: true };
     }
     remove_section(&group);
@@ -91,8 +95,11 @@ fn plausible(comments: &[ExtractedComment]) -> bool {
     let real = comments
         .iter()
         .filter(|c| !COUNTER.is_match(&c.text) && c.text.chars().filter(|ch| ch.is_alphabetic()).count() >= 2);
-    let (count, with_author) = real.fold((0, 0), |(n, a), c| (n + 1, a + usize::from(!c.author.is_empty())));
-    count > 0 && with_author * 2 >= count && count * 2 >= comments.len()
+    let (count, with_author, dated) = real.fold((0, 0, 0), |(n, a, d), c| {
+        (n + 1, a + usize::from(!c.author.is_empty()), d + usize::from(c.date.is_some()))
+    });
+    // One comment alone must say when it was written too: a lone block with a name is as often a prompt.
+    count > 0 && with_author * 2 >= count && count * 2 >= comments.len() && (count > 1 || dated > 0)
 }
 
 /// Comments written as plain paragraphs ("Name says:" then the text) inside a comment section, as some
@@ -117,13 +124,19 @@ fn sections(document: &Document) -> Vec<NodeRef<'_>> {
     // however deep a page nests.
     body.descendants_it()
         .filter(|n| n.is_element() && is_section(n))
-        // Only the outermost, and none inside a sidebar widget (page layouts name their columns "sidebar" too,
-        // so only `aside` and widgets count).
+        // Only the outermost, and none in a sidebar. Being inside a "widget" says nothing: page builders wrap
+        // everything in widgets and templates put "widget" in the body's classes; a sidebar's list of comments
+        // elsewhere names itself (recent, latest, popular: `is_not_comment`).
         .filter(|n| {
-            !n.ancestors_it(None)
-                .any(|a| is_section(&a) || a.node_name().as_deref() == Some("aside") || words(&a).contains("widget"))
+            !n.ancestors_it(None).any(|a| is_section(&a) || a.node_name().as_deref() == Some("aside") || is_sidebar(&a))
         })
         .collect()
+}
+
+/// Whether `node` is a sidebar: a class or id that is, or begins with, "sidebar" (not a layout's "right-sidebar"
+/// or "has-sidebar", which wrap the article too).
+fn is_sidebar(node: &NodeRef<'_>) -> bool {
+    words(node).split_whitespace().any(|token| token.starts_with("sidebar"))
 }
 
 /// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
@@ -139,8 +152,13 @@ struct Group<'a> {
     key: String,
 }
 
-/// Checked on every element of the page, so it looks at the id and class without copying them.
+/// Checked on every element of the page, so it looks at the id and class without copying them. Only block
+/// containers count: the page's `html` and `body` carry template state in their classes (`comments-open`), and a
+/// link or heading named for comments ("12 comments") holds none.
 fn is_section(node: &NodeRef<'_>) -> bool {
+    if node.node_name().is_some_and(|tag| !CONTAINER_TAGS.iter().any(|t| tag.eq_ignore_ascii_case(t))) {
+        return false;
+    }
     let contains = |value: &str| {
         let bytes = value.as_bytes();
         SECTION_WORDS.iter().any(|w| bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w.as_bytes())))
@@ -151,7 +169,7 @@ fn is_section(node: &NodeRef<'_>) -> bool {
 
 /// Words that mark a sidebar list of comments elsewhere on the site; they name it even inside a longer word
 /// (`recentcomments`).
-const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "widget", "popular", "trending"];
+const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "popular", "trending"];
 
 /// Whether the id or class of `node` names something other than the page's comments.
 pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
@@ -255,7 +273,7 @@ fn read_item(
     item: &NodeRef<'_>,
     group_key: &str,
     parent: Option<usize>,
-    out: &mut Vec<ExtractedComment>,
+    (out, marked): (&mut Vec<ExtractedComment>, &mut usize),
 ) -> Option<usize> {
     let replies: Vec<NodeRef<'_>> = item
         .descendants_it()
@@ -267,7 +285,8 @@ fn read_item(
         reply.remove_from_parent();
     }
     let index = match read_fields(item) {
-        Some(mut comment) => {
+        Some((mut comment, by_markup)) => {
+            *marked += usize::from(by_markup);
             comment.parent = parent;
             out.push(comment);
             Some(out.len() - 1)
@@ -275,7 +294,7 @@ fn read_item(
         None => parent,
     };
     for reply in &replies {
-        read_item(reply, group_key, index, out);
+        read_item(reply, group_key, index, (&mut *out, &mut *marked));
     }
     index
 }

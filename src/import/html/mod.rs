@@ -3,6 +3,7 @@
 //! JSON-LD. Nothing is fetched and no script runs: the page is parsed as data.
 
 mod comment_fields;
+mod comment_header;
 mod comments;
 mod flatten;
 mod nodes;

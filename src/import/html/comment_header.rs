@@ -1,0 +1,149 @@
+//! The author and date of a comment whose markup does not name them: the short line at its head ("Karsten Dörre
+//! / 22.04.2020", "Muriel - Le 22/01/2020 à 12:01", a name in bold), or the `dt` before a `dd` comment. Never a
+//! date as the author (a WordPress theme that prints the name as plain text put the date first in the old reader).
+
+use dom_query::NodeRef;
+
+use crate::import::plain::looks_like_date;
+
+/// Words that head a comment but name no one: buttons and labels.
+const NOT_NAMES: &[&str] = &[
+    "reply",
+    "report",
+    "antworten",
+    "répondre",
+    "responder",
+    "rispondi",
+    "odpowiedz",
+    "kommentar",
+    "comment",
+    "löschen",
+    "delete",
+    "edit",
+    "share",
+    "like",
+    "quote",
+    "melden",
+    "permalink",
+    "anonymous says",
+];
+/// Words of account prompts, which head a comment form and never a comment.
+const ACCOUNT_WORDS: &[&str] =
+    &["register", "log in", "login", "sign in", "sign up", "anmelden", "registrieren", "connexion", "s'inscrire"];
+
+/// The (author, date) that the head of `item` gives, where its markup names no author.
+pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<String>) {
+    if item.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dd"))
+        && let Some(term) =
+            item.prev_element_sibling().filter(|p| p.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dt")))
+    {
+        return split_line(&one_line(&term.text()));
+    }
+    let whole = one_line(&item.text()).chars().count();
+    let mut date = None;
+    for node in item.descendants_it().filter(NodeRef::is_element) {
+        let text = one_line(&node.text());
+        let length = text.chars().count();
+        if text.is_empty() || wraps_one_child(&node, &text) {
+            continue;
+        }
+        if length > 90 {
+            // Text of its own this long is the comment itself: the head, if any, was before it.
+            if node.children_it(false).any(|c| c.is_text() && c.text().trim().chars().count() >= 20) {
+                break;
+            }
+            continue;
+        }
+        // A head line is followed by the comment; a short comment alone is no one's name.
+        if length + 10 > whole {
+            break;
+        }
+        let (author, found) = split_line(&text);
+        date = date.or(found);
+        if author.is_some() {
+            return (author, date);
+        }
+    }
+    (None, date)
+}
+
+/// Whether `node` only wraps one element with the same text (then that element is looked at instead).
+fn wraps_one_child(node: &NodeRef<'_>, text: &str) -> bool {
+    let mut children = node.element_children().into_iter();
+    match (children.next(), children.next()) {
+        (Some(only), None) => one_line(&only.text()) == text,
+        _ => false,
+    }
+}
+
+/// `text` on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A head line cut into a name and a date at the usual separators: " / ", " - ", " | ", " · ", ", ", " am ",
+/// " le ", " on ", " um ".
+fn split_line(line: &str) -> (Option<String>, Option<String>) {
+    let mut parts: Vec<&str> = vec![line];
+    for separator in [" / ", " - ", " – ", " | ", " · ", " • ", ", ", " am ", " le ", " Le ", " on ", " um ", " at "]
+    {
+        parts = parts.iter().flat_map(|p| p.split(separator)).map(str::trim).filter(|p| !p.is_empty()).collect();
+    }
+    let author = parts.first().filter(|p| is_name(p)).map(|p| p.trim_end_matches(':').trim().to_owned());
+    // The date is the rest of the line after the name, or the whole line when it names no one.
+    let rest = match &author {
+        Some(name) => line.get(line.find(name.as_str()).map_or(0, |at| at + name.len())..).unwrap_or_default(),
+        None => line,
+    };
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    let rest = ["am ", "le ", "Le ", "on ", "um ", "at "].iter().fold(rest, |r, p| r.strip_prefix(p).unwrap_or(r));
+    let date = looks_like_date(rest).then(|| rest.to_owned());
+    (author, date)
+}
+
+/// Whether `text` can be someone's name: short, with letters, no digits in most of it, not a date or a button.
+fn is_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let lower = text.to_lowercase();
+    (1..=5).contains(&words)
+        && text.chars().count() <= 60
+        && letters >= 2
+        && digits * 2 < letters
+        && !looks_like_date(text)
+        && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
+        && !ACCOUNT_WORDS.iter().any(|w| lower.contains(w))
+        && !text.ends_with(['.', '?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dom_query::Document;
+
+    fn head(html: &str) -> (Option<String>, Option<String>) {
+        let doc = Document::from(html);
+        let item = doc.select(".c").nodes()[0];
+        header_fields(&item)
+    }
+
+    #[test]
+    fn a_head_line_gives_the_name_and_the_date_never_the_date_as_the_name() {
+        let found = head(
+            r#"<div class="c"><div><span>Karsten Dörre / 22.04.2020</span></div><p>Nachdem Corona um Mecklenburg-Vorpommern ohne Mundschutzpflicht herum ging, fragt man sich schon.</p></div>"#,
+        );
+        assert_eq!(found, (Some("Karsten Dörre".to_owned()), Some("22.04.2020".to_owned())));
+        let found = head(
+            r#"<div class="c"><strong>Muriel - Le 22/01/2020 à 12:01:03</strong><div>Pour sauver un fleuron du patrimoine artistique et culturel français, il faut signer.</div></div>"#,
+        );
+        assert_eq!(found.0.as_deref(), Some("Muriel"));
+        let found = head(
+            r#"<div class="c"><p>March 11, 2017 at 8:41 PM</p><p>Ammon</p><p>The text of the comment, long enough to be the comment and not a head line at all.</p></div>"#,
+        );
+        assert_eq!(found.0.as_deref(), Some("Ammon"), "the name, never the date before it");
+        assert!(found.1.is_some_and(|d| d.contains("8:41")));
+        let doc = Document::from(r#"<dl><dt>Ann</dt><dd class="c"><p>Really?</p></dd></dl>"#);
+        assert_eq!(header_fields(&doc.select(".c").nodes()[0]).0.as_deref(), Some("Ann"));
+    }
+}
