@@ -23,9 +23,12 @@ static NOISE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 struct Selectors(Vec<Matcher>);
 
 impl Selectors {
+    /// Class substrings match whatever their case (`[class*=commenttext i]`): sites write `CommentText` as
+    /// often as `comment-text`.
     fn new(list: &[&str]) -> Self {
+        static CLASS_PART: LazyLock<Regex> = LazyLock::new(|| crate::import::regex(r"\[class\*=([^\]\s]+)\]"));
         // The lists are constants of this file; a test checks that each of them compiles.
-        Self(list.iter().filter_map(|s| Matcher::new(s).ok()).collect())
+        Self(list.iter().filter_map(|s| Matcher::new(&CLASS_PART.replace_all(s, "[class*=$1 i]")).ok()).collect())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use crate::import::plain::looks_like_date;
+use crate::import::plain::{date_start, looks_like_date};
 
 /// Words that head a comment but name no one: buttons and labels.
 const NOT_NAMES: &[&str] = &[
@@ -47,6 +47,13 @@ pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<Strin
         if text.is_empty() || wraps_one_child(&node, &text) {
             continue;
         }
+        // A container of several parts is looked into, not read as one line.
+        if node.element_children().iter().filter(|c| !one_line(&c.text()).is_empty()).count() >= 2 {
+            if node.children_it(false).any(|c| c.is_text() && c.text().trim().chars().count() >= 20) {
+                break;
+            }
+            continue;
+        }
         if length > 90 {
             // Text of its own this long is the comment itself: the head, if any, was before it.
             if node.children_it(false).any(|c| c.is_text() && c.text().trim().chars().count() >= 20) {
@@ -84,6 +91,14 @@ fn one_line(text: &str) -> String {
 /// A head line cut into a name and a date at the usual separators: " / ", " - ", " | ", " · ", ", ", " am ",
 /// " le ", " on ", " um ".
 fn split_line(line: &str) -> (Option<String>, Option<String>) {
+    // A name run straight into its date ("Armanox June 28, 2015 at 10:25 pm"): cut where the date begins.
+    if let Some(at) = date_start(line).filter(|&at| at > 0) {
+        let name = without_connectors(&line[..at]);
+        if is_name(name) {
+            let date = line[at..].trim();
+            return (Some(name.to_owned()), looks_like_date(date).then(|| date.to_owned()));
+        }
+    }
     let mut parts: Vec<&str> = vec![line];
     for separator in [" / ", " - ", " – ", " | ", " · ", " • ", ", ", " am ", " le ", " Le ", " on ", " um ", " at "]
     {
@@ -99,6 +114,23 @@ fn split_line(line: &str) -> (Option<String>, Option<String>) {
     let rest = ["am ", "le ", "Le ", "on ", "um ", "at "].iter().fold(rest, |r, p| r.strip_prefix(p).unwrap_or(r));
     let date = looks_like_date(rest).then(|| rest.to_owned());
     (author, date)
+}
+
+/// `text` without what joins a name to its date: separators and "am", "le", "on", "at", "um", "den", "the".
+fn without_connectors(text: &str) -> &str {
+    let mut rest = text.trim();
+    loop {
+        let trimmed = rest.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
+        let cut = ["am", "le", "on", "at", "um", "den", "the", "el", "il"].iter().find_map(|word| {
+            let lower = trimmed.to_lowercase();
+            let end = trimmed.len().checked_sub(word.len() + 1)?;
+            lower.ends_with(&format!(" {word}")).then(|| trimmed.get(..end)).flatten()
+        });
+        match cut {
+            Some(shorter) => rest = shorter,
+            None => return trimmed,
+        }
+    }
 }
 
 /// Whether `text` can be someone's name: short, with letters, no digits in most of it, not a date or a button.

@@ -80,6 +80,7 @@ pub(super) fn take(document: &Document) -> Taken {
     }
     // Names only guessed from head lines, with no dates either, are as often a legend of badges or a prompt.
     let dated = comments.iter().filter(|c| c.date.is_some()).count();
+
     if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
         return Taken { comments: Vec::new(), spoiled: true };
     }

@@ -22,6 +22,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Where in `text` a date or time begins ("Armanox June 28, 2015" → 8), if it has one.
+pub(crate) fn date_start(text: &str) -> Option<usize> {
+    DATE.find(text).map(|m| m.start())
+}
+
 /// Whether `text` reads as a date or time ("March 3, 2016", "3 hours ago", "2016-03-03", "5:12 pm").
 pub(crate) fn looks_like_date(text: &str) -> bool {
     text.chars().count() <= 60 && DATE.is_match(text)
