@@ -123,7 +123,8 @@ fn sections(document: &Document) -> Vec<NodeRef<'_>> {
     let Some(body) = document.body() else { return Vec::new() };
     // Walking the tree (rather than matching "body *", which checks every element's ancestors) stays linear
     // however deep a page nests.
-    body.descendants_it()
+    let outermost: Vec<NodeRef<'_>> = body
+        .descendants_it()
         .filter(|n| n.is_element() && is_section(n))
         // Only the outermost, and none in a sidebar. Being inside a "widget" says nothing: page builders wrap
         // everything in widgets and templates put "widget" in the body's classes; a sidebar's list of comments
@@ -131,7 +132,45 @@ fn sections(document: &Document) -> Vec<NodeRef<'_>> {
         .filter(|n| {
             !n.ancestors_it(None).any(|a| is_section(&a) || a.node_name().as_deref() == Some("aside") || is_sidebar(&a))
         })
-        .collect()
+        .collect();
+    around_alike(outermost, body.id)
+}
+
+/// Where the outermost elements named for comments are alike (the same key), they are the comments themselves and
+/// no element around them says so: the nearest element holding them all is their section (unless that is the
+/// whole page).
+fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
+    let mut by_key: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
+    let mut sections = Vec::new();
+    for node in outermost {
+        match key(&node) {
+            Some(k) => match by_key.iter_mut().find(|(have, _)| *have == k) {
+                Some((_, nodes)) => nodes.push(node),
+                None => by_key.push((k, vec![node])),
+            },
+            None => sections.push(node),
+        }
+    }
+    for (_, nodes) in by_key {
+        if nodes.len() < 3 {
+            sections.extend(nodes);
+            continue;
+        }
+        let chain: Vec<NodeId> = nodes[0].ancestors_it(None).map(|a| a.id).collect();
+        let common = nodes[1..].iter().fold(0, |deepest, node| {
+            let theirs: HashSet<NodeId> = node.ancestors_it(None).map(|a| a.id).collect();
+            chain.iter().position(|id| theirs.contains(id)).map_or(chain.len(), |at| at.max(deepest))
+        });
+        match chain.get(common).and_then(|id| nodes[0].ancestors_it(None).find(|a| a.id == *id)) {
+            Some(around) if around.id != body => {
+                if !sections.iter().any(|s: &NodeRef<'_>| s.id == around.id) {
+                    sections.push(around);
+                }
+            }
+            _ => sections.extend(nodes),
+        }
+    }
+    sections
 }
 
 /// Whether `node` is a sidebar: a class or id that is, or begins with, "sidebar" (not a layout's "right-sidebar"
