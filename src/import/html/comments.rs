@@ -19,7 +19,19 @@ use crate::import::ExtractedComment;
 use crate::import::plain;
 
 /// Words in an id or class that mark a comment section or a comment.
-const SECTION_WORDS: &[&str] = &["comment", "discuss", "response", "reaction", "disqus", "feedback", "replies"];
+const SECTION_WORDS: &[&str] = &[
+    "comment",
+    "kommentar",
+    "komentar",
+    "coment",
+    "leserbrief",
+    "discuss",
+    "response",
+    "reaction",
+    "disqus",
+    "feedback",
+    "replies",
+];
 /// Words that mark the parts of a comment area that are not comments: forms, counters, sidebar widgets.
 const NOT_SECTION_WORDS: &[&str] = &[
     "form",
@@ -129,9 +141,7 @@ fn sections(document: &Document) -> Vec<NodeRef<'_>> {
         // Only the outermost, and none in a sidebar. Being inside a "widget" says nothing: page builders wrap
         // everything in widgets and templates put "widget" in the body's classes; a sidebar's list of comments
         // elsewhere names itself (recent, latest, popular: `is_not_comment`).
-        .filter(|n| {
-            !n.ancestors_it(None).any(|a| is_section(&a) || a.node_name().as_deref() == Some("aside") || is_sidebar(&a))
-        })
+        .filter(|n| !n.ancestors_it(None).any(|a| is_section(&a) || is_sidebar(&a)))
         .collect();
     around_alike(outermost, body.id)
 }
@@ -173,10 +183,17 @@ fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
     sections
 }
 
-/// Whether `node` is a sidebar: a class or id that is, or begins with, "sidebar" (not a layout's "right-sidebar"
-/// or "has-sidebar", which wrap the article too).
+/// Whether `node` is a sidebar: an `aside`, or a class or id that is, or begins with, "sidebar" (not a layout's
+/// "right-sidebar" or "has-sidebar", which wrap the article too). A sidebar never holds the page's headline or
+/// lies inside `main` or the article: an `aside` there (comments set beside the text) is part of the page.
 fn is_sidebar(node: &NodeRef<'_>) -> bool {
-    words(node).split_whitespace().any(|token| token.starts_with("sidebar"))
+    let named = node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("aside"))
+        || words(node).split_whitespace().any(|token| token.starts_with("sidebar"));
+    named
+        && !node.descendants_it().any(|d| d.node_name().is_some_and(|t| t.eq_ignore_ascii_case("h1")))
+        && !node
+            .ancestors_it(None)
+            .any(|a| a.node_name().is_some_and(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article")))
 }
 
 /// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
@@ -228,7 +245,7 @@ pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
     let tokens: Vec<&str> = class.split_whitespace().collect();
     let token = tokens
         .iter()
-        .find(|t| t.contains("comment") || t.contains("post") || t.contains("reply"))
+        .find(|t| SECTION_WORDS.iter().any(|w| t.contains(w)) || t.contains("post") || t.contains("reply"))
         .or_else(|| tokens.first())
         .map(|t| (*t).to_owned());
     let id = node.id_attr().map(|i| numbered(&i.to_lowercase())).filter(|i| i.contains('#'));
@@ -304,7 +321,7 @@ fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>, skip: &HashSet<No
 fn commentish(key: &str) -> bool {
     let mut parts = key.split('|').skip(1);
     let (token, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    token.contains("comment") || token.contains("reply") || id.contains('#')
+    SECTION_WORDS.iter().any(|w| token.contains(w)) || token.contains("reply") || id.contains('#')
 }
 
 /// Reads one comment and, after it, its replies (nested elements of the same kind). Returns the index of the
