@@ -415,4 +415,38 @@ mod tests {
             comments.iter().map(|c| (c.author.as_str(), c.parent, c.text.as_str())).collect();
         assert_eq!(summary, [("Ann", None, "First."), ("Bob", Some(0), "An answer."), ("Cy", None, "Third.")]);
     }
+
+    #[test]
+    fn comments_that_name_themselves_are_found_in_their_common_container() {
+        let item = |n: usize| {
+            format!(
+                r#"<div class="ForumComment" id="post_{n}"><span class="comment-author">User{n}</span><time>12.0{n}.2020</time>
+                <div class="ForumCommentText">Comment number {n} says something about the article at some length.</div></div>"#
+            )
+        };
+        let html = format!(
+            "<html><body><main><article><p>Story text.</p></article><div>{}{}{}</div></main></body></html>",
+            item(1),
+            item(2),
+            item(3)
+        );
+        let comments = comments_of(&html);
+        assert_eq!(comments.len(), 3);
+        assert_eq!(comments[0].author, "User1");
+        assert!(comments[2].text.starts_with("Comment number 3"));
+    }
+
+    #[test]
+    fn an_aside_in_the_main_column_and_template_classes_on_the_body_hide_nothing() {
+        let html = r##"<html><body class="single comments-open widget-layout right-sidebar"><main>
+            <article><h1>Title</h1><p>Story text.</p></article>
+            <aside><div id="comments" class="comments-area"><ol class="commentlist">
+              <li class="comment" id="comment-1"><cite class="fn">Ann</cite><div class="comment-content"><p>First one.</p></div></li>
+              <li class="comment" id="comment-2"><cite class="fn">Bob</cite><div class="comment-content"><p>Second one.</p></div></li>
+            </ol></div></aside></main>
+            <aside class="sidebar"><div class="recentcomments"><ul><li class="comment"><cite class="fn">Cy</cite> on Elsewhere</li></ul></div></aside>
+            </body></html>"##;
+        let authors: Vec<String> = comments_of(html).into_iter().map(|c| c.author).collect();
+        assert_eq!(authors, ["Ann", "Bob"]);
+    }
 }
