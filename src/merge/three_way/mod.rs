@@ -20,42 +20,17 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Project {
     result.next_id = IdAllocator::starting_at(ours.next_id.peek().max(theirs.next_id.peek()));
     let mut merger = Merger { conflicts: Vec::new(), next: result.next_id };
     merger.schema(base, &mut result, &theirs);
-    let mut documents = Vec::new();
-    for mine in &ours.documents {
-        let old = base.document(mine.id);
-        match (old, theirs.document(mine.id)) {
-            (Some(old), Some(other)) => documents.extend(merger.document(old, mine, other)),
-            (Some(old), None) if old == mine => {}
-            (Some(_), None) => {
-                merger.conflict(
-                    Some(mine.id),
-                    None,
-                    vec![],
-                    format!("\"{}\" was removed in the other version and changed in this one; it is kept", mine.title),
-                );
-                documents.push(mine.clone());
-            }
-            (None, _) => documents.push(mine.clone()),
-        }
-    }
-    for other in &theirs.documents {
-        if ours.document(other.id).is_some() {
-            continue;
-        }
-        match base.document(other.id) {
-            None => documents.push(other.clone()),
-            Some(old) if old == other => {}
-            Some(_) => {
-                merger.conflict(
-                    Some(other.id),
-                    None,
-                    vec![],
-                    format!("\"{}\" was removed in this version and changed in the other; it is kept", other.title),
-                );
-                documents.push(other.clone());
-            }
-        }
-    }
+    let versions = (base.documents.as_slice(), ours.documents.as_slice(), theirs.documents.as_slice());
+    let documents = by_id(
+        &mut merger,
+        versions,
+        |d: &Document| d.id,
+        Merger::document,
+        |merger, kept, removed| {
+            let message = format!("\"{}\" was {removed}; it is kept", kept.title);
+            merger.conflict(Some(kept.id), None, vec![], message);
+        },
+    );
     result.documents = documents;
     result.next_id = merger.next;
     result.conflicts.extend(merger.conflicts);
@@ -71,6 +46,66 @@ fn renumbered(base: &Project, ours: &Project, theirs: &Project) -> Project {
         theirs.next_id = IdAllocator::starting_at(theirs.next_id.peek() + shift);
     }
     theirs
+}
+
+/// Where a thing one side changed was removed by the other (then it is kept, and the user told).
+#[derive(Clone, Copy)]
+enum Removed {
+    /// This side changed it, the other removed it.
+    ByTheOther,
+    /// The other side changed it, this one removed it.
+    ByThisOne,
+}
+
+impl std::fmt::Display for Removed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::ByTheOther => "removed in the other version and changed in this one",
+            Self::ByThisOne => "removed in this version and changed in the other",
+        })
+    }
+}
+
+/// Things with ids (documents, highlights) in the three versions, this side's first, then the other's new ones:
+/// one that either side added is kept; one that a side removed and the other left as it was is removed; one
+/// kept on both sides is decided by `both`; one that a side removed and the other changed is kept and given to
+/// `removed`.
+fn by_id<'a, T: Clone + PartialEq, K: PartialEq>(
+    merger: &mut Merger,
+    (base, ours, theirs): (&'a [T], &'a [T], &'a [T]),
+    id: impl Fn(&T) -> K,
+    mut both: impl FnMut(&mut Merger, &T, &T, &T) -> Vec<T>,
+    mut removed: impl FnMut(&mut Merger, &T, Removed),
+) -> Vec<T> {
+    let find = |list: &'a [T], key: &K| list.iter().find(|x| id(x) == *key);
+    let mut out = Vec::new();
+    for mine in ours {
+        let key = id(mine);
+        match (find(base, &key), find(theirs, &key)) {
+            (Some(old), Some(other)) => out.extend(both(merger, old, mine, other)),
+            (Some(old), None) if old == mine => {}
+            (Some(_), None) => {
+                removed(merger, mine, Removed::ByTheOther);
+                out.push(mine.clone());
+            }
+            (None, _) => out.push(mine.clone()),
+        }
+    }
+    for other in theirs {
+        let key = id(other);
+        if ours.iter().any(|x| id(x) == key) {
+            continue;
+        }
+        match find(base, &key) {
+            None => out.push(other.clone()),
+            Some(old) if old == other => {}
+            Some(_) => {
+                removed(merger, other, Removed::ByThisOne);
+                out.push(other.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The three-way choice for one value: `None` means both changed it otherwise.

@@ -1,69 +1,35 @@
 //! The highlights of one document in the three versions.
 
-use crate::model::{Document, SpanAnnotation, SpanId, Target};
+use crate::model::{Document, SpanAnnotation, SpanId};
 
-use super::{Merger, pick};
+use super::{Merger, by_id, pick};
 
 impl Merger {
     /// Highlights by id: added on either side kept, removed on one side and untouched on the other removed,
     /// changed on one side taken, changed on both kept twice.
     pub(super) fn spans(&mut self, doc: &mut Document, base: &Document, ours: &Document, theirs: &Document) {
-        let mut spans: Vec<SpanAnnotation> = Vec::new();
-        for mine in &ours.spans {
-            match (base.span(mine.id), theirs.span(mine.id)) {
-                (None, _) => spans.push(mine.clone()),
-                (Some(old), None) if old == mine => {}
-                (Some(_), None) => {
-                    self.conflict(
-                        Some(doc.id),
-                        None,
-                        vec![mine.id],
-                        format!(
-                            "the highlight \"{}\" was removed in the other version and changed in this one; it is kept",
-                            mine.quote()
-                        ),
-                    );
-                    spans.push(mine.clone());
+        let id = doc.id;
+        let spans = by_id(
+            self,
+            (&base.spans, &ours.spans, &theirs.spans),
+            |s: &SpanAnnotation| s.id,
+            |merger, old, mine, other| match pick(Some(old), Some(mine), Some(other)) {
+                Some(Some(chosen)) => vec![chosen.clone()],
+                Some(None) => vec![],
+                None => {
+                    let mut copy = other.clone();
+                    copy.id = SpanId(merger.next.fresh());
+                    let message =
+                        format!("the highlight \"{}\" was changed in both versions; both are kept", mine.quote());
+                    merger.conflict(Some(id), None, vec![mine.id, copy.id], message);
+                    vec![mine.clone(), copy]
                 }
-                (Some(old), Some(other)) => match pick(Some(old), Some(mine), Some(other)) {
-                    Some(Some(chosen)) => spans.push(chosen.clone()),
-                    Some(None) => {}
-                    None => {
-                        let mut copy = other.clone();
-                        copy.id = SpanId(self.next.fresh());
-                        self.conflict(
-                            Some(doc.id),
-                            None,
-                            vec![mine.id, copy.id],
-                            format!("the highlight \"{}\" was changed in both versions; both are kept", mine.quote()),
-                        );
-                        spans.push(mine.clone());
-                        spans.push(copy);
-                    }
-                },
-            }
-        }
-        for other in &theirs.spans {
-            if ours.span(other.id).is_some() {
-                continue;
-            }
-            match base.span(other.id) {
-                None => spans.push(other.clone()),
-                Some(old) if old == other => {}
-                Some(_) => {
-                    self.conflict(
-                        Some(doc.id),
-                        None,
-                        vec![other.id],
-                        format!(
-                            "the highlight \"{}\" was removed in this version and changed in the other; it is kept",
-                            other.quote()
-                        ),
-                    );
-                    spans.push(other.clone());
-                }
-            }
-        }
+            },
+            |merger, kept, removed| {
+                let message = format!("the highlight \"{}\" was {removed}; it is kept", kept.quote());
+                merger.conflict(Some(id), None, vec![kept.id], message);
+            },
+        );
         // A highlight whose text is no longer there (a comment removed on the other side) cannot stay; it is
         // named so that the user can mark it again.
         let (fits, lost): (Vec<_>, Vec<_>) = spans.into_iter().partition(|s| fits(doc, s));
@@ -83,13 +49,8 @@ impl Merger {
     }
 }
 
-/// Whether every range of `span` still quotes its text in `doc`.
+/// Whether every range of `span` still quotes its text in `doc` (whose comment it names, if any, is still there).
 fn fits(doc: &Document, span: &SpanAnnotation) -> bool {
     let Some(text) = doc.target_text(span.target) else { return false };
-    let target_ok = match span.target {
-        Target::Body => true,
-        Target::Comment(c) => doc.comment(c).is_some(),
-    };
-    target_ok
-        && span.ranges.iter().all(|r| crate::model::text::slice_chars(text, r.start, r.end) == Some(r.exact.as_str()))
+    span.ranges.iter().all(|r| crate::model::text::slice_chars(text, r.start, r.end) == Some(r.exact.as_str()))
 }
