@@ -14,11 +14,7 @@ pub(super) fn articles(into: &Project, other: &Project) -> Vec<Extracted> {
 
 /// The document of `project` with the same text as `doc` (body and comments): preferably the one with its id.
 pub(super) fn same_document<'a>(project: &'a Project, doc: &Document) -> Option<&'a Document> {
-    let same = |d: &&Document| {
-        d.body == doc.body
-            && d.comments.len() == doc.comments.len()
-            && d.comments.iter().zip(&doc.comments).all(|(a, b)| a.text == b.text)
-    };
+    let same = |d: &&Document| d.has_text(&doc.body, doc.comments.iter().map(|c| c.text.as_str()));
     let mut candidates = project.documents.iter().filter(same);
     let first = candidates.clone().next();
     candidates.find(|d| d.id == doc.id).or(first)

@@ -143,6 +143,14 @@ impl Document {
         }
     }
 
+    /// Whether the document has exactly this text: `body`, and `comments` as the texts of its comments in order.
+    /// The same article, whatever its ids, as an import or a merge finds it.
+    pub fn has_text<'a>(&self, body: &str, comments: impl ExactSizeIterator<Item = &'a str>) -> bool {
+        self.body == body
+            && self.comments.len() == comments.len()
+            && self.comments.iter().zip(comments).all(|(mine, theirs)| mine.text == theirs)
+    }
+
     /// Number of comments that carry a sentiment tag of anyone.
     pub fn tagged_comments(&self) -> usize {
         self.comments.iter().filter(|c| c.has_sentiment()).count()

@@ -104,11 +104,7 @@ fn same_article(project: &Project, article: &Extracted) -> Option<Existing> {
     project
         .documents
         .iter()
-        .find(|doc| {
-            doc.body == article.body
-                && doc.comments.len() == article.comments.len()
-                && doc.comments.iter().zip(&article.comments).all(|(a, b)| a.text == b.text)
-        })
+        .find(|doc| doc.has_text(&article.body, article.comments.iter().map(|c| c.text.as_str())))
         .map(|doc| Existing::Id(doc.id.0))
 }
 
