@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use serde_json::{Map, Value, json};
 
-use crate::analysis::agree::{Agreement, Annotator, SpanAgreement, agree as measure, annotators_in, names_of};
+use crate::analysis::agree::{Agreement, Annotator, SpanAgreement, agree as measure, names_of};
 use crate::analysis::agreement::Coefficient;
 use crate::model::Project;
 use crate::store;
@@ -21,7 +21,7 @@ pub(super) fn agree(files: &[PathBuf], as_json: bool, out: &mut dyn std::io::Wri
     let names: Vec<String>;
     let annotators: Vec<Annotator<'_>> = if let [project] = projects.as_slice() {
         // One merged project: each annotator's highlights are theirs.
-        let found = annotators_in(project);
+        let found = project.annotators();
         if found.len() < 2 {
             bail!(
                 "{} holds the highlights of {} annotator(s); give a project with several, or one project per annotator",

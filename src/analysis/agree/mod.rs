@@ -106,11 +106,6 @@ struct Placed {
     quote: String,
 }
 
-/// The annotators of a merged project's highlights, each once (names equal but for case are one).
-pub fn annotators_in(project: &Project) -> Vec<String> {
-    project.annotators()
-}
-
 /// A name for each project of one annotator: the annotator it names, and where two name the same, that name with
 /// the project's file name (or "this project" for one without a file) so that they are told apart.
 pub fn names_of(projects: &[(&Project, Option<&std::path::Path>)]) -> Vec<String> {

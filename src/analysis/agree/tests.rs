@@ -93,5 +93,5 @@ fn projects_that_name_the_same_annotator_are_told_apart_by_their_files() {
     assert_eq!(names, ["Ana (this project)", "ana (two.ron)", "Ben"]);
     let mut merged = sample();
     merged.documents[0].spans[1].annotator = "Ben".to_owned();
-    assert_eq!(annotators_in(&merged), ["Gloss sample", "Ben"]);
+    assert_eq!(merged.annotators(), ["Gloss sample", "Ben"]);
 }

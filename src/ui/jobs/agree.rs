@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::job::Job;
-use crate::analysis::agree::{Agreement, Annotator, agree, annotators_in, names_of};
+use crate::analysis::agree::{Agreement, Annotator, agree, names_of};
 use crate::model::Project;
 
 /// A measurement under way.
@@ -57,7 +57,7 @@ impl AgreeJob {
 
 /// The agreement among the annotators of `project`'s highlights.
 fn within(project: &Project) -> Result<Agreement, String> {
-    let names = annotators_in(project);
+    let names = project.annotators();
     if names.len() < 2 {
         return Err(format!(
             "this project holds the highlights of {} annotator(s); agreement needs two or more",
