@@ -2,6 +2,7 @@
 //! reader sees in each page's comment section are found among the extracted comments, how many ended up in the
 //! article body, and whether the body has what it should and lacks the furniture. Prints every page and the
 //! totals (`cargo test --test comment_pages -- --nocapture`) and holds the totals at or above where they stand.
+//! Snippets that are empty (one page lists three) are not counted.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
@@ -64,7 +65,8 @@ fn comments_on_saved_pages_are_found_and_kept_out_of_the_body() {
         let articles = extract_file(&corpus.join(name)).unwrap_or_default();
         let body = normal(&articles.iter().map(|a| a.body.as_str()).collect::<Vec<_>>().join("\n"));
         let comments: Vec<String> = articles.iter().flat_map(|a| a.comments.iter()).map(|c| normal(&c.text)).collect();
-        let snippets = list("comments");
+        // A snippet that is empty once normalised says nothing (and would count as found everywhere).
+        let snippets: Vec<String> = list("comments").into_iter().filter(|s| !s.is_empty()).collect();
         let found = snippets.iter().filter(|s| comments.iter().any(|c| c.contains(s.as_str()))).count();
         let in_body = snippets.iter().filter(|s| body.contains(s.as_str())).count();
         let with = list("body_with");
@@ -111,5 +113,5 @@ fn comments_on_saved_pages_are_found_and_kept_out_of_the_body() {
     assert!(totals.in_body <= CEILING_IN_BODY, "{totals:?}");
 }
 
-const FLOOR_FOUND: usize = 101;
-const CEILING_IN_BODY: usize = 9;
+const FLOOR_FOUND: usize = 116;
+const CEILING_IN_BODY: usize = 3;

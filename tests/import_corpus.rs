@@ -100,7 +100,8 @@ fn corpus_metadata_matches_where_the_page_states_it() {
 #[test]
 fn corpus_comments_are_found_and_kept_apart_from_the_body() {
     let Some(corpus) = corpus() else { return };
-    let with_comments = [("002", 2), ("aclu", 10), ("pixnet", 42), ("wordpress", 13)];
+    // pixnet: 42 readers' comments and, nested inside 14 of them, the blogger's answer ("史蒂文的家_藍天 於 … 回").
+    let with_comments = [("002", 2), ("aclu", 10), ("pixnet", 56), ("wordpress", 13)];
     for (name, page) in pages(&corpus) {
         let article = extract(&page);
         let expected = with_comments.iter().find(|(n, _)| *n == name).map_or(0, |(_, count)| *count);
@@ -123,6 +124,10 @@ fn corpus_replies_keep_their_parents() {
     let article = extract(&corpus.join("002"));
     let threads: Vec<(&str, Option<usize>)> = article.comments.iter().map(|c| (c.author.as_str(), c.parent)).collect();
     assert_eq!(threads, [("Alexander Petrov", None), ("Nikhil Marathe", Some(0))]);
+    let pixnet = extract(&corpus.join("pixnet"));
+    let answers: Vec<&str> = pixnet.comments.iter().filter(|c| c.parent.is_some()).map(|c| c.author.as_str()).collect();
+    assert_eq!(answers.len(), 14);
+    assert!(answers.iter().filter(|a| **a == "史蒂文的家_藍天").count() >= 13, "{answers:?}");
     let wordpress = extract(&corpus.join("wordpress"));
     assert!(wordpress.comments.iter().filter(|c| c.parent.is_some()).count() >= 3);
 }

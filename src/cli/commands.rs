@@ -169,6 +169,9 @@ fn import(
 /// What was found in one article, as `gloss import` and `gloss extract` print it.
 fn print_report(out: &mut dyn Write, path: &Path, article: &Extracted) -> std::io::Result<()> {
     writeln!(out, "{}: {}", path.display(), article.summary())?;
+    if let Some(note) = article.comments_note() {
+        writeln!(out, "  {note}")?;
+    }
     for warning in &article.warnings {
         writeln!(out, "  warning: {warning}")?;
     }

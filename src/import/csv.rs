@@ -70,6 +70,7 @@ pub fn extract(text: &str, name: &str) -> Result<Extracted, String> {
         metadata: Metadata::default(),
         body: String::new(),
         comments,
+        comments_found: None,
         warnings,
         skipped: Vec::new(),
         annotations: Default::default(),

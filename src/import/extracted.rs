@@ -33,12 +33,74 @@ pub struct Extracted {
     pub comments: Vec<ExtractedComment>,
     /// What the importer was unsure of; the import still succeeded.
     pub warnings: Vec<String>,
+    /// How the comments were told apart from the page (HTML pages), for the import report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments_found: Option<CommentsFound>,
     /// Page furniture left out of both body and comments, described for the import report.
     #[serde(skip)]
     pub skipped: Vec<String>,
     /// Highlights and comment tags the file brought (datasets), by label names.
     #[serde(skip_serializing_if = "Annotations::is_empty")]
     pub annotations: Annotations,
+}
+
+/// How a page's comments were found, and how sure the importer is of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CommentsFound {
+    /// What gave the comment section away.
+    pub by: FoundBy,
+    /// How sure the importer is that what it took are the page's comments, and all of them.
+    pub confidence: Confidence,
+    /// Parts of the page that looked like comments but were not taken, described.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<String>,
+}
+
+/// What gave a comment section away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FoundBy {
+    /// The page names its comment section and each comment (`id="comments"`, `li.comment`, `comment-123`).
+    Markup,
+    /// A section named for comments holds alike blocks that name no comment: their shape (an author, a date,
+    /// text, repeated) made them comments.
+    Structure,
+    /// Comments written as text ("Name says:" then the comment).
+    Text,
+}
+
+/// How sure the importer is of a page's comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Nearly every comment has an author and a date where the markup says.
+    High,
+    /// At least half of them have an author or a date.
+    Medium,
+    /// Few have either: check the comments (or the body) in the window.
+    Low,
+}
+
+impl CommentsFound {
+    /// The import report's line, after "comments: ".
+    pub fn describe(&self) -> String {
+        let by = match self.by {
+            FoundBy::Markup => "found by the page's markup (a section and comments named so)",
+            FoundBy::Structure => "found by their structure (alike blocks with authors and dates in a comment section)",
+            FoundBy::Text => "found in the text (\"Name says:\" lines)",
+        };
+        let confidence = match self.confidence {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low; check them in the window",
+        };
+        let mut line = format!("{by}; confidence {confidence}");
+        for doubt in &self.doubts {
+            line.push_str("; ");
+            line.push_str(doubt);
+        }
+        line
+    }
 }
 
 impl Extracted {
@@ -73,6 +135,16 @@ impl Extracted {
             spans: Vec::new(),
             note: String::new(),
         }
+    }
+
+    /// The import report's line on how the comments were found (or why some that looked like comments were not
+    /// taken); `None` where there is nothing to say.
+    pub fn comments_note(&self) -> Option<String> {
+        let found = self.comments_found.as_ref()?;
+        if self.comments.is_empty() {
+            return (!found.doubts.is_empty()).then(|| format!("comments: none taken; {}", found.doubts.join("; ")));
+        }
+        Some(format!("comments: {}", found.describe()))
     }
 
     /// One line per finding, for `gloss import` and the import report.

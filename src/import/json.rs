@@ -124,6 +124,7 @@ fn article(mut object: Map<String, Value>) -> Extracted {
         metadata,
         body: normalize(&body),
         comments,
+        comments_found: None,
         warnings,
         skipped: Vec::new(),
         annotations: Default::default(),

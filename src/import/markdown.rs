@@ -64,7 +64,16 @@ pub fn extract(text: &str) -> Extracted {
         warnings.push("the Markdown has no heading; its first line is the title".to_owned());
         body.lines().next().unwrap_or("Untitled").chars().take(100).collect()
     });
-    Extracted { title, metadata, body, comments, warnings, skipped: Vec::new(), annotations: Default::default() }
+    Extracted {
+        title,
+        metadata,
+        body,
+        comments,
+        comments_found: None,
+        warnings,
+        skipped: Vec::new(),
+        annotations: Default::default(),
+    }
 }
 
 /// `key: value` lines between `---` lines at the very top, as static site generators write them.

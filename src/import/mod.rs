@@ -24,7 +24,7 @@ use regex::Regex;
 pub use annotations::{Annotations, CommentRef, Existing, ExtractedSpan, Marks, Place, Quote};
 pub use decode::{Declared, MAX_ARTICLE_BYTES, decode, normalize_newlines, read_bytes};
 pub use error::ImportError;
-pub use extracted::{Extracted, ExtractedComment};
+pub use extracted::{CommentsFound, Confidence, Extracted, ExtractedComment, FoundBy};
 
 /// The kinds of file Gloss imports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::nodes::{DIGITS, has_text, words};
 use crate::import::ExtractedComment;
-use crate::import::plain::looks_like_date;
+use crate::import::plain::{self, looks_like_date};
 
 static NOISE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::import::regex(
@@ -91,15 +91,22 @@ const AUTHOR_SELECTORS: &[&str] = &[
     ".fn",
     "cite",
     "[class*=author-name], [class*=author_name]",
-    "[class*=autor], [class*=auteur]",
+    "[class*=autor], [class*=auteur], [class*=nutzer], [class*=pseudo]",
     "[class*=author] a",
     "[class*=author]",
     "[class*=user-name], [class*=username], [class*=user_name], [class*=nickname]",
     "[class*=name]",
     "[class*=user]",
 ];
-const DATE_SELECTORS: &[&str] =
-    &["time", "abbr.published", "[class*=date]", "[class*=time]", "[class*=published]", "[class*=meta] a"];
+const DATE_SELECTORS: &[&str] = &[
+    "time",
+    "abbr.published",
+    "[class*=date]",
+    "[class*=datum], [class*=fecha]",
+    "[class*=time]",
+    "[class*=published]",
+    "[class*=meta] a",
+];
 const NUMBER_SELECTORS: &[&str] = &["[class*=floor]", "[class*=comment-number]", "[class*=comment-num]"];
 const CONTENT_SELECTORS: &[&str] = &[
     "[itemprop=text]",
@@ -171,7 +178,14 @@ fn date_of(node: &NodeRef<'_>) -> Option<String> {
     let text =
         ["wrote on ", "posted on ", "on ", "於 ", "于 "].iter().fold(text, |t, p| t.strip_prefix(p).unwrap_or(t));
     if looks_like_date(text) {
-        return Some(text.to_owned());
+        // "Name 於 2014/01/01 20:37", "Ann on March 3": the date begins after the connecting word ("Monday,
+        // March 3" stays whole).
+        let connected = |at: usize| {
+            let head = text[..at].trim_end();
+            ["於", "于", " on", " am", " le", "·", "|"].iter().any(|w| head.ends_with(w))
+        };
+        let from = plain::date_start(text).filter(|&at| at > 0 && connected(at)).unwrap_or(0);
+        return Some(text[from..].to_owned());
     }
     node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
 }

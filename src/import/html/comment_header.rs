@@ -2,7 +2,10 @@
 //! / 22.04.2020", "Muriel - Le 22/01/2020 à 12:01", a name in bold), or the `dt` before a `dd` comment. Never a
 //! date as the author (a WordPress theme that prints the name as plain text put the date first in the old reader).
 
+use std::sync::LazyLock;
+
 use dom_query::NodeRef;
+use regex::Regex;
 
 use crate::import::plain::{date_start, looks_like_date};
 
@@ -31,8 +34,35 @@ const NOT_NAMES: &[&str] = &[
 const ACCOUNT_WORDS: &[&str] =
     &["register", "log in", "login", "sign in", "sign up", "anmelden", "registrieren", "connexion", "s'inscrire"];
 
+/// A line that says who wrote and when in words: "geschrieben von berg2012 am 21. Jan. 2015", "posted by Ann on
+/// March 3", "par Muriel le 22/01/2020".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::import::regex(
+        r"(?i)(?:^|\s)(?:by|von|par|di|por|door|przez)\s+(\S.{0,58}?)\s*(?:\s(?:on|am|le|il|el|op|dnia|at|um)|,|\s[-–|·])\s+(.+)$",
+    )
+});
+
+/// The (author, date) of a line like "posted by Ann on March 3".
+fn byline(line: &str) -> Option<(String, String)> {
+    let found = BYLINE.captures(line)?;
+    let (name, date) = (found.get(1)?.as_str().trim(), found.get(2)?.as_str().trim());
+    // The words around it say it is a name, so a user name with digits ("berg2012") counts.
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let handle = (1..=5).contains(&name.split_whitespace().count()) && letters >= 2 && !looks_like_date(name);
+    (handle && looks_like_date(date)).then(|| (name.to_owned(), date.to_owned()))
+}
+
 /// The (author, date) that the head of `item` gives, where its markup names no author.
 pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<String>) {
+    // A line that says "by … on …" names both, wherever in the head it stands (after a title, say).
+    for node in item.descendants_it().filter(NodeRef::is_element).take(40) {
+        let text = node.text();
+        if text.len() <= 160
+            && let Some((name, date)) = byline(&one_line(&text))
+        {
+            return (Some(name), Some(date));
+        }
+    }
     if item.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dd"))
         && let Some(term) =
             item.prev_element_sibling().filter(|p| p.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dt")))
@@ -153,6 +183,26 @@ fn is_name(text: &str) -> bool {
 mod tests {
     use super::*;
     use dom_query::Document;
+
+    #[test]
+    fn a_line_in_words_names_the_author_and_the_date() {
+        assert_eq!(
+            head(
+                r#"<li class="c"><h2>A title of the comment</h2><span class="metadata"> geschrieben von berg2012 am
+                21. Jan. 2015, 19:04 </span><p>The comment itself, which is long enough to be one.</p></li>"#
+            ),
+            (Some("berg2012".to_owned()), Some("21. Jan. 2015, 19:04".to_owned()))
+        );
+        assert_eq!(
+            byline("Posted by Ann Smith on March 3, 2021"),
+            Some(("Ann Smith".to_owned(), "March 3, 2021".to_owned()))
+        );
+        assert_eq!(
+            byline("par Muriel le 22/01/2020 à 12:01"),
+            Some(("Muriel".to_owned(), "22/01/2020 à 12:01".to_owned()))
+        );
+        assert_eq!(byline("Written by hand on paper"), None);
+    }
 
     fn head(html: &str) -> (Option<String>, Option<String>) {
         let doc = Document::from(html);

@@ -1,103 +1,158 @@
 //! Reader comments in HTML pages, found by structure rather than by one site's markup.
 //!
-//! A comment section is an element whose id or class speaks of comments (or discussion, responses, Disqus …).
-//! Inside it, the comments are the largest group of sibling elements that look alike (same tag and same
-//! comment-ish class or id pattern): WordPress's `li.comment`, Drupal's `div.comment`, plugin markup such as
-//! `div#comment-123`, or a blog platform's `ul.single-post`. A reply is an element of the same kind nested inside
-//! another. Each comment's author, date and text are then read from the usual roles inside it.
+//! A comment section is an element whose id or class speaks of comments (or reviews, answers, discussion,
+//! Disqus …). Inside it, the comments are a group of elements that look alike (same tag and same comment-ish
+//! class or id pattern): WordPress's `li.comment`, Drupal's `div.comment`, plugin markup such as `div#comment-123`,
+//! a blog platform's `ul.single-post`. [`comment_groups`](super::comment_groups) lists the likely groups, best
+//! first; each is read on a copy of the page and the first that reads as comments (authors, dates, text) is taken
+//! out of the page, so a group that does not is never half-removed. A reply is an element of the same kind nested
+//! inside another, or (on question-and-answer pages) a thread of another kind inside an answer.
 
 use std::sync::LazyLock;
-
-use std::collections::HashSet;
 
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::comment_fields::read_fields;
-use super::nodes::{has_text, words};
+use super::comment_groups::{Candidate, alike_ancestor, candidates, commentish, key, sections};
 use crate::import::ExtractedComment;
 use crate::import::plain;
+use crate::import::{CommentsFound, Confidence, FoundBy};
 
-/// Words in an id or class that mark a comment section or a comment.
-const SECTION_WORDS: &[&str] = &[
-    "comment",
-    "kommentar",
-    "komentar",
-    "coment",
-    "leserbrief",
-    "discuss",
-    "response",
-    "reaction",
-    "disqus",
-    "feedback",
-    "replies",
-];
-/// Words that mark the parts of a comment area that are not comments: forms, counters, sidebar widgets.
-const NOT_SECTION_WORDS: &[&str] = &[
-    "form",
-    "respond",
-    "reply-title",
-    "textarea",
-    "count",
-    "button",
-    "recent",
-    "latest",
-    "rss",
-    "feed",
-    "policy",
-    "tou",
-    "login",
-    "identity",
-    "push",
-    "icon",
-    "avatar",
-    "nav",
-    "pagination",
-];
-/// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
-const CONTAINER_TAGS: &[&str] = &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
-/// Elements that hold one comment each.
-const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "dd", "table", "tr"];
+/// How many separate sections are taken from one page (a question's comments and its answers; a site's own
+/// comments and a plugin's).
+const MAX_SECTIONS: usize = 3;
 
 /// What [`take`] found.
 pub(super) struct Taken {
     /// The comments in page order, replies after the comment they answer.
     pub comments: Vec<ExtractedComment>,
-    /// The search changed the page but found no comments after all: parse the page again before reading its body.
-    pub spoiled: bool,
+    /// How they were found, for the import report; `None` when none were.
+    pub found: Option<CommentsFound>,
 }
 
-/// Finds the comments of the page and removes them (and the section around them) from `document`.
-pub(super) fn take(document: &Document) -> Taken {
-    let Some(mut group) = best_group(document) else { return plain_list(document) };
+/// One section's comments, as read.
+struct Block {
+    section: NodeId,
+    comments: Vec<ExtractedComment>,
+    /// Comments whose author the markup named (not guessed from a head line).
+    marked: usize,
+    named: bool,
+}
+
+/// Finds the comments of the page and returns the page without them (and without the sections around them).
+pub(super) fn take(document: Document) -> (Document, Taken) {
+    let mut document = document;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut refused = Vec::new();
+    for _ in 0..MAX_SECTIONS {
+        let mut took = false;
+        for candidate in candidates(&document) {
+            // A further section must name its comments itself.
+            if !blocks.is_empty() && !commentish(&candidate.key) {
+                continue;
+            }
+            let trial = document.clone();
+            match read_candidate(&trial, &candidate) {
+                Ok(block) => {
+                    blocks.push(block);
+                    document = trial;
+                    took = true;
+                    break;
+                }
+                Err(size) if blocks.is_empty() => refused.push(size),
+                Err(_) => {}
+            }
+        }
+        if !took {
+            break;
+        }
+    }
+    if blocks.is_empty() {
+        let (document, mut taken) = plain_list(document);
+        if let Some(found) = taken.found.as_mut() {
+            found.doubts = doubts(&refused);
+        } else if !refused.is_empty() {
+            taken.found =
+                Some(CommentsFound { by: FoundBy::Markup, confidence: Confidence::Low, doubts: doubts(&refused) });
+        }
+        return (document, taken);
+    }
+    (document, joined(blocks))
+}
+
+/// The import report's words for groups that looked like comments but did not read as them.
+fn doubts(refused: &[usize]) -> Vec<String> {
+    refused
+        .iter()
+        .take(1)
+        .map(|size| {
+            format!(
+                "a part of the page named for comments ({size} alike block(s)) names no authors or dates; it was not \
+                 taken as comments"
+            )
+        })
+        .collect()
+}
+
+/// The blocks in page order (node ids grow in the order the parser met the elements), as one list.
+fn joined(mut blocks: Vec<Block>) -> Taken {
+    blocks.sort_by_key(|b| b.section);
+    let total: usize = blocks.iter().map(|b| b.comments.len()).sum();
+    let marked: usize = blocks.iter().map(|b| b.marked).sum();
+    let dated = blocks.iter().flat_map(|b| &b.comments).filter(|c| c.date.is_some()).count();
+    let by = if blocks.iter().all(|b| b.named) { FoundBy::Markup } else { FoundBy::Structure };
+    let confidence = if marked * 5 >= total * 4 && dated * 5 >= total * 4 {
+        Confidence::High
+    } else if marked * 2 >= total || dated * 2 >= total {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    let mut comments = Vec::with_capacity(total);
+    for block in blocks {
+        let offset = comments.len();
+        comments.extend(block.comments.into_iter().map(|mut c| {
+            c.parent = c.parent.map(|p| p + offset);
+            c
+        }));
+    }
+    Taken { comments, found: Some(CommentsFound { by, confidence, doubts: Vec::new() }) }
+}
+
+/// Reads `candidate` on `trial` (a copy of the page) and, if it reads as comments, takes them out of it. Refused,
+/// it answers how many alike blocks it had.
+fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usize> {
+    let (Some(section), Some(container)) = (trial.tree.get(&candidate.section), trial.tree.get(&candidate.container))
+    else {
+        return Err(0);
+    };
     // Alike elements further down the container are replies set apart in their own block (Drupal's
     // `div.indented`): each answers the nearest alike element before it that is less deep.
-    group.items = group
-        .container
+    let items: Vec<NodeRef<'_>> = container
         .descendants_it()
-        .filter(|d| d.is_element() && key(d).as_deref() == Some(group.key.as_str()))
-        .filter(|d| !alike_ancestor(d, &group.container, &group.key))
+        .filter(|d| d.is_element() && key(d).as_deref() == Some(candidate.key.as_str()))
+        .filter(|d| !alike_ancestor(d, &container, &candidate.key))
         .collect();
     let mut comments = Vec::new();
     let mut marked = 0;
     let mut open: Vec<(usize, Option<usize>)> = Vec::new();
-    for item in &group.items {
-        let depth = item.ancestors_it(None).take_while(|a| a.id != group.container.id).count();
+    for item in &items {
+        let depth = item.ancestors_it(None).take_while(|a| a.id != container.id).count();
         while open.last().is_some_and(|&(d, _)| d >= depth) {
             open.pop();
         }
         let parent = open.last().and_then(|&(_, index)| index);
-        let index = read_item(item, &group.key, parent, (&mut comments, &mut marked));
+        let index = read_item(item, &candidate.key, parent, (&mut comments, &mut marked));
         open.push((depth, index));
     }
     // Names only guessed from head lines, with no dates either, are as often a legend of badges or a prompt.
     let dated = comments.iter().filter(|c| c.date.is_some()).count();
-
     if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
-        return Taken { comments: Vec::new(), spoiled: true };
+        return Err(candidate.size);
     }
-    remove_section(&group);
-    Taken { comments, spoiled: false }
+    remove_section(section, &items);
+    Ok(Block { section: candidate.section, comments, marked, named: commentish(&candidate.key) })
 }
 
 static COUNTER: LazyLock<Regex> =
@@ -117,211 +172,26 @@ fn plausible(comments: &[ExtractedComment]) -> bool {
 
 /// Comments written as plain paragraphs ("Name says:" then the text) inside a comment section, as some
 /// templates and hand-made pages have them.
-fn plain_list(document: &Document) -> Taken {
-    for section in sections(document) {
+fn plain_list(document: Document) -> (Document, Taken) {
+    let mut found = None;
+    for section in sections(&document) {
         let text = format!("Comments\n\n{}", section.formatted_text());
         if let Some((_, comments)) = plain::split_comments(&text)
             && plausible(&comments)
         {
             section.remove_from_parent();
-            return Taken { comments, spoiled: false };
+            found = Some(comments);
+            break;
         }
     }
-    Taken { comments: Vec::new(), spoiled: false }
-}
-
-/// The outermost elements of the page named for comments.
-fn sections(document: &Document) -> Vec<NodeRef<'_>> {
-    let Some(body) = document.body() else { return Vec::new() };
-    // Walking the tree (rather than matching "body *", which checks every element's ancestors) stays linear
-    // however deep a page nests.
-    let outermost: Vec<NodeRef<'_>> = body
-        .descendants_it()
-        .filter(|n| n.is_element() && is_section(n))
-        // Only the outermost, and none in a sidebar. Being inside a "widget" says nothing: page builders wrap
-        // everything in widgets and templates put "widget" in the body's classes; a sidebar's list of comments
-        // elsewhere names itself (recent, latest, popular: `is_not_comment`).
-        .filter(|n| !n.ancestors_it(None).any(|a| is_section(&a) || is_sidebar(&a)))
-        .collect();
-    around_alike(outermost, body.id)
-}
-
-/// Where the outermost elements named for comments are alike (the same key), they are the comments themselves and
-/// no element around them says so: the nearest element holding them all is their section (unless that is the
-/// whole page).
-fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
-    let mut by_key: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
-    let mut sections = Vec::new();
-    for node in outermost {
-        match key(&node) {
-            Some(k) => match by_key.iter_mut().find(|(have, _)| *have == k) {
-                Some((_, nodes)) => nodes.push(node),
-                None => by_key.push((k, vec![node])),
-            },
-            None => sections.push(node),
-        }
-    }
-    for (_, nodes) in by_key {
-        if nodes.len() < 3 {
-            sections.extend(nodes);
-            continue;
-        }
-        let chain: Vec<NodeId> = nodes[0].ancestors_it(None).map(|a| a.id).collect();
-        let common = nodes[1..].iter().fold(0, |deepest, node| {
-            let theirs: HashSet<NodeId> = node.ancestors_it(None).map(|a| a.id).collect();
-            chain.iter().position(|id| theirs.contains(id)).map_or(chain.len(), |at| at.max(deepest))
-        });
-        match chain.get(common).and_then(|id| nodes[0].ancestors_it(None).find(|a| a.id == *id)) {
-            Some(around) if around.id != body => {
-                if !sections.iter().any(|s: &NodeRef<'_>| s.id == around.id) {
-                    sections.push(around);
-                }
-            }
-            _ => sections.extend(nodes),
-        }
-    }
-    sections
-}
-
-/// Whether `node` is a sidebar: an `aside`, or a class or id that is, or begins with, "sidebar" (not a layout's
-/// "right-sidebar" or "has-sidebar", which wrap the article too). A sidebar never holds the page's headline or
-/// lies inside `main` or the article: an `aside` there (comments set beside the text) is part of the page.
-fn is_sidebar(node: &NodeRef<'_>) -> bool {
-    let named = node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("aside"))
-        || words(node).split_whitespace().any(|token| token.starts_with("sidebar"));
-    named
-        && !node.descendants_it().any(|d| d.node_name().is_some_and(|t| t.eq_ignore_ascii_case("h1")))
-        && !node
-            .ancestors_it(None)
-            .any(|a| a.node_name().is_some_and(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article")))
-}
-
-/// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
-fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_key: &str) -> bool {
-    node.ancestors_it(None).take_while(|a| a.id != container.id).any(|a| key(&a).as_deref() == Some(group_key))
-}
-
-/// The comments of one section: the elements that hold them and what makes them alike.
-struct Group<'a> {
-    section: NodeRef<'a>,
-    container: NodeRef<'a>,
-    items: Vec<NodeRef<'a>>,
-    key: String,
-}
-
-/// Checked on every element of the page, so it looks at the id and class without copying them. Only block
-/// containers count: the page's `html` and `body` carry template state in their classes (`comments-open`), and a
-/// link or heading named for comments ("12 comments") holds none.
-fn is_section(node: &NodeRef<'_>) -> bool {
-    if node.node_name().is_some_and(|tag| !CONTAINER_TAGS.iter().any(|t| tag.eq_ignore_ascii_case(t))) {
-        return false;
-    }
-    let contains = |value: &str| {
-        let bytes = value.as_bytes();
-        SECTION_WORDS.iter().any(|w| bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w.as_bytes())))
+    let taken = match found {
+        Some(comments) => Taken {
+            comments,
+            found: Some(CommentsFound { by: FoundBy::Text, confidence: Confidence::Medium, doubts: Vec::new() }),
+        },
+        None => Taken { comments: Vec::new(), found: None },
     };
-    let (id, class) = (node.id_attr(), node.class());
-    (id.as_deref().is_some_and(contains) || class.as_deref().is_some_and(contains)) && !is_not_comment(node)
-}
-
-/// Words that mark a sidebar list of comments elsewhere on the site; they name it even inside a longer word
-/// (`recentcomments`).
-const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "popular", "trending"];
-
-/// Whether the id or class of `node` names something other than the page's comments.
-pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
-    let words = words(node);
-    words.split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
-        || ELSEWHERE_WORDS.iter().any(|w| words.contains(w))
-}
-
-/// What makes two comment elements alike: the tag and the comment-ish class, or the id with its digits blanked.
-pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
-    let tag = node.node_name()?.to_lowercase();
-    if !ITEM_TAGS.contains(&tag.as_str()) {
-        return None;
-    }
-    let class = node.class().map(|c| c.to_lowercase()).unwrap_or_default();
-    let tokens: Vec<&str> = class.split_whitespace().collect();
-    let token = tokens
-        .iter()
-        .find(|t| SECTION_WORDS.iter().any(|w| t.contains(w)) || t.contains("post") || t.contains("reply"))
-        .or_else(|| tokens.first())
-        .map(|t| (*t).to_owned());
-    let id = node.id_attr().map(|i| numbered(&i.to_lowercase())).filter(|i| i.contains('#'));
-    Some(format!("{tag}|{}|{}", token.unwrap_or_default(), id.unwrap_or_default()))
-}
-
-/// `text` with each run of digits replaced by one `#`: `comment-123` and `comment-9` are alike.
-fn numbered(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('#') {
-            out.push('#');
-        }
-    }
-    out
-}
-
-/// The largest group of alike elements inside any comment section of the page.
-fn best_group(document: &Document) -> Option<Group<'_>> {
-    let mut best: Option<Group<'_>> = None;
-    for section in sections(document) {
-        let skip = furniture(section);
-        let containers = std::iter::once(section).chain(section.descendants_it().filter(NodeRef::is_element));
-        for container in containers.filter(|c| !skip.contains(&c.id)) {
-            let Some(group) = group_in(section, &container, &skip) else { continue };
-            // The larger group wins; among equals, elements named for comments.
-            let rank = |g: &Group<'_>| (g.items.len(), commentish(&g.key));
-            if best.as_ref().is_none_or(|b| rank(&group) > rank(b)) {
-                best = Some(group);
-            }
-        }
-    }
-    best
-}
-
-/// The elements of a section that are, or lie inside, its comment form or another part that holds no comments.
-/// Found in one pass (parents come before their children), so that a deep section costs no more than a long one.
-fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
-    let mut skip = HashSet::new();
-    for node in section.descendants_it().filter(NodeRef::is_element) {
-        let inherited = node.parent().is_some_and(|p| skip.contains(&p.id));
-        let tag = node.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
-        if inherited || matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&node) {
-            skip.insert(node.id);
-        }
-    }
-    skip
-}
-
-/// The largest set of alike children of `container` that hold text. Inside a comment section any alike
-/// elements count (Disqus's `li.post`); `section` is always one, so a list in the article is never a thread.
-fn group_in<'a>(section: NodeRef<'a>, container: &NodeRef<'a>, skip: &HashSet<NodeId>) -> Option<Group<'a>> {
-    let mut groups: Vec<(String, Vec<NodeRef<'a>>)> = Vec::new();
-    for child in container.element_children() {
-        let Some(key) = key(&child) else { continue };
-        if skip.contains(&child.id) || !has_text(&child) {
-            continue;
-        }
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, items)) => items.push(child),
-            None => groups.push((key, vec![child])),
-        }
-    }
-    let (key, items) = groups.into_iter().max_by_key(|(_, items)| items.len())?;
-    let container = *container;
-    // One alike element is a comment only if it says so itself.
-    (items.len() >= 2 || commentish(&key) && items.len() == 1).then_some(Group { section, container, items, key })
-}
-
-/// A key whose class or id names a comment or reply, or numbers its elements (`comment-123`).
-fn commentish(key: &str) -> bool {
-    let mut parts = key.split('|').skip(1);
-    let (token, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    SECTION_WORDS.iter().any(|w| token.contains(w)) || token.contains("reply") || id.contains('#')
+    (document, taken)
 }
 
 /// Reads one comment and, after it, its replies (nested elements of the same kind). Returns the index of the
@@ -341,6 +211,12 @@ fn read_item(
     for reply in &replies {
         reply.remove_from_parent();
     }
+    let thread = nested_thread(item);
+    if let Some((_, nested)) = &thread {
+        for reply in nested {
+            reply.remove_from_parent();
+        }
+    }
     let index = match read_fields(item) {
         Some((mut comment, by_markup)) => {
             *marked += usize::from(by_markup);
@@ -353,19 +229,53 @@ fn read_item(
     for reply in &replies {
         read_item(reply, group_key, index, (&mut *out, &mut *marked));
     }
+    if let Some((thread_key, nested)) = &thread {
+        for reply in nested {
+            read_item(reply, thread_key, index, (&mut *out, &mut *marked));
+        }
+    }
     index
 }
 
+/// A thread of another kind inside a comment: the comments on an answer of a question-and-answer page
+/// (`li.comment` inside `div.answer`). Elements count only if they number themselves (`comment-123`) or are list
+/// items named for comments, and only if the comment has text of its own beside them: a WordPress comment's
+/// numbered `article.comment-body` is the comment itself, not a reply to it.
+fn nested_thread<'a>(item: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
+    let letters = |n: &NodeRef<'_>| n.text().chars().filter(|c| c.is_alphanumeric()).count();
+    let own = key(item);
+    let mut threads: Vec<(String, Vec<NodeRef<'a>>)> = Vec::new();
+    for node in item.descendants_it().filter(NodeRef::is_element) {
+        let Some(k) = key(&node) else { continue };
+        let threadlike =
+            commentish(&k) && (k.rsplit('|').next().is_some_and(|id| id.contains('#')) || k.starts_with("li|"));
+        // A reply says something; a "reply" link in a list item does not.
+        if !threadlike || own.as_deref() == Some(k.as_str()) || letters(&node) < 15 {
+            continue;
+        }
+        match threads.iter_mut().find(|(have, _)| *have == k) {
+            Some((_, nodes)) if !nodes.iter().any(|n| node.ancestors_it(None).any(|a| a.id == n.id)) => {
+                nodes.push(node);
+            }
+            Some(_) => {}
+            None => threads.push((k, vec![node])),
+        }
+    }
+    let (k, nodes) = threads.into_iter().max_by_key(|(_, nodes)| nodes.len())?;
+    let inside: usize = nodes.iter().map(letters).sum();
+    (letters(item).saturating_sub(inside) >= 40).then_some((k, nodes))
+}
+
 /// Takes the comments out of the page, and the section around them unless it also holds other text.
-fn remove_section(group: &Group<'_>) {
-    let section_chars = group.section.text().chars().filter(|c| !c.is_whitespace()).count();
-    for item in &group.items {
+fn remove_section(section: NodeRef<'_>, items: &[NodeRef<'_>]) {
+    let section_chars = section.text().chars().filter(|c| !c.is_whitespace()).count();
+    for item in items {
         item.remove_from_parent();
     }
-    let left = group.section.text().chars().filter(|c| !c.is_whitespace()).count();
+    let left = section.text().chars().filter(|c| !c.is_whitespace()).count();
     // What is left is headings, forms and counters; a section that still holds much text wraps the article too.
     if left < 1000 || left * 2 < section_chars {
-        group.section.remove_from_parent();
+        section.remove_from_parent();
     }
 }
 
@@ -374,7 +284,7 @@ mod tests {
     use super::*;
 
     fn comments_of(html: &str) -> Vec<ExtractedComment> {
-        take(&Document::from(html)).comments
+        take(Document::from(html)).1.comments
     }
 
     #[test]
@@ -448,5 +358,83 @@ mod tests {
             </body></html>"##;
         let authors: Vec<String> = comments_of(html).into_iter().map(|c| c.author).collect();
         assert_eq!(authors, ["Ann", "Bob"]);
+    }
+
+    #[test]
+    fn answers_are_comments_and_the_comments_on_an_answer_are_its_replies() {
+        let answer = |n: usize, comments: &str| {
+            format!(
+                r#"<div id="answer-{n}" class="answer"><div class="post-text" itemprop="text"><p>Answer {n} explains the
+                difference between the two auxiliary verbs at some length.</p></div>
+                <div class="user-details"><a href="/users/{n}" class="author">Helper{n}</a> <time>Mar {n}, 2014</time></div>
+                <div class="comments"><ul class="comments-list">{comments}</ul></div></div>"#
+            )
+        };
+        let comment = |id: usize, who: &str, text: &str| {
+            format!(
+                r#"<li id="comment-{id}" class="comment"><span class="comment-copy">{text}</span>
+                <a class="comment-user">{who}</a> <span class="comment-date">Mar 9, 2014</span></li>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div id="question"><h1>When to use wurde?</h1><p>The question itself.</p></div>
+            <div id="answers"><h2>2 Answers</h2>{}{}</div></body></html>"#,
+            answer(1, &(comment(11, "Critic", "This is simply not correct.") + &comment(12, "Fan", "Unless of what?"))),
+            answer(2, "")
+        );
+        let comments = comments_of(&html);
+        let summary: Vec<(&str, Option<usize>)> = comments.iter().map(|c| (c.author.as_str(), c.parent)).collect();
+        assert_eq!(summary, [("Helper1", None), ("Critic", Some(0)), ("Fan", Some(0)), ("Helper2", None)]);
+        assert!(comments[0].text.starts_with("Answer 1 explains"), "{:?}", comments[0].text);
+        assert!(!comments[0].text.contains("simply not correct"));
+    }
+
+    #[test]
+    fn reviews_on_a_product_page_are_comments() {
+        let review = |who: &str, when: &str, text: &str| {
+            format!(
+                r#"<div class="rev"><span class="rev__author">{who}</span><span class="rev__timestamp">{when}</span>
+                <div class="rev__body"><p>{text}</p></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="product"><h1>Coffee</h1><p>Beans from Sidamo.</p></div>
+            <div id="product_reviews" class="review-widget"><div class="summary">4.5 of 5</div>{}{}</div></body></html>"#,
+            review("Dieter", "24.03.2021", "Tastes like any supermarket coffee."),
+            review("Anja", "02.04.2021", "The coffee smells wonderful.")
+        );
+        let comments = comments_of(&html);
+        let summary: Vec<(&str, Option<&str>)> =
+            comments.iter().map(|c| (c.author.as_str(), c.date.as_deref())).collect();
+        assert_eq!(summary, [("Dieter", Some("24.03.2021")), ("Anja", Some("02.04.2021"))]);
+    }
+
+    #[test]
+    fn a_group_that_does_not_read_as_comments_is_left_whole_and_the_next_is_taken() {
+        // A toggle and a heading named for comments come first; the comment itself is further down.
+        let html = r#"<html><body class="category-kommentar"><article><p>Story text.</p></article>
+            <div class="comments-wrapper"><div class="comments_toggle"><div class="comments_toggle_headline">Kommentare (1)
+            anzeigen</div></div><div id="comments" class="comments"><div class="comments-inner">
+            <div class="comment" id="comment-7"><span class="fn">Lena</span> <span class="date">20.12.2022 um 08:42</span>
+            <div class="comment-content"><p>Die Buchstützen finde ich toll.</p></div></div></div></div></div></body></html>"#;
+        let (page, taken) = take(Document::from(html));
+        let authors: Vec<&str> = taken.comments.iter().map(|c| c.author.as_str()).collect();
+        assert_eq!(authors, ["Lena"]);
+        let found = taken.found.expect("found");
+        assert_eq!((found.by, found.confidence), (FoundBy::Markup, Confidence::High));
+        assert!(page.select("article").text().contains("Story text."));
+        assert!(!page.select("body").text().contains("Buchstützen"));
+    }
+
+    #[test]
+    fn blocks_that_name_no_authors_stay_in_the_page_and_the_report_says_so() {
+        let html = r#"<html><body><article><p>Story text.</p></article><div id="comments">
+            <div class="comment-title">One comment</div><div class="comment-title">Leave a reply</div></div></body></html>"#;
+        let (page, taken) = take(Document::from(html));
+        assert!(taken.comments.is_empty());
+        let found = taken.found.expect("the doubt is reported");
+        assert_eq!(found.confidence, Confidence::Low);
+        assert!(found.doubts[0].contains("names no authors"), "{:?}", found.doubts);
+        assert!(page.select("body").text().contains("Leave a reply"));
     }
 }

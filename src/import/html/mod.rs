@@ -3,6 +3,7 @@
 //! JSON-LD. Nothing is fetched and no script runs: the page is parsed as data.
 
 mod comment_fields;
+mod comment_groups;
 mod comment_header;
 mod comments;
 mod flatten;
@@ -63,12 +64,9 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 fn extract_flat(html: &str) -> Extracted {
-    let mut document = Document::from(html);
-    let taken = comments::take(&document);
-    if taken.spoiled {
-        document = Document::from(html);
-    }
+    let (document, taken) = comments::take(Document::from(html));
     let comments = taken.comments;
+    let mut comments_found = taken.found;
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut warnings = Vec::new();
     let parsed = Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
@@ -111,7 +109,19 @@ fn extract_flat(html: &str) -> Extracted {
     if body.is_empty() {
         warnings.push("the page has no article text".to_owned());
     }
-    Extracted { title, metadata, body, comments, warnings, skipped: Vec::new(), annotations: Default::default() }
+    if comments.is_empty() && comments_found.as_ref().is_some_and(|f| f.doubts.is_empty()) {
+        comments_found = None;
+    }
+    Extracted {
+        title,
+        metadata,
+        body,
+        comments,
+        comments_found,
+        warnings,
+        skipped: Vec::new(),
+        annotations: Default::default(),
+    }
 }
 
 /// The page's whole text as the body, for pages where no article can be told apart.
@@ -126,6 +136,7 @@ fn whole_text(document: &Document, warning: String) -> Extracted {
         metadata: Metadata::default(),
         body,
         comments: Vec::new(),
+        comments_found: None,
         warnings: vec![warning],
         skipped: Vec::new(),
         annotations: Default::default(),

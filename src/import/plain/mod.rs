@@ -57,6 +57,7 @@ pub fn extract(text: &str) -> Extracted {
         metadata,
         body: body.join("\n\n"),
         comments,
+        comments_found: None,
         warnings,
         skipped: Vec::new(),
         annotations: Default::default(),

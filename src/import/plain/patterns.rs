@@ -6,17 +6,23 @@ use regex::Regex;
 
 use crate::import::regex;
 
-const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+/// Month names and their usual abbreviations in English, German, French, Spanish, Italian, Dutch and Polish
+/// (longest first, so that "sept" is not read as "sep"). Abbreviations that are also common words ("set", "gen",
+/// "mag", "ago") are left out.
+const MONTH: &str = r"(?:października|septiembre|diciembre|listopada|noviembre|september|septembre|setiembre|settembre|augustus|december|decembre|dezember|dicembre|décembre|febbraio|februari|february|kwietnia|november|novembre|sierpnia|stycznia|września|czerwca|febrero|februar|fevrier|février|gennaio|grudnia|januari|january|janvier|juillet|october|octobre|octubre|oktober|ottobre|agosto|aprile|august|giugno|januar|jänner|luglio|lutego|maggio|abril|april|avril|enero|julio|junio|lipca|maart|marca|march|marzo|aout|août|févr|janv|juil|juin|juli|july|june|juni|maja|mars|mayo|märz|sept|abr|apr|aug|avr|dec|dez|dic|déc|feb|fév|giu|jan|jul|jun|jän|lug|mai|mar|may|mei|mrt|mrz|nov|oct|okt|ott|sep)\.?";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)
-        (?-u:\b)\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago(?-u:\b)
+        (?-u:\b)\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year|yr|mo)s?\.?\s+ago(?-u:\b)
+        | (?-u:\b)vor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)\w*
+        | (?-u:\b)il\ y\ a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)\w*
+        | (?-u:\b)hace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)\w*
         | ^(?:just\ now|yesterday|today|an?\ (?:minute|hour|day|week|month|year)\ ago)$
         | (?-u:\b)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b)
         | (?-u:\b)\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?-u:\b)
         | (?-u:\b){MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)
-        | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|,|$)
+        | (?-u:\b)\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{MONTH}(?:\s|,|$)
         | (?-u:\b)\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?
         "
     ))

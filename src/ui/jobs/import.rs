@@ -98,7 +98,8 @@ impl ImportReport {
                         .iter()
                         .flat_map(|a| {
                             let warnings = a.warnings.iter().map(|w| format!("warning: {w}"));
-                            warnings.chain(a.skipped.iter().map(|s| format!("left out {s}")))
+                            let found = a.comments_note().into_iter();
+                            found.chain(warnings).chain(a.skipped.iter().map(|s| format!("left out {s}")))
                         })
                         .collect(),
                 },

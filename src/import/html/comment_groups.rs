@@ -1,0 +1,311 @@
+//! Where a page's comments may be: its sections named for comments (or reviews, answers, discussion …), and
+//! inside them the groups of alike elements that may be the comments, best first. Nothing here changes the
+//! page; `comments` reads each candidate on a copy and keeps the first that reads as comments.
+
+use std::collections::{HashMap, HashSet};
+
+use dom_query::{Document, NodeId, NodeRef};
+
+use super::nodes::{has_text, words};
+
+/// Words in an id or class that mark a comment section or a comment.
+const SECTION_WORDS: &[&str] = &[
+    "comment",
+    "kommentar",
+    "komentar",
+    "coment",
+    "leserbrief",
+    "discuss",
+    "response",
+    "reaction",
+    "disqus",
+    "feedback",
+    "replies",
+    "review",
+    "rezension",
+    "bewertung",
+    "answer",
+];
+/// Words that mark the parts of a comment area that are not comments: forms, counters, sidebar widgets.
+const NOT_SECTION_WORDS: &[&str] = &[
+    "form",
+    "respond",
+    "reply-title",
+    "textarea",
+    "count",
+    "button",
+    "recent",
+    "latest",
+    "rss",
+    "feed",
+    "policy",
+    "tou",
+    "login",
+    "identity",
+    "push",
+    "icon",
+    "avatar",
+    "nav",
+    "pagination",
+    "preview",
+    "summary",
+];
+/// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
+pub(super) const CONTAINER_TAGS: &[&str] =
+    &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
+/// Elements that hold one comment each.
+const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "dd", "table", "tr"];
+
+/// The outermost elements of the page named for comments.
+pub(super) fn sections(document: &Document) -> Vec<NodeRef<'_>> {
+    let Some(body) = document.body() else { return Vec::new() };
+    // Walking the tree (rather than matching "body *", which checks every element's ancestors) stays linear
+    // however deep a page nests.
+    let outermost: Vec<NodeRef<'_>> = body
+        .descendants_it()
+        .filter(|n| n.is_element() && is_section(n))
+        // Only the outermost, and none in a sidebar. Being inside a "widget" says nothing: page builders wrap
+        // everything in widgets and templates put "widget" in the body's classes; a sidebar's list of comments
+        // elsewhere names itself (recent, latest, popular: `is_not_comment`).
+        .filter(|n| !n.ancestors_it(None).any(|a| is_section(&a) || is_sidebar(&a)))
+        .collect();
+    around_alike(outermost, body.id)
+}
+
+/// Where the outermost elements named for comments are alike (the same key), they are the comments themselves and
+/// no element around them says so: the nearest element holding them all is their section (unless that is the
+/// whole page).
+fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
+    let mut by_key: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
+    let mut sections = Vec::new();
+    for node in outermost {
+        match key(&node) {
+            Some(k) => match by_key.iter_mut().find(|(have, _)| *have == k) {
+                Some((_, nodes)) => nodes.push(node),
+                None => by_key.push((k, vec![node])),
+            },
+            None => sections.push(node),
+        }
+    }
+    for (_, nodes) in by_key {
+        if nodes.len() < 3 {
+            sections.extend(nodes);
+            continue;
+        }
+        let chain: Vec<NodeId> = nodes[0].ancestors_it(None).map(|a| a.id).collect();
+        let common = nodes[1..].iter().fold(0, |deepest, node| {
+            let theirs: HashSet<NodeId> = node.ancestors_it(None).map(|a| a.id).collect();
+            chain.iter().position(|id| theirs.contains(id)).map_or(chain.len(), |at| at.max(deepest))
+        });
+        match chain.get(common).and_then(|id| nodes[0].ancestors_it(None).find(|a| a.id == *id)) {
+            Some(around) if around.id != body => {
+                if !sections.iter().any(|s: &NodeRef<'_>| s.id == around.id) {
+                    sections.push(around);
+                }
+            }
+            _ => sections.extend(nodes),
+        }
+    }
+    sections
+}
+
+/// Whether `node` is a sidebar: an `aside`, or a class or id that is, or begins with, "sidebar" (not a layout's
+/// "right-sidebar" or "has-sidebar", which wrap the article too). A sidebar never holds the page's headline or
+/// lies inside `main` or the article: an `aside` there (comments set beside the text) is part of the page.
+fn is_sidebar(node: &NodeRef<'_>) -> bool {
+    let named = node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("aside"))
+        || words(node).split_whitespace().any(|token| token.starts_with("sidebar"));
+    named
+        && !node.descendants_it().any(|d| d.node_name().is_some_and(|t| t.eq_ignore_ascii_case("h1")))
+        && !node
+            .ancestors_it(None)
+            .any(|a| a.node_name().is_some_and(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article")))
+}
+
+/// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
+pub(super) fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_key: &str) -> bool {
+    node.ancestors_it(None).take_while(|a| a.id != container.id).any(|a| key(&a).as_deref() == Some(group_key))
+}
+
+/// Checked on every element of the page, so it looks at the id and class without copying them. Only block
+/// containers count: the page's `html` and `body` carry template state in their classes (`comments-open`), and a
+/// link or heading named for comments ("12 comments") holds none.
+fn is_section(node: &NodeRef<'_>) -> bool {
+    if node.node_name().is_some_and(|tag| !CONTAINER_TAGS.iter().any(|t| tag.eq_ignore_ascii_case(t))) {
+        return false;
+    }
+    // A blog's taxonomy classes (`category-kommentar`, `tag-reviews`) say what a post is about, not what the
+    // element holds.
+    let contains = |value: &str| {
+        value.split_whitespace().filter(|token| !is_taxonomy(token)).any(|token| {
+            let bytes = token.as_bytes();
+            SECTION_WORDS.iter().any(|w| bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w.as_bytes())))
+        })
+    };
+    let (id, class) = (node.id_attr(), node.class());
+    (id.as_deref().is_some_and(contains) || class.as_deref().is_some_and(contains)) && !is_not_comment(node)
+}
+
+/// Whether a class token is a content management system's taxonomy term rather than a part's name.
+fn is_taxonomy(token: &str) -> bool {
+    ["category-", "tag-", "cat-", "topic-", "format-"]
+        .iter()
+        .any(|prefix| token.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)))
+}
+
+/// Words that mark a sidebar list of comments elsewhere on the site; they name it even inside a longer word
+/// (`recentcomments`).
+const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "popular", "trending"];
+
+/// Whether the id or class of `node` names something other than the page's comments.
+pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
+    let words = words(node);
+    words.split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
+        || ELSEWHERE_WORDS.iter().any(|w| words.contains(w))
+}
+
+/// What makes two comment elements alike: the tag and the comment-ish class, or the id with its digits blanked.
+pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
+    let tag = node.node_name()?.to_lowercase();
+    if !ITEM_TAGS.contains(&tag.as_str()) {
+        return None;
+    }
+    let class = node.class().map(|c| c.to_lowercase()).unwrap_or_default();
+    let tokens: Vec<&str> = class.split_whitespace().collect();
+    let token = tokens
+        .iter()
+        .find(|t| SECTION_WORDS.iter().any(|w| t.contains(w)) || t.contains("post") || t.contains("reply"))
+        .or_else(|| tokens.first())
+        .map(|t| (*t).to_owned());
+    let id = node.id_attr().map(|i| numbered(&i.to_lowercase())).filter(|i| i.contains('#'));
+    Some(format!("{tag}|{}|{}", token.unwrap_or_default(), id.unwrap_or_default()))
+}
+
+/// `text` with each run of digits replaced by one `#`: `comment-123` and `comment-9` are alike.
+fn numbered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('#') {
+            out.push('#');
+        }
+    }
+    out
+}
+
+/// A group of alike elements that may be a page's comments, by node ids so that it can be read on a copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Candidate {
+    /// The outermost element named for comments around it: taken out of the page with them.
+    pub section: NodeId,
+    /// The element holding every one of them.
+    pub container: NodeId,
+    /// What makes them alike ([`key`]).
+    pub key: String,
+    /// How many there are (alike siblings, or for a scattered group every outermost one).
+    pub size: usize,
+}
+
+/// How many candidates of each kind are read before the page is taken to have no comments: reading costs a copy
+/// of the page, and a page whose best few groups read as no comments has none the rest would find.
+const SIBLING_TRIES: usize = 6;
+const SCATTERED_TRIES: usize = 2;
+
+/// The groups of alike elements inside the comment sections of the page, the likeliest first: the largest sets of
+/// alike siblings (among equals, those named for comments), then elements named for comments that lie scattered
+/// through a section, each wrapped in blocks of its own (a thread drawn by depth, as some apps write it).
+pub(super) fn candidates(document: &Document) -> Vec<Candidate> {
+    let mut siblings: Vec<(bool, Candidate)> = Vec::new();
+    let mut scattered: Vec<Candidate> = Vec::new();
+    for section in sections(document) {
+        let skip = furniture(section);
+        let containers = std::iter::once(section).chain(section.descendants_it().filter(NodeRef::is_element));
+        for container in containers.filter(|c| !skip.contains(&c.id)) {
+            if let Some((key, size)) = group_in(&container, &skip) {
+                let named = commentish(&key);
+                siblings.push((named, Candidate { section: section.id, container: container.id, key, size }));
+            }
+        }
+        scattered.extend(scattered_in(section, &skip));
+    }
+    // A stable sort keeps page order among equals.
+    siblings.sort_by(|(a_named, a), (b_named, b)| (b.size, b_named).cmp(&(a.size, a_named)));
+    scattered.sort_by_key(|c| std::cmp::Reverse(c.size));
+    let mut out: Vec<Candidate> = siblings.into_iter().map(|(_, c)| c).take(SIBLING_TRIES).collect();
+    for candidate in scattered {
+        if out.len() >= SIBLING_TRIES + SCATTERED_TRIES {
+            break;
+        }
+        if !out.iter().any(|c| c.key == candidate.key && c.container == candidate.container) {
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+/// Elements named for comments (or numbered so) anywhere in `section`, grouped by key: the outermost of each key.
+fn scattered_in(section: NodeRef<'_>, skip: &HashSet<NodeId>) -> Vec<Candidate> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut open: Vec<(NodeId, String)> = Vec::new();
+    for node in section.descendants_it().filter(NodeRef::is_element) {
+        if skip.contains(&node.id) {
+            continue;
+        }
+        let Some(key) = key(&node).filter(|k| commentish(k)) else { continue };
+        // Nested ones of the same key are replies, counted with their thread.
+        open.retain(|(id, _)| node.ancestors_it(None).any(|a| a.id == *id));
+        if open.iter().any(|(_, k)| *k == key) {
+            continue;
+        }
+        open.push((node.id, key.clone()));
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut out: Vec<Candidate> = counts
+        .into_iter()
+        .filter(|(_, size)| *size >= 2)
+        .map(|(key, size)| Candidate { section: section.id, container: section.id, key, size })
+        .collect();
+    out.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+/// The elements of a section that are, or lie inside, its comment form or another part that holds no comments.
+/// Found in one pass (parents come before their children), so that a deep section costs no more than a long one.
+fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
+    let mut skip = HashSet::new();
+    for node in section.descendants_it().filter(NodeRef::is_element) {
+        let inherited = node.parent().is_some_and(|p| skip.contains(&p.id));
+        let tag = node.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
+        if inherited || matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&node) {
+            skip.insert(node.id);
+        }
+    }
+    skip
+}
+
+/// The largest set of alike children of `container` that hold text, as its key and size. Inside a comment section
+/// any alike elements count (Disqus's `li.post`); a list in the article is never searched, being in no section.
+fn group_in(container: &NodeRef<'_>, skip: &HashSet<NodeId>) -> Option<(String, usize)> {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for child in container.element_children() {
+        let Some(key) = key(&child) else { continue };
+        if skip.contains(&child.id) || !has_text(&child) {
+            continue;
+        }
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, size)) => *size += 1,
+            None => groups.push((key, 1)),
+        }
+    }
+    let (key, size) = groups.into_iter().max_by_key(|(key, size)| (*size, commentish(key)))?;
+    // One alike element is a comment only if it says so itself.
+    (size >= 2 || commentish(&key) && size == 1).then_some((key, size))
+}
+
+/// A key whose class or id names a comment or reply, or numbers its elements (`comment-123`).
+pub(super) fn commentish(key: &str) -> bool {
+    let mut parts = key.split('|').skip(1);
+    let (token, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+    SECTION_WORDS.iter().any(|w| token.contains(w)) || token.contains("reply") || id.contains('#')
+}
