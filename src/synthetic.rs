@@ -157,6 +157,7 @@ fn document(
                 number: Some((i + 1).to_string()),
                 author,
                 date: None,
+                timestamp: None,
                 parent: None,
                 text,
                 tagged_by: if tagged {

@@ -229,3 +229,16 @@ fn a_page_nested_a_hundred_thousand_deep_imports_with_its_text() {
     assert!(article.body.contains("The text at the bottom of it all."));
     assert!(article.warnings.iter().any(|w| w.contains("nests 100003 levels deep")), "{:?}", article.warnings);
 }
+
+#[test]
+fn a_forum_threads_first_post_is_the_body_and_the_replies_are_the_comments() {
+    let thread = one("forum_thread.html");
+    assert!(thread.body.starts_with("Since the levy came in the morning ferry"), "{:?}", thread.body);
+    assert!(!thread.body.contains("Another thread about the harbour"), "the list of other threads is not the body");
+    assert_eq!(threads(&thread), [("maren", None), ("tomas_k", None), ("harbourwatcher", None)]);
+    assert_eq!(thread.comments[0].date.as_deref(), Some("28.09.19 13:55"));
+    assert!(thread.comments.iter().all(|c| !c.text.contains("Reply") && !c.text.contains("Report")));
+    assert_eq!(thread.metadata.byline.as_deref(), Some("harbourwatcher"));
+    let note = thread.comments_note().unwrap_or_default();
+    assert!(note.starts_with("comments: found by the page's markup"), "{note}");
+}

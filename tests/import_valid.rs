@@ -39,6 +39,7 @@ prop_compose! {
                     number: None,
                     author: "reader".to_owned(),
                     date: None,
+                    timestamp: None,
                     parent: None,
                     text,
                     tagged_by: Default::default(),

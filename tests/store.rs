@@ -100,7 +100,7 @@ fn a_failed_save_leaves_the_file_as_it_was() {
 fn every_checked_in_format_version_loads() {
     // Every format version keeps a file here; the loader must read each of them for ever.
     assert_eq!(store::OLDEST_VERSION, 1);
-    assert_eq!(store::CURRENT_VERSION, 4);
+    assert_eq!(store::CURRENT_VERSION, 5);
     for version in store::OLDEST_VERSION..=store::CURRENT_VERSION {
         let path = manifest(&format!("tests/fixtures/format/v{version}.ron"));
         let project = store::load(&path).unwrap_or_else(|e| panic!("version {version}: {e}"));
@@ -218,4 +218,32 @@ fn several_annotators_an_exercise_and_merge_conflicts_round_trip() {
     assert_eq!(project.exercise.as_ref().unwrap().id, "5f0c2a9e41d7b3c8");
     assert_eq!(project.conflicts.len(), 1);
     assert_eq!(store::to_string(&project).unwrap(), std::fs::read_to_string(&path).unwrap(), "byte for byte");
+}
+
+#[test]
+fn a_comment_keeps_its_machine_readable_time_through_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html><head><title>Levy</title></head><body><article><h1>Levy</h1><p>The council approved the levy on
+        Tuesday after a long debate in the harbour hall, which many fishermen attended.</p></article>
+        <ol id="comments"><li class="comment" id="comment-1"><cite class="fn">Ammon</cite>
+        <time datetime="2017-03-11T20:41:00+00:00">March 11, 2017 at 8:41 PM</time>
+        <div class="comment-content"><p>The levy is too high for small boats.</p></div></li>
+        <li class="comment" id="comment-2"><cite class="fn">Maren</cite> <span class="date">12.03.2017</span>
+        <div class="comment-content"><p>It pays for the breakwater.</p></div></li></ol></body></html>"#,
+    )
+    .unwrap();
+    let project = project_from(&page);
+    let path = dir.path().join("p.ron");
+    store::save(&project, &path).unwrap();
+    let loaded = store::load(&path).unwrap();
+    let times: Vec<(Option<&str>, Option<&str>)> =
+        loaded.documents[0].comments.iter().map(|c| (c.date.as_deref(), c.timestamp.as_deref())).collect();
+    assert_eq!(
+        times,
+        [(Some("March 11, 2017 at 8:41 PM"), Some("2017-03-11T20:41:00+00:00")), (Some("12.03.2017"), None)]
+    );
+    assert_eq!(loaded, project);
 }

@@ -21,6 +21,7 @@ fn project() -> Project {
             number: Some("1".to_owned()),
             author: "hye".to_owned(),
             date: None,
+            timestamp: None,
             parent: None,
             text: "is Turkey returning Kars".to_owned(),
             tagged_by: Default::default(),

@@ -51,6 +51,7 @@ pub fn extract(text: &str, name: &str) -> Result<Extracted, String> {
             number: cell(number),
             author: cell(author).unwrap_or_default(),
             date: cell(date),
+            timestamp: None,
             text: super::normalize_newlines(&text),
             parent: None,
         });

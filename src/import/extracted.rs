@@ -14,6 +14,9 @@ pub struct ExtractedComment {
     pub author: String,
     /// When, as printed.
     pub date: Option<String>,
+    /// When, as the page states it for machines (RFC 3339, or a date alone), where it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
     /// Its text; paragraphs separated by a blank line.
     pub text: String,
     /// Index (in the same list) of the comment it replies to.
@@ -120,6 +123,7 @@ impl Extracted {
                 number: comment.number,
                 author: comment.author,
                 date: comment.date,
+                timestamp: comment.timestamp,
                 parent: comment.parent.and_then(|i| comment_ids.get(i).copied()).filter(|&p| p != id),
                 text: comment.text,
                 tagged_by: std::collections::BTreeMap::new(),

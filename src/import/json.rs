@@ -156,7 +156,7 @@ fn comments(items: Vec<Value>, warnings: &mut Vec<String>) -> Vec<ExtractedComme
         let number = field(NUMBER);
         ids.push(field(COMMENT_ID));
         parents.push(field(PARENT));
-        comments.push(ExtractedComment { number, author, date, text: normalize(&text), parent: None });
+        comments.push(ExtractedComment { number, author, date, timestamp: None, text: normalize(&text), parent: None });
     }
     // A parent is named by its id; it becomes an index into the list.
     for (index, parent) in parents.iter().enumerate() {

@@ -133,6 +133,7 @@ fn comments_from(section: &[Block], warnings: &mut Vec<String>) -> Vec<Extracted
         number: None,
         author: author.trim().trim_end_matches(':').trim_end_matches(" says").trim_end_matches(" said").to_owned(),
         date: None,
+        timestamp: None,
         text,
         parent: None,
     };

@@ -28,6 +28,7 @@ fn article(schema: &LabelSchema, doc: &Document, existing: Option<&Document>) ->
             number: c.number.clone(),
             author: c.author.clone(),
             date: c.date.clone(),
+            timestamp: c.timestamp.clone(),
             text: c.text.clone(),
             parent: c.parent.and_then(|p| doc.comment_index(p)),
         })

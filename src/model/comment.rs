@@ -38,6 +38,9 @@ pub struct Comment {
     pub author: String,
     /// When it was posted, as printed.
     pub date: Option<String>,
+    /// When it was posted, as the page states it for machines (`<time datetime>`): RFC 3339, or a date alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
     /// The comment this one replies to.
     pub parent: Option<CommentId>,
     /// The comment's text; paragraphs are separated by a blank line.
@@ -62,6 +65,8 @@ struct CommentFields {
     author: String,
     #[serde(default)]
     date: Option<String>,
+    #[serde(default)]
+    timestamp: Option<String>,
     #[serde(default)]
     parent: Option<CommentId>,
     #[serde(with = "super::paragraphs")]
@@ -92,6 +97,7 @@ impl From<CommentFields> for Comment {
             number: fields.number,
             author: fields.author,
             date: fields.date,
+            timestamp: fields.timestamp,
             parent: fields.parent,
             text: fields.text,
             tagged_by,
@@ -108,6 +114,7 @@ impl Comment {
             number: None,
             author: author.into(),
             date: None,
+            timestamp: None,
             parent: None,
             text: text.into(),
             tagged_by: BTreeMap::new(),

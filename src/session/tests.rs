@@ -22,6 +22,7 @@ fn saved_project(dir: &Path) -> PathBuf {
             number: None,
             author: format!("reader {i}"),
             date: None,
+            timestamp: None,
             parent: None,
             text: format!("Comment number {i} with 😀 in it."),
             tagged_by: Default::default(),

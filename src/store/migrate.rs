@@ -12,6 +12,7 @@
 //! | 2 | `metadata.direction` ("ltr" or "rtl"), optional. |
 //! | 3 | `schema.dimensions`, `comments[].tags`, `spans[].check_worthy` and `spans[].verdict`, all optional. |
 //! | 4 | `comments[].tagged_by` (each annotator's sentiment and tags) replaces `sentiment` and `tags`; `exercise`; `conflicts`. |
+//! | 5 | `comments[].timestamp` (when the page states it for machines), optional. |
 
 use crate::model::Project;
 
@@ -20,7 +21,7 @@ use super::format::CURRENT_VERSION;
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
 type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -37,6 +38,12 @@ fn v1_to_v2(_project: &mut Project) -> Result<(), String> {
 /// Version 3 adds comment dimensions and the check-worthy and verdict attributes of spans; their serde defaults
 /// (no dimensions, no tags, unset, unverified) are right for every version 2 file.
 fn v2_to_v3(_project: &mut Project) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 5 adds the optional machine-readable time of a comment; no version 4 file has one, and none is
+/// invented from the printed date.
+fn v4_to_v5(_project: &mut Project) -> Result<(), String> {
     Ok(())
 }
 

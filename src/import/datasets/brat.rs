@@ -244,7 +244,7 @@ fn split_comments(chars: &[char], comments: &[&Entity], title: String) -> Extrac
                 Some((number, author)) => (Some(number.to_owned()), author.to_owned()),
                 None => (None, header.clone()),
             };
-            ExtractedComment { number, author, date: None, text: text_of(s, e), parent: None }
+            ExtractedComment { number, author, date: None, timestamp: None, text: text_of(s, e), parent: None }
         })
         .collect();
     Extracted { title, body, comments: extracted, ..Extracted::default() }

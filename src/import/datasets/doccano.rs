@@ -40,7 +40,14 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 let article = &mut articles[index];
                 let comment = article.comments.len();
                 let author = line.get("author").and_then(Value::as_str).unwrap_or_default().to_owned();
-                article.comments.push(ExtractedComment { number: None, author, date: None, text, parent: None });
+                article.comments.push(ExtractedComment {
+                    number: None,
+                    author,
+                    date: None,
+                    timestamp: None,
+                    text,
+                    parent: None,
+                });
                 comments.insert((doc, line.get("comment_id").map(value_text).unwrap_or_default()), comment);
                 for (ranges, label) in spans {
                     let place = Place::Comment(CommentRef::Index(comment));

@@ -49,6 +49,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 number: Some(get("number")).filter(|n| !n.is_empty()),
                 author: get("author"),
                 date: Some(get("date")).filter(|d| !d.is_empty()),
+                timestamp: None,
                 text: get("text"),
                 parent,
             });

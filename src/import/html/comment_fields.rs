@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use dom_query::{Matcher, NodeRef, Selection};
 use regex::Regex;
 
-use super::nodes::{DIGITS, has_text, words};
+use super::nodes::{DIGITS, has_text, spaced_text, words};
 use crate::import::ExtractedComment;
 use crate::import::plain::{self, looks_like_date};
 
@@ -53,6 +53,8 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
     let mut date =
         first_match(&scope, &DATE, |text| text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit()))
             .and_then(|n| date_of(&n));
+    // Read before the date elements are taken out of the text below.
+    let timestamp = timestamp_of(&scope);
     if author.is_empty() || looks_like_date(&author) {
         // Markup that names no author (or names the date so): the head line says who and when.
         let (named, dated) = super::comment_header::header_fields(item);
@@ -82,7 +84,43 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
     if text.is_empty() {
         return None;
     }
-    Some((ExtractedComment { number, author, date, text, parent: None }, marked))
+    Some((ExtractedComment { number, author, date, timestamp, text, parent: None }, marked))
+}
+
+/// Elements that state a time for machines, and the attributes they state it in.
+static STAMPED: LazyLock<Selectors> = LazyLock::new(|| {
+    Selectors::new(&[
+        "time[datetime], [itemprop=datePublished], [itemprop=dateCreated], abbr[title], [data-datetime], \
+         [data-timestamp], [data-time], [data-utime]",
+    ])
+});
+const STAMP_ATTRIBUTES: &[&str] =
+    &["datetime", "content", "title", "data-datetime", "data-timestamp", "data-time", "data-utime"];
+
+/// The first time inside a comment that the page states for machines.
+fn timestamp_of(scope: &Selection<'_>) -> Option<String> {
+    let nodes = STAMPED.0.iter().flat_map(|m| scope.select_matcher(m).nodes().to_vec());
+    nodes.into_iter().find_map(|node| {
+        STAMP_ATTRIBUTES.iter().find_map(|name| node.attr(name).and_then(|value| machine_time(value.trim())))
+    })
+}
+
+/// `value` if it is an RFC 3339 time, a date-time or a date, or a Unix time in seconds or milliseconds as RFC
+/// 3339; anything else (a title that is a sentence, "yesterday") is none.
+pub(super) fn machine_time(value: &str) -> Option<String> {
+    if (9..=13).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
+        let number: i64 = value.parse().ok()?;
+        let stamp = if value.len() >= 12 {
+            jiff::Timestamp::from_millisecond(number)
+        } else {
+            jiff::Timestamp::from_second(number)
+        };
+        return stamp.ok().map(|t| t.to_string());
+    }
+    let known = value.parse::<jiff::Timestamp>().is_ok()
+        || value.parse::<jiff::civil::DateTime>().is_ok()
+        || value.len() == 10 && value.parse::<jiff::civil::Date>().is_ok();
+    known.then(|| value.to_owned())
 }
 
 const AUTHOR_SELECTORS: &[&str] = &[
@@ -173,7 +211,7 @@ fn clean_author(text: &str) -> String {
 
 /// A date element's text without "wrote on" and the like, or its machine-readable attribute.
 fn date_of(node: &NodeRef<'_>) -> Option<String> {
-    let text = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = spaced_text(node);
     let text = text.trim_end_matches([':', ' ']);
     let text =
         ["wrote on ", "posted on ", "on ", "於 ", "于 "].iter().fold(text, |t, p| t.strip_prefix(p).unwrap_or(t));
@@ -214,6 +252,33 @@ mod tests {
             assert_eq!(list.len(), compiled.0.len(), "{list:?}");
         }
         assert_eq!(NOT_TEXT.0.len(), 1);
+        assert_eq!(STAMPED.0.len(), 1);
         assert_eq!(NOT_CONTENT.0.len(), 1);
+    }
+
+    #[test]
+    fn machine_times_are_kept_and_anything_else_is_not() {
+        assert_eq!(machine_time("2017-03-11T20:41:00+01:00").as_deref(), Some("2017-03-11T20:41:00+01:00"));
+        assert_eq!(machine_time("2015-03-11").as_deref(), Some("2015-03-11"));
+        assert_eq!(machine_time("2015-03-11T09:30:00").as_deref(), Some("2015-03-11T09:30:00"));
+        assert_eq!(machine_time("1426066260").as_deref(), Some("2015-03-11T09:31:00Z"));
+        assert_eq!(machine_time("1426066260000").as_deref(), Some("2015-03-11T09:31:00Z"));
+        assert_eq!(machine_time("March 11th, 2015"), None);
+        assert_eq!(machine_time("yesterday"), None);
+        assert_eq!(machine_time("2015-13-45"), None);
+    }
+
+    #[test]
+    fn a_comment_keeps_its_time_as_shown_and_as_stated_for_machines() {
+        let doc = dom_query::Document::from(
+            r#"<li class="c"><cite class="fn">Ammon</cite> <a><time datetime="2017-03-11T20:41:00+00:00">March 11, 2017
+            at 8:41 PM</time></a><div class="comment-content"><p>Plain-text authors are names, not dates.</p></div></li>"#,
+        );
+        let item = doc.select(".c").nodes()[0];
+        let (comment, marked) = read_fields(&item).expect("a comment");
+        assert!(marked);
+        assert_eq!(comment.author, "Ammon");
+        assert_eq!(comment.date.as_deref(), Some("March 11, 2017 at 8:41 PM"));
+        assert_eq!(comment.timestamp.as_deref(), Some("2017-03-11T20:41:00+00:00"));
     }
 }

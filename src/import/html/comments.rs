@@ -29,6 +29,8 @@ pub(super) struct Taken {
     pub comments: Vec<ExtractedComment>,
     /// How they were found, for the import report; `None` when none were.
     pub found: Option<CommentsFound>,
+    /// The first post of a forum thread, which is the page's body: the replies below it are the comments.
+    pub lead: Option<ExtractedComment>,
 }
 
 /// One section's comments, as read.
@@ -38,6 +40,8 @@ struct Block {
     /// Comments whose author the markup named (not guessed from a head line).
     marked: usize,
     named: bool,
+    /// The thread's first post, where it stands apart from the replies (see [`lead_of`]).
+    lead: Option<ExtractedComment>,
 }
 
 /// Finds the comments of the page and returns the page without them (and without the sections around them).
@@ -109,6 +113,7 @@ fn joined(mut blocks: Vec<Block>) -> Taken {
     } else {
         Confidence::Low
     };
+    let lead = blocks.iter_mut().find_map(|b| b.lead.take());
     let mut comments = Vec::with_capacity(total);
     for block in blocks {
         let offset = comments.len();
@@ -117,7 +122,7 @@ fn joined(mut blocks: Vec<Block>) -> Taken {
             c
         }));
     }
-    Taken { comments, found: Some(CommentsFound { by, confidence, doubts: Vec::new() }) }
+    Taken { comments, found: Some(CommentsFound { by, confidence, doubts: Vec::new() }), lead }
 }
 
 /// Reads `candidate` on `trial` (a copy of the page) and, if it reads as comments, takes them out of it. Refused,
@@ -151,8 +156,32 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
     if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
         return Err(candidate.size);
     }
+    let lead = items.first().and_then(|first| lead_of(first, &candidate.key)).and_then(|n| read_fields(&n));
     remove_section(section, &items);
-    Ok(Block { section: candidate.section, comments, marked, named: commentish(&candidate.key) })
+    let lead = lead.map(|(comment, _)| comment);
+    Ok(Block { section: candidate.section, comments, marked, named: commentish(&candidate.key), lead })
+}
+
+/// A forum thread's first post, where the markup sets it apart from the replies: an element just before the first
+/// of them, of the same tag and class but another id (`div#PostFirst.Comment` before `div#Post_0.Comment`), with
+/// text of some length.
+fn lead_of<'a>(first: &NodeRef<'a>, group_key: &str) -> Option<NodeRef<'a>> {
+    let kind = |k: &str| k.rsplit_once('|').map(|(kind, _)| kind.to_owned());
+    let wanted = kind(group_key)?;
+    let mut node = first.prev_element_sibling();
+    // Headings and advertisement slots stand between them on real pages.
+    for _ in 0..8 {
+        let candidate = node?;
+        if let Some(k) = key(&candidate)
+            && k != group_key
+            && kind(&k).as_deref() == Some(wanted.as_str())
+            && candidate.text().chars().filter(|c| c.is_alphabetic()).count() >= 100
+        {
+            return Some(candidate);
+        }
+        node = candidate.prev_element_sibling();
+    }
+    None
 }
 
 static COUNTER: LazyLock<Regex> =
@@ -188,8 +217,9 @@ fn plain_list(document: Document) -> (Document, Taken) {
         Some(comments) => Taken {
             comments,
             found: Some(CommentsFound { by: FoundBy::Text, confidence: Confidence::Medium, doubts: Vec::new() }),
+            lead: None,
         },
-        None => Taken { comments: Vec::new(), found: None },
+        None => Taken { comments: Vec::new(), found: None, lead: None },
     };
     (document, taken)
 }

@@ -64,9 +64,9 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 fn extract_flat(html: &str) -> Extracted {
-    let (document, taken) = comments::take(Document::from(html));
-    let comments = taken.comments;
-    let mut comments_found = taken.found;
+    let (document, mut taken) = comments::take(Document::from(html));
+    let comments = std::mem::take(&mut taken.comments);
+    let mut comments_found = taken.found.take();
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut warnings = Vec::new();
     let parsed = Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
@@ -98,6 +98,16 @@ fn extract_flat(html: &str) -> Extracted {
         *first = first[rest..].to_owned();
     }
     let mut body = body.join("\n\n");
+    // A forum thread's first post is the article; where the page's layout hid it from the body search (a list of
+    // other threads beside it looked longer), it is the body.
+    if let Some(lead) = taken.lead
+        && !body.contains(lead.text.chars().take(60).collect::<String>().as_str())
+    {
+        body = clean_paragraphs(&lead.text, &title).join("\n\n");
+        metadata.byline = metadata.byline.or_else(|| (!lead.author.is_empty()).then_some(lead.author));
+        metadata.date = metadata.date.or(lead.date);
+        warnings.push("the page is a thread: its first post is the body, the replies are the comments".to_owned());
+    }
     let mut comments = comments;
     if comments.is_empty()
         && let Some((story, found)) = plain::split_comments(&body)

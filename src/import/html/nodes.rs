@@ -19,3 +19,18 @@ pub(super) fn words(node: &NodeRef<'_>) -> String {
 pub(super) fn has_text(node: &NodeRef<'_>) -> bool {
     node.descendants_it().any(|d| d.is_text() && d.text().chars().any(char::is_alphanumeric))
 }
+
+/// The text of `node` with a space between the texts of its parts, on one line: "28.09.19" and "13:39" in two
+/// spans read "28.09.19 13:39", not "28.09.1913:39".
+pub(super) fn spaced_text(node: &NodeRef<'_>) -> String {
+    let mut out = String::new();
+    for part in node.descendants_it().filter(NodeRef::is_text) {
+        for word in part.text().split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}

@@ -65,6 +65,7 @@ pub(super) fn read(lines: &[Line<'_>], section: &Section) -> (Vec<ExtractedComme
             number: head.number.clone(),
             author: head.author.clone(),
             date: head.date.clone().or(date),
+            timestamp: None,
             text,
             parent,
         });
