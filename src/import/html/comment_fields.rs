@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use dom_query::{Matcher, NodeRef, Selection};
 use regex::Regex;
 
-use super::nodes::{DIGITS, has_text, spaced_text, words};
+use super::nodes::{DIGITS, has_text, spaced_text};
 use crate::import::ExtractedComment;
 use crate::import::plain::{self, looks_like_date};
 
@@ -184,9 +184,10 @@ fn remove_noise(item: &NodeRef<'_>) {
         .descendants_it()
         .filter(NodeRef::is_element)
         .filter(|d| {
-            let tokens = words(d);
+            let noisy = |value: &str| value.split_whitespace().any(|t| NOISE_TOKEN.is_match(t));
             // Only an element with a short text can be a button; reading long texts would cost more than it finds.
-            tokens.split_whitespace().any(|t| NOISE_TOKEN.is_match(t))
+            d.id_attr().as_deref().is_some_and(noisy)
+                || d.class().as_deref().is_some_and(noisy)
                 || d.children_it(false).count() <= 1 && {
                     let text = d.text();
                     text.len() < 40 && NOISE_TEXT.is_match(text.trim())

@@ -6,55 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
+use super::comment_key::{Key, SECTION_WORDS, is_not_comment, key};
 use super::nodes::{has_text, words};
 
-/// Words in an id or class that mark a comment section or a comment.
-const SECTION_WORDS: &[&str] = &[
-    "comment",
-    "kommentar",
-    "komentar",
-    "coment",
-    "leserbrief",
-    "discuss",
-    "response",
-    "reaction",
-    "disqus",
-    "feedback",
-    "replies",
-    "review",
-    "rezension",
-    "bewertung",
-    "answer",
-];
-/// Words that mark the parts of a comment area that are not comments: forms, counters, sidebar widgets.
-const NOT_SECTION_WORDS: &[&str] = &[
-    "form",
-    "respond",
-    "reply-title",
-    "textarea",
-    "count",
-    "button",
-    "recent",
-    "latest",
-    "rss",
-    "feed",
-    "policy",
-    "tou",
-    "login",
-    "identity",
-    "push",
-    "icon",
-    "avatar",
-    "nav",
-    "pagination",
-    "preview",
-    "summary",
-];
 /// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
 pub(super) const CONTAINER_TAGS: &[&str] =
     &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
-/// Elements that hold one comment each.
-const ITEM_TAGS: &[&str] = &["li", "div", "article", "section", "ul", "dl", "dd", "table", "tr"];
 
 /// The outermost elements of the page named for comments.
 pub(super) fn sections(document: &Document) -> Vec<NodeRef<'_>> {
@@ -76,7 +33,7 @@ pub(super) fn sections(document: &Document) -> Vec<NodeRef<'_>> {
 /// no element around them says so: the nearest element holding them all is their section (unless that is the
 /// whole page).
 fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
-    let mut by_key: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
+    let mut by_key: Vec<(Key, Vec<NodeRef<'_>>)> = Vec::new();
     let mut sections = Vec::new();
     for node in outermost {
         match key(&node) {
@@ -123,8 +80,8 @@ fn is_sidebar(node: &NodeRef<'_>) -> bool {
 }
 
 /// Whether an element alike `node` lies between it and `container`: then `node` is a reply inside it.
-pub(super) fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_key: &str) -> bool {
-    node.ancestors_it(None).take_while(|a| a.id != container.id).any(|a| key(&a).as_deref() == Some(group_key))
+pub(super) fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_key: Key) -> bool {
+    node.ancestors_it(None).take_while(|a| a.id != container.id).any(|a| key(&a) == Some(group_key))
 }
 
 /// Checked on every element of the page, so it looks at the id and class without copying them. Only block
@@ -153,47 +110,6 @@ fn is_taxonomy(token: &str) -> bool {
         .any(|prefix| token.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)))
 }
 
-/// Words that mark a sidebar list of comments elsewhere on the site; they name it even inside a longer word
-/// (`recentcomments`).
-const ELSEWHERE_WORDS: &[&str] = &["recent", "latest", "popular", "trending"];
-
-/// Whether the id or class of `node` names something other than the page's comments.
-pub(super) fn is_not_comment(node: &NodeRef<'_>) -> bool {
-    let words = words(node);
-    words.split(|c: char| !c.is_alphanumeric()).any(|part| NOT_SECTION_WORDS.contains(&part))
-        || ELSEWHERE_WORDS.iter().any(|w| words.contains(w))
-}
-
-/// What makes two comment elements alike: the tag and the comment-ish class, or the id with its digits blanked.
-pub(super) fn key(node: &NodeRef<'_>) -> Option<String> {
-    let tag = node.node_name()?.to_lowercase();
-    if !ITEM_TAGS.contains(&tag.as_str()) {
-        return None;
-    }
-    let class = node.class().map(|c| c.to_lowercase()).unwrap_or_default();
-    let tokens: Vec<&str> = class.split_whitespace().collect();
-    let token = tokens
-        .iter()
-        .find(|t| SECTION_WORDS.iter().any(|w| t.contains(w)) || t.contains("post") || t.contains("reply"))
-        .or_else(|| tokens.first())
-        .map(|t| (*t).to_owned());
-    let id = node.id_attr().map(|i| numbered(&i.to_lowercase())).filter(|i| i.contains('#'));
-    Some(format!("{tag}|{}|{}", token.unwrap_or_default(), id.unwrap_or_default()))
-}
-
-/// `text` with each run of digits replaced by one `#`: `comment-123` and `comment-9` are alike.
-fn numbered(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('#') {
-            out.push('#');
-        }
-    }
-    out
-}
-
 /// A group of alike elements that may be a page's comments, by node ids so that it can be read on a copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Candidate {
@@ -202,7 +118,7 @@ pub(super) struct Candidate {
     /// The element holding every one of them.
     pub container: NodeId,
     /// What makes them alike ([`key`]).
-    pub key: String,
+    pub key: Key,
     /// How many there are (alike siblings, or for a scattered group every outermost one).
     pub size: usize,
 }
@@ -212,54 +128,44 @@ pub(super) struct Candidate {
 const SIBLING_TRIES: usize = 6;
 const SCATTERED_TRIES: usize = 2;
 
-/// The groups of alike elements inside the comment sections of the page, the likeliest first: the largest sets of
-/// alike siblings (among equals, those named for comments), then elements named for comments that lie scattered
-/// through a section, each wrapped in blocks of its own (a thread drawn by depth, as some apps write it).
+/// The likeliest groups of alike siblings inside the comment sections of the page, best first: the largest sets
+/// (among equals, those named for comments, then page order).
 pub(super) fn candidates(document: &Document) -> Vec<Candidate> {
     let mut siblings: Vec<(bool, Candidate)> = Vec::new();
-    let mut scattered: Vec<Candidate> = Vec::new();
     for section in sections(document) {
         let skip = furniture(section);
         let containers = std::iter::once(section).chain(section.descendants_it().filter(NodeRef::is_element));
         for container in containers.filter(|c| !skip.contains(&c.id)) {
             if let Some((key, size)) = group_in(&container, &skip) {
-                let named = commentish(&key);
-                siblings.push((named, Candidate { section: section.id, container: container.id, key, size }));
+                siblings.push((key.named, Candidate { section: section.id, container: container.id, key, size }));
             }
         }
-        scattered.extend(scattered_in(section, &skip));
     }
     // A stable sort keeps page order among equals.
     siblings.sort_by(|(a_named, a), (b_named, b)| (b.size, b_named).cmp(&(a.size, a_named)));
-    scattered.sort_by_key(|c| std::cmp::Reverse(c.size));
-    let mut out: Vec<Candidate> = siblings.into_iter().map(|(_, c)| c).take(SIBLING_TRIES).collect();
-    for candidate in scattered {
-        if out.len() >= SIBLING_TRIES + SCATTERED_TRIES {
-            break;
-        }
-        if !out.iter().any(|c| c.key == candidate.key && c.container == candidate.container) {
-            out.push(candidate);
-        }
-    }
-    out
+    siblings.into_iter().map(|(_, c)| c).take(SIBLING_TRIES).collect()
 }
 
-/// Elements named for comments (or numbered so) anywhere in `section`, grouped by key: the outermost of each key.
+/// Where no group of siblings read as comments: elements named for comments that lie scattered through a section,
+/// each wrapped in blocks of its own (a thread drawn by depth, as some apps write it), the largest groups first and
+/// none already `tried`. Looked for only then, since it costs another pass over every section.
+pub(super) fn scattered_candidates(document: &Document, tried: &[Candidate]) -> Vec<Candidate> {
+    let mut scattered: Vec<Candidate> =
+        sections(document).into_iter().flat_map(|section| scattered_in(section, &furniture(section))).collect();
+    scattered.sort_by_key(|c| std::cmp::Reverse(c.size));
+    scattered.retain(|c| !tried.iter().any(|t| t.key == c.key && t.container == c.container));
+    scattered.truncate(SCATTERED_TRIES);
+    scattered
+}
+
+/// Elements named for comments (or numbered so) anywhere in `section`, grouped by key. Every one is counted,
+/// replies too: the count only ranks the groups, and [`Candidate`] readers find the outermost ones themselves.
 fn scattered_in(section: NodeRef<'_>, skip: &HashSet<NodeId>) -> Vec<Candidate> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut open: Vec<(NodeId, String)> = Vec::new();
+    let mut counts: HashMap<Key, usize> = HashMap::new();
     for node in section.descendants_it().filter(NodeRef::is_element) {
-        if skip.contains(&node.id) {
-            continue;
+        if let Some(key) = key(&node).filter(|k| k.named && !skip.contains(&node.id)) {
+            *counts.entry(key).or_default() += 1;
         }
-        let Some(key) = key(&node).filter(|k| commentish(k)) else { continue };
-        // Nested ones of the same key are replies, counted with their thread.
-        open.retain(|(id, _)| node.ancestors_it(None).any(|a| a.id == *id));
-        if open.iter().any(|(_, k)| *k == key) {
-            continue;
-        }
-        open.push((node.id, key.clone()));
-        *counts.entry(key).or_default() += 1;
     }
     let mut out: Vec<Candidate> = counts
         .into_iter()
@@ -276,8 +182,10 @@ fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
     let mut skip = HashSet::new();
     for node in section.descendants_it().filter(NodeRef::is_element) {
         let inherited = node.parent().is_some_and(|p| skip.contains(&p.id));
-        let tag = node.node_name().map(|t| t.to_lowercase()).unwrap_or_default();
-        if inherited || matches!(tag.as_str(), "form" | "nav" | "button" | "fieldset") || is_not_comment(&node) {
+        let apart = node
+            .node_name()
+            .is_some_and(|t| ["form", "nav", "button", "fieldset"].iter().any(|f| t.eq_ignore_ascii_case(f)));
+        if inherited || apart || is_not_comment(&node) {
             skip.insert(node.id);
         }
     }
@@ -286,8 +194,8 @@ fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
 
 /// The largest set of alike children of `container` that hold text, as its key and size. Inside a comment section
 /// any alike elements count (Disqus's `li.post`); a list in the article is never searched, being in no section.
-fn group_in(container: &NodeRef<'_>, skip: &HashSet<NodeId>) -> Option<(String, usize)> {
-    let mut groups: Vec<(String, usize)> = Vec::new();
+fn group_in(container: &NodeRef<'_>, skip: &HashSet<NodeId>) -> Option<(Key, usize)> {
+    let mut groups: Vec<(Key, usize)> = Vec::new();
     for child in container.element_children() {
         let Some(key) = key(&child) else { continue };
         if skip.contains(&child.id) || !has_text(&child) {
@@ -298,14 +206,7 @@ fn group_in(container: &NodeRef<'_>, skip: &HashSet<NodeId>) -> Option<(String, 
             None => groups.push((key, 1)),
         }
     }
-    let (key, size) = groups.into_iter().max_by_key(|(key, size)| (*size, commentish(key)))?;
+    let (key, size) = groups.into_iter().max_by_key(|(key, size)| (*size, key.named))?;
     // One alike element is a comment only if it says so itself.
-    (size >= 2 || commentish(&key) && size == 1).then_some((key, size))
-}
-
-/// A key whose class or id names a comment or reply, or numbers its elements (`comment-123`).
-pub(super) fn commentish(key: &str) -> bool {
-    let mut parts = key.split('|').skip(1);
-    let (token, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    SECTION_WORDS.iter().any(|w| token.contains(w)) || token.contains("reply") || id.contains('#')
+    (size >= 2 || key.named && size == 1).then_some((key, size))
 }

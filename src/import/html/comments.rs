@@ -14,7 +14,8 @@ use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::comment_fields::read_fields;
-use super::comment_groups::{Candidate, alike_ancestor, candidates, commentish, key, sections};
+use super::comment_groups::{Candidate, alike_ancestor, candidates, scattered_candidates, sections};
+use super::comment_key::{Key, key};
 use crate::import::ExtractedComment;
 use crate::import::plain;
 use crate::import::{CommentsFound, Confidence, FoundBy};
@@ -50,23 +51,11 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut refused = Vec::new();
     for _ in 0..MAX_SECTIONS {
-        let mut took = false;
-        for candidate in candidates(&document) {
-            // A further section must name its comments itself.
-            if !blocks.is_empty() && !commentish(&candidate.key) {
-                continue;
-            }
-            let trial = document.clone();
-            match read_candidate(&trial, &candidate) {
-                Ok(block) => {
-                    blocks.push(block);
-                    document = trial;
-                    took = true;
-                    break;
-                }
-                Err(size) if blocks.is_empty() => refused.push(size),
-                Err(_) => {}
-            }
+        let siblings = candidates(&document);
+        let mut took = take_first(&mut document, &siblings, &mut blocks, &mut refused);
+        if !took && blocks.is_empty() {
+            let scattered = scattered_candidates(&document, &siblings);
+            took = take_first(&mut document, &scattered, &mut blocks, &mut refused);
         }
         if !took {
             break;
@@ -83,6 +72,28 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
         return (document, taken);
     }
     (document, joined(blocks))
+}
+
+/// Reads the candidates in turn on copies of `document` and keeps the first that reads as comments: its block is
+/// added and `document` becomes the copy without them. Refused sizes are noted while no block has been found.
+fn take_first(document: &mut Document, list: &[Candidate], blocks: &mut Vec<Block>, refused: &mut Vec<usize>) -> bool {
+    for candidate in list {
+        // A further section must name its comments itself.
+        if !blocks.is_empty() && !candidate.key.named {
+            continue;
+        }
+        let trial = document.clone();
+        match read_candidate(&trial, candidate) {
+            Ok(block) => {
+                blocks.push(block);
+                *document = trial;
+                return true;
+            }
+            Err(size) if blocks.is_empty() => refused.push(size),
+            Err(_) => {}
+        }
+    }
+    false
 }
 
 /// The import report's words for groups that looked like comments but did not read as them.
@@ -136,8 +147,8 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
     // `div.indented`): each answers the nearest alike element before it that is less deep.
     let items: Vec<NodeRef<'_>> = container
         .descendants_it()
-        .filter(|d| d.is_element() && key(d).as_deref() == Some(candidate.key.as_str()))
-        .filter(|d| !alike_ancestor(d, &container, &candidate.key))
+        .filter(|d| d.is_element() && key(d) == Some(candidate.key))
+        .filter(|d| !alike_ancestor(d, &container, candidate.key))
         .collect();
     let mut comments = Vec::new();
     let mut marked = 0;
@@ -148,7 +159,7 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
             open.pop();
         }
         let parent = open.last().and_then(|&(_, index)| index);
-        let index = read_item(item, &candidate.key, parent, (&mut comments, &mut marked));
+        let index = read_item(item, candidate.key, parent, (&mut comments, &mut marked));
         open.push((depth, index));
     }
     // Names only guessed from head lines, with no dates either, are as often a legend of badges or a prompt.
@@ -156,25 +167,23 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
     if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
         return Err(candidate.size);
     }
-    let lead = items.first().and_then(|first| lead_of(first, &candidate.key)).and_then(|n| read_fields(&n));
+    let lead = items.first().and_then(|first| lead_of(first, candidate.key)).and_then(|n| read_fields(&n));
     remove_section(section, &items);
     let lead = lead.map(|(comment, _)| comment);
-    Ok(Block { section: candidate.section, comments, marked, named: commentish(&candidate.key), lead })
+    Ok(Block { section: candidate.section, comments, marked, named: candidate.key.named, lead })
 }
 
 /// A forum thread's first post, where the markup sets it apart from the replies: an element just before the first
 /// of them, of the same tag and class but another id (`div#PostFirst.Comment` before `div#Post_0.Comment`), with
 /// text of some length.
-fn lead_of<'a>(first: &NodeRef<'a>, group_key: &str) -> Option<NodeRef<'a>> {
-    let kind = |k: &str| k.rsplit_once('|').map(|(kind, _)| kind.to_owned());
-    let wanted = kind(group_key)?;
+fn lead_of<'a>(first: &NodeRef<'a>, group_key: Key) -> Option<NodeRef<'a>> {
     let mut node = first.prev_element_sibling();
     // Headings and advertisement slots stand between them on real pages.
     for _ in 0..8 {
         let candidate = node?;
         if let Some(k) = key(&candidate)
             && k != group_key
-            && kind(&k).as_deref() == Some(wanted.as_str())
+            && k.same_kind(group_key)
             && candidate.text().chars().filter(|c| c.is_alphabetic()).count() >= 100
         {
             return Some(candidate);
@@ -228,13 +237,13 @@ fn plain_list(document: Document) -> (Document, Taken) {
 /// comment in `out` (or of `parent`, if the element held no comment of its own).
 fn read_item(
     item: &NodeRef<'_>,
-    group_key: &str,
+    group_key: Key,
     parent: Option<usize>,
     (out, marked): (&mut Vec<ExtractedComment>, &mut usize),
 ) -> Option<usize> {
     let replies: Vec<NodeRef<'_>> = item
         .descendants_it()
-        .filter(|d| d.is_element() && key(d).as_deref() == Some(group_key))
+        .filter(|d| d.is_element() && key(d) == Some(group_key))
         // Only the outermost nested ones: deeper replies belong to them.
         .filter(|d| !alike_ancestor(d, item, group_key))
         .collect();
@@ -261,7 +270,7 @@ fn read_item(
     }
     if let Some((thread_key, nested)) = &thread {
         for reply in nested {
-            read_item(reply, thread_key, index, (&mut *out, &mut *marked));
+            read_item(reply, *thread_key, index, (&mut *out, &mut *marked));
         }
     }
     index
@@ -271,16 +280,15 @@ fn read_item(
 /// (`li.comment` inside `div.answer`). Elements count only if they number themselves (`comment-123`) or are list
 /// items named for comments, and only if the comment has text of its own beside them: a WordPress comment's
 /// numbered `article.comment-body` is the comment itself, not a reply to it.
-fn nested_thread<'a>(item: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
+fn nested_thread<'a>(item: &NodeRef<'a>) -> Option<(Key, Vec<NodeRef<'a>>)> {
     let letters = |n: &NodeRef<'_>| n.text().chars().filter(|c| c.is_alphanumeric()).count();
     let own = key(item);
-    let mut threads: Vec<(String, Vec<NodeRef<'a>>)> = Vec::new();
+    let mut threads: Vec<(Key, Vec<NodeRef<'a>>)> = Vec::new();
     for node in item.descendants_it().filter(NodeRef::is_element) {
         let Some(k) = key(&node) else { continue };
-        let threadlike =
-            commentish(&k) && (k.rsplit('|').next().is_some_and(|id| id.contains('#')) || k.starts_with("li|"));
+        let threadlike = k.named && (k.numbered || k.li);
         // A reply says something; a "reply" link in a list item does not.
-        if !threadlike || own.as_deref() == Some(k.as_str()) || letters(&node) < 15 {
+        if !threadlike || own == Some(k) || letters(&node) < 15 {
             continue;
         }
         match threads.iter_mut().find(|(have, _)| *have == k) {
