@@ -107,7 +107,7 @@ fn timestamp_of(scope: &Selection<'_>) -> Option<String> {
 
 /// `value` if it is an RFC 3339 time, a date-time or a date, or a Unix time in seconds or milliseconds as RFC
 /// 3339; anything else (a title that is a sentence, "yesterday") is none.
-pub(super) fn machine_time(value: &str) -> Option<String> {
+fn machine_time(value: &str) -> Option<String> {
     if (9..=13).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
         let number: i64 = value.parse().ok()?;
         let stamp = if value.len() >= 12 {

@@ -6,12 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::comment_key::{Key, SECTION_WORDS, is_not_comment, key};
+use super::comment_key::{Key, is_not_comment, key, names_comment};
 use super::nodes::{has_text, words};
 
 /// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
-pub(super) const CONTAINER_TAGS: &[&str] =
-    &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
+const CONTAINER_TAGS: &[&str] = &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
 
 /// The outermost elements of the page named for comments.
 pub(super) fn sections(document: &Document) -> Vec<NodeRef<'_>> {
@@ -93,12 +92,7 @@ fn is_section(node: &NodeRef<'_>) -> bool {
     }
     // A blog's taxonomy classes (`category-kommentar`, `tag-reviews`) say what a post is about, not what the
     // element holds.
-    let contains = |value: &str| {
-        value.split_whitespace().filter(|token| !is_taxonomy(token)).any(|token| {
-            let bytes = token.as_bytes();
-            SECTION_WORDS.iter().any(|w| bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w.as_bytes())))
-        })
-    };
+    let contains = |value: &str| value.split_whitespace().any(|token| !is_taxonomy(token) && names_comment(token));
     let (id, class) = (node.id_attr(), node.class());
     (id.as_deref().is_some_and(contains) || class.as_deref().is_some_and(contains)) && !is_not_comment(node)
 }
@@ -119,7 +113,7 @@ pub(super) struct Candidate {
     pub container: NodeId,
     /// What makes them alike ([`key`]).
     pub key: Key,
-    /// How many there are (alike siblings, or for a scattered group every outermost one).
+    /// How many there are (alike siblings, or for a scattered group every one, replies too); it only ranks them.
     pub size: usize,
 }
 

@@ -5,7 +5,7 @@
 use dom_query::NodeRef;
 
 /// Words in an id or class that mark a comment section or a comment.
-pub(super) const SECTION_WORDS: &[&str] = &[
+const SECTION_WORDS: &[&str] = &[
     "comment",
     "kommentar",
     "komentar",
@@ -85,7 +85,7 @@ fn fnv(mut hash: u64, bytes: impl Iterator<Item = u8>) -> u64 {
 }
 
 /// Whether `haystack` holds `needle` in any ASCII case.
-pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
+fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 

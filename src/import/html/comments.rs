@@ -49,7 +49,8 @@ struct Block {
 pub(super) fn take(document: Document) -> (Document, Taken) {
     let mut document = document;
     let mut blocks: Vec<Block> = Vec::new();
-    let mut refused = Vec::new();
+    // The size of the best group refused, for the report, while no section has been taken.
+    let mut refused: Option<usize> = None;
     for _ in 0..MAX_SECTIONS {
         let siblings = candidates(&document);
         let mut took = take_first(&mut document, &siblings, &mut blocks, &mut refused);
@@ -64,10 +65,10 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
     if blocks.is_empty() {
         let (document, mut taken) = plain_list(document);
         if let Some(found) = taken.found.as_mut() {
-            found.doubts = doubts(&refused);
-        } else if !refused.is_empty() {
+            found.doubts = doubts(refused);
+        } else if refused.is_some() {
             taken.found =
-                Some(CommentsFound { by: FoundBy::Markup, confidence: Confidence::Low, doubts: doubts(&refused) });
+                Some(CommentsFound { by: FoundBy::Markup, confidence: Confidence::Low, doubts: doubts(refused) });
         }
         return (document, taken);
     }
@@ -75,8 +76,13 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
 }
 
 /// Reads the candidates in turn on copies of `document` and keeps the first that reads as comments: its block is
-/// added and `document` becomes the copy without them. Refused sizes are noted while no block has been found.
-fn take_first(document: &mut Document, list: &[Candidate], blocks: &mut Vec<Block>, refused: &mut Vec<usize>) -> bool {
+/// added and `document` becomes the copy without them. The first refused size is noted while no block has been found.
+fn take_first(
+    document: &mut Document,
+    list: &[Candidate],
+    blocks: &mut Vec<Block>,
+    refused: &mut Option<usize>,
+) -> bool {
     for candidate in list {
         // A further section must name its comments itself.
         if !blocks.is_empty() && !candidate.key.named {
@@ -89,7 +95,7 @@ fn take_first(document: &mut Document, list: &[Candidate], blocks: &mut Vec<Bloc
                 *document = trial;
                 return true;
             }
-            Err(size) if blocks.is_empty() => refused.push(size),
+            Err(size) if blocks.is_empty() => *refused = refused.or(Some(size)),
             Err(_) => {}
         }
     }
@@ -97,16 +103,15 @@ fn take_first(document: &mut Document, list: &[Candidate], blocks: &mut Vec<Bloc
 }
 
 /// The import report's words for groups that looked like comments but did not read as them.
-fn doubts(refused: &[usize]) -> Vec<String> {
+fn doubts(refused: Option<usize>) -> Vec<String> {
     refused
-        .iter()
-        .take(1)
         .map(|size| {
             format!(
                 "a part of the page named for comments ({size} alike block(s)) names no authors or dates; it was not \
                  taken as comments"
             )
         })
+        .into_iter()
         .collect()
 }
 

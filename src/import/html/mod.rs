@@ -65,9 +65,7 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 fn extract_flat(html: &str) -> Extracted {
-    let (document, mut taken) = comments::take(Document::from(html));
-    let comments = std::mem::take(&mut taken.comments);
-    let mut comments_found = taken.found.take();
+    let (document, comments::Taken { comments, found: comments_found, lead }) = comments::take(Document::from(html));
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut warnings = Vec::new();
     let parsed = Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
@@ -101,7 +99,7 @@ fn extract_flat(html: &str) -> Extracted {
     let mut body = body.join("\n\n");
     // A forum thread's first post is the article; where the page's layout hid it from the body search (a list of
     // other threads beside it looked longer), it is the body.
-    if let Some(lead) = taken.lead
+    if let Some(lead) = lead
         && !body.contains(lead.text.chars().take(60).collect::<String>().as_str())
     {
         body = clean_paragraphs(&lead.text, &title).join("\n\n");
@@ -119,9 +117,6 @@ fn extract_flat(html: &str) -> Extracted {
     let title = if title.trim().is_empty() { first_words(&body) } else { title.trim().to_owned() };
     if body.is_empty() {
         warnings.push("the page has no article text".to_owned());
-    }
-    if comments.is_empty() && comments_found.as_ref().is_some_and(|f| f.doubts.is_empty()) {
-        comments_found = None;
     }
     Extracted {
         title,
