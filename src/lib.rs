@@ -18,5 +18,6 @@ pub mod merge;
 pub mod model;
 pub mod session;
 pub mod store;
+pub mod suggest;
 pub mod synthetic;
 pub mod ui;

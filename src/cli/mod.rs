@@ -8,6 +8,7 @@ mod exercise;
 mod merge;
 mod sessions;
 mod stats;
+mod suggest;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -51,6 +52,21 @@ pub enum Command {
         /// The article file.
         file: PathBuf,
         /// Print JSON: title, metadata, body, comments, warnings.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggest quotes (with speaker and cue), statistics and comment sentiment (VADER); English text only.
+    /// Prints the suggestions; nothing is written.
+    Suggest {
+        /// The project.
+        project: PathBuf,
+        /// Which kinds, comma-separated: quotes, statistics, sentiment.
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind, default_value = "quotes,statistics,sentiment")]
+        kinds: Vec<crate::suggest::Kind>,
+        /// Suggest for the N-th document only (1 is the first).
+        #[arg(long, value_name = "N")]
+        document: Option<usize>,
+        /// Print JSON: {"suggestions": [...]}, offsets in code points of each target.
         #[arg(long)]
         json: bool,
     },
@@ -162,6 +178,11 @@ pub enum Command {
         #[arg(long)]
         discard: bool,
     },
+}
+
+fn parse_kind(name: &str) -> Result<crate::suggest::Kind, String> {
+    crate::suggest::Kind::parse(name)
+        .ok_or_else(|| format!("unknown kind {name:?}; use quotes, statistics or sentiment"))
 }
 
 fn parse_format(name: &str) -> Result<crate::export::Format, String> {
