@@ -1,0 +1,201 @@
+//! Who said what: attributions of direct quotations and reported speech in English news, found by rules over
+//! the words around reporting verbs ("“…,” Lavrov said.", "X said that …", "according to X, …").
+//!
+//! A sentence is read around each cue: the speaker is the noun phrase before the verb (or after it, in "said
+//! Lavrov" and "according to Lavrov"), the content is the quotation or clause on the other side. A quotation
+//! without a cue that follows a quoted speaker within the next paragraph continues that speaker's quote, as news
+//! style writes it.
+
+mod read;
+mod sentence;
+mod speaker;
+
+use read::{end_of_clause, read_at};
+use sentence::Sentence;
+use speaker::speaker_name;
+
+use super::text::{Quote, Range, Token, paragraphs, quotes, sentences, tokens, trim};
+
+/// One attribution: what was said (one or more ranges), by whom, with which words. Byte ranges of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// What is attributed; several ranges for a quotation split by its cue ("“A,” he said. “B.”").
+    pub content: Vec<Range>,
+    /// The words that name the speaker.
+    pub source: Option<Range>,
+    /// The attributing words.
+    pub cue: Option<Range>,
+    /// The speaker's name, pronouns and titles resolved to the last person named.
+    pub speaker: Option<String>,
+    /// Whether the content is quoted directly.
+    pub direct: bool,
+    pub(super) paragraph: usize,
+}
+
+/// Every attribution of `text`, in reading order.
+pub fn attributions(text: &str) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut last_person: Option<String> = None;
+    for (p, para) in paragraphs(text).into_iter().enumerate() {
+        let qs = quotes(text, para);
+        // A cue that ended the last paragraph with a colon introduces this one.
+        if let Some(last) = out.last_mut().filter(|a| a.content.is_empty()) {
+            let quote = qs.first().filter(|q| q.start == para.0).map(|q| (q.start, q.end));
+            last.direct = quote.is_some();
+            last.content.push(quote.unwrap_or(para));
+        }
+        let mut used = vec![false; qs.len()];
+        for range in sentences(text, para, &qs) {
+            let toks = tokens(text, range);
+            let quote_of = toks.iter().map(|t| qs.iter().position(|q| q.start <= t.start && t.end <= q.end)).collect();
+            let lowers = toks.iter().map(Token::lower).collect();
+            let s = Sentence { range, toks, lowers, quote_of };
+            let headed = if range.0 == para.0 { headline(text, &s, &qs) } else { None };
+            let found = headed.into_iter().chain((0..s.toks.len()).filter_map(|i| read_at(text, &s, i, &qs)));
+            let mut speaker_here: Option<(Range, Option<String>)> = None;
+            for mut found in found.collect::<Vec<_>>() {
+                for (n, q) in qs.iter().enumerate() {
+                    if found.content.iter().any(|&(a, b)| a <= q.start && q.end <= b) {
+                        used[n] = true;
+                    }
+                }
+                found.speaker = found.source.and_then(|r| speaker_name(text, r, &mut last_person));
+                // ", stating that …" after a quotation speaks for the speaker of that quotation.
+                if let (None, Some((source, speaker))) = (found.source, &speaker_here) {
+                    found.source = Some(*source);
+                    found.speaker.clone_from(speaker);
+                }
+                if let Some(source) = found.source {
+                    speaker_here = Some((source, found.speaker.clone()));
+                }
+                found.paragraph = p;
+                out.push(found);
+            }
+        }
+        continue_quotes(text, &qs, &used, p, &mut out);
+    }
+    out.retain(|a| !a.content.is_empty());
+    out
+}
+
+/// Quotations no cue claimed: a continuation of the last direct quote when it is at most a paragraph back, or a
+/// quotation of the speaker who was just reported in the same paragraph ("The minister reminded that … “…”").
+fn continue_quotes(text: &str, qs: &[Quote], used: &[bool], p: usize, out: &mut Vec<Attribution>) {
+    for (q, _) in qs.iter().zip(used).filter(|(_, used)| !**used) {
+        let words = text[q.start..q.end].split_whitespace().count();
+        let Some(last) = out.last_mut() else { continue };
+        let after_last = last.content.last().is_some_and(|r| r.1 <= q.start);
+        if words < 3 || !after_last {
+            continue;
+        }
+        if last.direct && p - last.paragraph <= 1 {
+            last.content.push((q.start, q.end));
+            last.paragraph = p;
+        } else if p == last.paragraph && last.source.is_some() {
+            let quoted = Attribution { content: vec![(q.start, q.end)], cue: None, direct: true, ..last.clone() };
+            out.push(quoted);
+        }
+    }
+}
+
+/// A headline's "Name: what they said" ("Issa: Clinton’s ‘Honesty Is In Question.’").
+fn headline(text: &str, s: &Sentence<'_>, qs: &[Quote]) -> Option<Attribution> {
+    let colon = (1..=5.min(s.toks.len())).find(|&k| s.mark(k) == ":")?;
+    let named = (0..colon).all(|k| s.is_word(k) || matches!(s.mark(k), "." | "-" | "’s" | "'s"))
+        && s.toks.first().is_some_and(Token::is_capitalized)
+        && (0..colon).filter(|&k| s.is_word(k) && !s.toks[k].is_capitalized()).count() <= 1
+        && !s.is(
+            0,
+            &[
+                "update",
+                "photo",
+                "video",
+                "note",
+                "related",
+                "source",
+                "image",
+                "watch",
+                "breaking",
+                "live",
+                "exclusive",
+                "opinion",
+                "analysis",
+                "correction",
+                "editor's",
+                "read",
+                "see",
+                "also",
+                "tags",
+                "filed",
+                "published",
+                "posted",
+                "updated",
+            ],
+        );
+    let content = trim(text, (s.toks.get(colon + 1)?.start, s.range.1)).map(|r| end_of_clause(s, r))?;
+    let words = text[content.0..content.1].split_whitespace().count();
+    (named && words >= 3).then(|| Attribution {
+        content: vec![content],
+        source: s.span(0, colon),
+        cue: s.span(colon, colon + 1),
+        speaker: None,
+        direct: qs.iter().any(|q| (q.start, q.end) == content),
+        paragraph: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An attribution as text: content parts, source, cue, speaker.
+    type Read<'t> = (Vec<&'t str>, Option<&'t str>, Option<&'t str>, Option<String>);
+
+    fn read(text: &str) -> Vec<Read<'_>> {
+        attributions(text)
+            .into_iter()
+            .map(|a| {
+                let part = |r: Range| &text[r.0..r.1];
+                (a.content.iter().map(|&r| part(r)).collect(), a.source.map(part), a.cue.map(part), a.speaker)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_before_its_verb_has_the_speaker_after_it() {
+        let got = read("“We are allies,” Lavrov said. “We share a view.”");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, ["“We are allies,”", "“We share a view.”"]);
+        assert_eq!(got[0].1, Some("Lavrov"));
+        assert_eq!(got[0].2, Some("said"));
+    }
+
+    #[test]
+    fn reported_speech_pronouns_and_according_to() {
+        let text = "Russian Foreign Minister Sergey Lavrov said that Russia is ready. \
+                    “This will help the region,” he added. According to the ministry, trade rose.";
+        let got = read(text);
+        assert_eq!(got[0].0, ["Russia is ready"]);
+        assert_eq!(got[0].1, Some("Russian Foreign Minister Sergey Lavrov"));
+        assert_eq!(got[0].3.as_deref(), Some("Lavrov"));
+        assert_eq!(got[1].3.as_deref(), Some("Lavrov"));
+        assert_eq!(got[2].0, ["trade rose"]);
+        assert_eq!(got[2].1, Some("the ministry"));
+        assert_eq!(got[2].2, Some("According to"));
+    }
+
+    #[test]
+    fn a_postposed_speaker_takes_the_clause_before_the_comma() {
+        let got = read("Russia values its ties with Armenia, Lavrov said in an interview.");
+        assert_eq!(got[0].0, ["Russia values its ties with Armenia"]);
+        let got = read("The plan will fail, said Senator Jane Doe.");
+        assert_eq!(got[0].0, ["The plan will fail"]);
+        assert_eq!(got[0].1, Some("Senator Jane Doe"));
+        assert_eq!(got[0].3.as_deref(), Some("Doe"));
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_no_cues() {
+        assert!(read("The report was long. His support is firm.").is_empty());
+    }
+}

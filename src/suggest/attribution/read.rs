@@ -1,0 +1,290 @@
+//! Reading one sentence around a cue word: where the speaker is, and which side holds the content.
+
+use super::Attribution;
+use super::sentence::Sentence;
+use super::speaker::{np_back, np_forward, source_after, source_before};
+use crate::suggest::cues::{AFTER_VERB, CueKind, DETERMINERS, PRONOUNS, cue_kind};
+use crate::suggest::text::{Quote, Range, trim};
+
+/// What follows a verb (or the speaker after it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Follows {
+    /// The sentence ends: the content stood before ("…, Lavrov said.").
+    Nothing,
+    /// A phrase of time, place or manner: "said in an interview", "said on Friday".
+    Phrase,
+    /// The content: "said that …", "said, “…”", "said the plan failed".
+    Clause,
+}
+
+impl Follows {
+    fn of(s: &Sentence<'_>, k: usize) -> Self {
+        match s.mark(k) {
+            "" | "." | "!" | "?" | ";" | ")" => Follows::Nothing,
+            ":" => Follows::Clause,
+            "," if s.quoted(k + 1) || s.is(k + 1, &["that"]) => Follows::Clause,
+            "," => Follows::Nothing,
+            _ if s.is(k, AFTER_VERB) => Follows::Phrase,
+            _ => Follows::Clause,
+        }
+    }
+}
+
+/// Determiners and prepositions before which a cue word is a noun ("the report", "his support", "in support").
+const NOUN_BEFORE: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "our", "this", "no", "any", "of", "in", "with", "without"];
+
+/// Words that open a sentence without being its subject ("Given that …, Lavrov was asked").
+const OPENERS: &[&str] = &[
+    "given",
+    "regarding",
+    "despite",
+    "asked",
+    "speaking",
+    "following",
+    "amid",
+    "meanwhile",
+    "however",
+    "still",
+    "yet",
+    "now",
+    "but",
+    "and",
+    "so",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "first",
+    "then",
+    "also",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "asked",
+    "pressed",
+    "told",
+    "told",
+    "last",
+    "next",
+];
+
+/// The attribution whose cue starts at token `i`, if it is one.
+pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> Option<Attribution> {
+    if !s.is_word(i) {
+        return None;
+    }
+    let tok = s.toks[i];
+    let lower = &s.lowers[i];
+    let kind = cue_kind(lower, s.lowers.get(i + 1).map(String::as_str))?;
+    let initial = i == 0;
+    // A cue is a lower-case verb ("Said Jane Doe, …" opens a sentence), not a noun after a determiner.
+    if (tok.is_capitalized() && kind != CueKind::According && !initial) || (i > 0 && s.is(i - 1, NOUN_BEFORE)) {
+        return None;
+    }
+    if kind == CueKind::According {
+        return according(s, i, qs);
+    }
+    let after = i + 1;
+    if kind == CueKind::Weak && !(s.is(after, &["that"]) || s.mark(after) == ":" || s.quoted(after)) {
+        return None;
+    }
+    // ", saying that …": a participle after a comma speaks for the sentence's subject.
+    let participle = lower.ends_with("ing") && i > 0 && s.mark(i - 1) == ",";
+    let before = if participle || initial { None } else { source_before(s, i) };
+    let inverted = if before.is_none() && !participle { source_after(s, after) } else { None };
+    let (source, source_start, rest) = match (before, inverted) {
+        (Some((a, b)), _) => (s.span(a, b), a, after),
+        (None, Some((a, b))) => (s.span(a, b), i, b),
+        (None, None) => {
+            let named = if initial { None } else { comma_source(s, i).or_else(|| sentence_subject(s, i)) };
+            (named.and_then(|(a, b)| s.span(a, b)), i, after)
+        }
+    };
+    // "told reporters." and "said sarcastically," end like "said.": what follows is no content.
+    let mut rest = rest;
+    if kind == CueKind::Hearer
+        && !s.is(rest, &["that"])
+        && let Some((_, b)) = np_forward(s, rest).filter(|&(_, b)| Follows::of(s, b) != Follows::Clause)
+    {
+        rest = b;
+    }
+    while s.is_word(rest) && (s.lower(rest).ends_with("ly") || s.is(rest, &["however"])) {
+        rest += 1;
+    }
+    let follows = Follows::of(s, rest);
+    if s.mark(rest) == ":" && rest + 1 == s.toks.len() {
+        // "McDonald wrote:" ending a paragraph: the content is the next one (see `attributions`).
+        return source.map(|source| Attribution {
+            content: Vec::new(),
+            source: Some(source),
+            cue: s.span(i, i + 1),
+            speaker: None,
+            direct: false,
+            paragraph: 0,
+        });
+    }
+    let opening_quote = quote_before(s, source_start, qs).filter(|_| !introduces(s, rest));
+    let content = match (opening_quote, follows) {
+        (Some(quote), _) => Some((vec![quote], true)),
+        (None, Follows::Clause) => content_after(text, s, rest, kind, qs),
+        (None, Follows::Nothing) => content_before(text, s, source_start, qs)
+            .filter(|(r, _)| !(s.mark(rest) == "," && words(text, r) < 4))
+            .or_else(|| (s.mark(rest) == ",").then(|| content_after(text, s, rest, kind, qs)).flatten()),
+        (None, Follows::Phrase) => {
+            content_before(text, s, source_start, qs).or_else(|| content_after(text, s, rest, kind, qs))
+        }
+    }?;
+    if source.is_none() && !content.1 {
+        return None;
+    }
+    Some(Attribution {
+        content: content.0,
+        source,
+        cue: s.span(i, i + 1),
+        speaker: None,
+        direct: content.1,
+        paragraph: 0,
+    })
+}
+
+/// A speaker between two commas when the apposition reading fails: "After winning Ohio, Gov. John Kasich (R-OH),
+/// said, “…”". Only a phrase with a capital past its first word counts, so that a clause is never read as one.
+fn comma_source(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)> {
+    let prev = i.checked_sub(1).filter(|&p| s.mark(p) == ",")?;
+    let (a, b) = np_back(s, prev)?;
+    ((a + 1..b).any(|k| s.is_word(k) && s.toks[k].is_capitalized())).then_some((a, b))
+}
+
+/// The sentence's subject, for a verb that shares it with an earlier one ("Clinton celebrated … and said …").
+fn sentence_subject(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)> {
+    let (a, b) = np_forward(s, 0)?;
+    let named = (s.toks[a].is_capitalized() || s.is(a, PRONOUNS) || s.is(a, DETERMINERS)) && !s.is(a, OPENERS);
+    (named && b < i).then_some((a, b))
+}
+
+/// "according to X, …" and "…, according to X".
+fn according(s: &Sentence<'_>, i: usize, qs: &[Quote]) -> Option<Attribution> {
+    let a = i + 2;
+    let b = (a..s.toks.len()).find(|&k| matches!(s.mark(k), "," | "." | ";" | "!" | "?" | ":")).unwrap_or(s.toks.len());
+    if !(a < b && s.is_word(a)) {
+        return None;
+    }
+    let content = if i == 0 {
+        let from = if s.mark(b) == "," { b + 1 } else { b };
+        s.span(from, s.toks.len()).map(|r| end_of_clause(s, r))
+    } else {
+        s.span(0, i).map(|r| strip_comma(s, r))
+    }?;
+    let direct = qs.iter().any(|q| (q.start, q.end) == content);
+    Some(Attribution {
+        content: vec![content],
+        source: s.span(a, b),
+        cue: s.span(i, i + 2),
+        speaker: None,
+        direct,
+        paragraph: 0,
+    })
+}
+
+/// The quotation that opens the sentence and ends right before the speaker: "“…,” Lavrov said". A quotation
+/// further on is a title ("on Fox News’ “Hannity,” Newt Gingrich said …"), not what was said.
+fn quote_before(s: &Sentence<'_>, source_start: usize, qs: &[Quote]) -> Option<Range> {
+    let prev = source_start.checked_sub(1)?;
+    let q = s.quote_of[prev]?;
+    let opens = (0..prev).take_while(|&k| s.quote_of[k] != Some(q)).all(|k| s.quoted(k) || !s.toks[k].is_word());
+    opens.then(|| (qs[q].start, qs[q].end))
+}
+
+/// Whether the words at `k` introduce content: "that", a colon, a quotation.
+fn introduces(s: &Sentence<'_>, k: usize) -> bool {
+    s.is(k, &["that"]) || s.mark(k) == ":" || s.quoted(k) || (s.mark(k) == "," && s.quoted(k + 1))
+}
+
+/// The number of words in a byte range.
+fn words(text: &str, ranges: &[Range]) -> usize {
+    ranges.iter().map(|&(a, b)| text[a..b].split_whitespace().count()).sum()
+}
+
+/// The clause before the speaker: "Russia is ready, Lavrov said in an interview".
+fn content_before(text: &str, s: &Sentence<'_>, source_start: usize, qs: &[Quote]) -> Option<(Vec<Range>, bool)> {
+    let prev = source_start.checked_sub(1)?;
+    if s.quoted(prev) || !matches!(s.mark(prev), "," | "—" | "–") || prev == 0 {
+        return None;
+    }
+    let range = trim(text, (s.range.0, s.toks[prev].start))?;
+    let direct = qs.iter().any(|q| (q.start, q.end) == range);
+    Some((vec![range], direct))
+}
+
+/// The content after the verb: "said that …", "told reporters …", "said: “…”".
+fn content_after(text: &str, s: &Sentence<'_>, from: usize, kind: CueKind, qs: &[Quote]) -> Option<(Vec<Range>, bool)> {
+    let mut j = from;
+    let that_within = |j: usize, n: usize| {
+        (j..(j + n).min(s.toks.len())).take_while(|&k| s.mark(k) != ",").find(|&k| s.is(k, &["that"]))
+    };
+    if kind == CueKind::Hearer || s.is(j, AFTER_VERB) {
+        j = match that_within(j, 12) {
+            Some(k) => k + 1,
+            None if kind == CueKind::Hearer => np_forward(s, j).map_or(j + 1, |(_, b)| b),
+            None => skip_phrase(s, j),
+        };
+    }
+    while matches!(s.mark(j), "," | ":" | "—" | "–") || s.is(j, &["that"]) {
+        j += 1;
+    }
+    let first = s.toks.get(j)?;
+    if let Some(q) = s.quote_of[j] {
+        // A quotation right after the verb is the content, with the quotations that follow it in the sentence.
+        let mut ranges = vec![(qs[q].start, qs[q].end)];
+        let mut k = j;
+        while k < s.toks.len() && s.quote_of[k].is_some() {
+            k += 1;
+        }
+        let tail = trim(text, (qs[q].end, s.range.1)).map(|r| &text[r.0..r.1]);
+        if tail.is_none_or(|t| t.chars().all(|c| !c.is_alphanumeric())) {
+            return Some((ranges, true));
+        }
+        ranges.clear();
+        ranges.push(end_of_clause(s, (first.start, s.range.1)));
+        return Some((ranges, false));
+    }
+    let range = end_of_clause(s, (first.start, s.range.1));
+    (range.0 < range.1 && first.is_word()).then(|| (vec![range], false))
+}
+
+/// The token after a phrase of time or place that follows a verb ("said on Friday he met …"): the preposition,
+/// a determiner and the words up to a pronoun, a determiner, "that", a comma or a quotation.
+fn skip_phrase(s: &Sentence<'_>, from: usize) -> usize {
+    let mut j = from + 1;
+    if s.is(j, DETERMINERS) {
+        j += 1;
+    }
+    while j < s.toks.len()
+        && j - from < 7
+        && s.is_word(j)
+        && !s.is(j, PRONOUNS)
+        && !s.is(j, DETERMINERS)
+        && !s.is(j, &["that"])
+    {
+        j += 1;
+    }
+    j
+}
+
+/// `range` without the sentence's final stop (a stop inside a quotation stays with it).
+pub(super) fn end_of_clause(s: &Sentence<'_>, (start, end): Range) -> Range {
+    match s.toks.last() {
+        Some(t) if t.end == end && matches!(t.text, "." | "!" | "?") && t.start > start => (start, t.start),
+        _ => (start, end),
+    }
+}
+
+/// `range` without a comma at its end.
+fn strip_comma(s: &Sentence<'_>, (start, end): Range) -> Range {
+    match s.toks.iter().rfind(|t| t.end == end) {
+        Some(t) if t.text == "," && t.start > start => (start, t.start),
+        _ => (start, end),
+    }
+}
