@@ -97,6 +97,27 @@ fn note_misses(out: &mut Vec<String>, text: &str, predicted: &[Triple], gold: &[
         }
     }
     for p in predicted {
+        if gold.iter().any(|g| overlaps(&p.content, &g.content)) && !gold.iter().any(|g| overlaps(&p.source, &g.source))
+        {
+            let gold_source = gold.iter().find(|g| overlaps(&p.content, &g.content)).map(|g| show(&g.source));
+            out.push(format!(
+                "SOURCE\t{}\t{}\t{}\t{}",
+                show(&p.cue),
+                show(&p.source),
+                gold_source.unwrap_or_default(),
+                show(&p.content).replace('\n', " ")
+            ));
+        }
+        if p.direct && !gold.iter().any(|g| g.direct && overlaps(&p.content, &g.content)) {
+            let other = gold.iter().find(|g| overlaps(&p.content, &g.content)).map(|g| show(&g.content));
+            out.push(format!(
+                "DIRECT\t{}\t{}\t{}\t{}",
+                show(&p.cue),
+                show(&p.source),
+                show(&p.content).replace('\n', " "),
+                other.unwrap_or_default().replace('\n', " ")
+            ));
+        }
         if !gold.iter().any(|g| overlaps(&p.content, &g.content)) {
             out.push(format!("FALSE\t{}\t{}\t{}", show(&p.cue), show(&p.source), show(&p.content).replace('\n', " ")));
         }

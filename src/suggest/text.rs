@@ -191,7 +191,8 @@ pub fn sentences(text: &str, para: Range, quotes: &[Quote]) -> Vec<Range> {
         let mut j = i + 1;
         while let Some(next) = toks.get(j) {
             let closes_quote = quotes.iter().any(|q| q.end == next.end);
-            if closes_quote || matches!(next.text, ")" | "”" | "’" | "»" | "\"") {
+            let opens_quote = quotes.iter().any(|q| q.start == next.start);
+            if closes_quote || !opens_quote && matches!(next.text, ")" | "”" | "’" | "»" | "\"") {
                 end = next.end;
                 j += 1;
             } else {

@@ -175,7 +175,7 @@ mod tests {
         let text = "Russian Foreign Minister Sergey Lavrov said that Russia is ready. \
                     “This will help the region,” he added. According to the ministry, trade rose.";
         let got = read(text);
-        assert_eq!(got[0].0, ["Russia is ready"]);
+        assert_eq!(got[0].0, ["that Russia is ready"]);
         assert_eq!(got[0].1, Some("Russian Foreign Minister Sergey Lavrov"));
         assert_eq!(got[0].3.as_deref(), Some("Lavrov"));
         assert_eq!(got[1].3.as_deref(), Some("Lavrov"));
@@ -192,6 +192,22 @@ mod tests {
         assert_eq!(got[0].0, ["The plan will fail"]);
         assert_eq!(got[0].1, Some("Senator Jane Doe"));
         assert_eq!(got[0].3.as_deref(), Some("Doe"));
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_full_stop_opens_a_new_sentence() {
+        let got = read("Ayotte refunded the money. \"We act with caution,\" said Ayotte campaign manager Jon Kohan.");
+        assert_eq!(got[0].0, ["\"We act with caution,\""]);
+        assert_eq!(got[0].1, Some("Ayotte campaign manager Jon Kohan"));
+        assert_eq!(got[0].3.as_deref(), Some("Kohan"));
+    }
+
+    #[test]
+    fn reported_speech_keeps_its_that_and_is_not_direct() {
+        let text = "He says that “as a nation, we have to do better.”";
+        let found = attributions(text);
+        assert_eq!(&text[found[0].content[0].0..found[0].content[0].1], "that “as a nation, we have to do better.”");
+        assert!(!found[0].direct);
     }
 
     #[test]

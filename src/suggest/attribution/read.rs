@@ -231,27 +231,25 @@ fn content_after(text: &str, s: &Sentence<'_>, from: usize, kind: CueKind, qs: &
             None => skip_phrase(s, j),
         };
     }
-    while matches!(s.mark(j), "," | ":" | "—" | "–") || s.is(j, &["that"]) {
+    while matches!(s.mark(j), "," | ":" | "—" | "–") {
         j += 1;
     }
+    // Annotators keep "that" in the content ("said that …"); a quotation after it is part of reported speech.
+    let that = s.is(j, &["that"]);
     let first = s.toks.get(j)?;
-    if let Some(q) = s.quote_of[j] {
+    let quoted_from = if that { j + 1 } else { j };
+    if let Some(q) = s.quote_of.get(quoted_from).copied().flatten() {
         // A quotation right after the verb is the content, with the quotations that follow it in the sentence.
-        let mut ranges = vec![(qs[q].start, qs[q].end)];
-        let mut k = j;
-        while k < s.toks.len() && s.quote_of[k].is_some() {
-            k += 1;
-        }
         let tail = trim(text, (qs[q].end, s.range.1)).map(|r| &text[r.0..r.1]);
-        if tail.is_none_or(|t| t.chars().all(|c| !c.is_alphanumeric())) {
-            return Some((ranges, true));
+        let whole = tail.is_none_or(|t| t.chars().all(|c| !c.is_alphanumeric()));
+        if whole && !that {
+            return Some((vec![(qs[q].start, qs[q].end)], true));
         }
-        ranges.clear();
-        ranges.push(end_of_clause(s, (first.start, s.range.1)));
-        return Some((ranges, false));
+        return Some((vec![end_of_clause(s, (first.start, s.range.1))], false));
     }
     let range = end_of_clause(s, (first.start, s.range.1));
-    (range.0 < range.1 && first.is_word()).then(|| (vec![range], false))
+    let enough = if that { quoted_from < s.toks.len() } else { first.is_word() };
+    (range.0 < range.1 && enough).then(|| (vec![range], false))
 }
 
 /// The token after a phrase of time or place that follows a verb ("said on Friday he met …"): the preposition,
