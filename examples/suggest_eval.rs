@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use gloss::model::DocId;
-use gloss::suggest::evaluate::{Scores, Tally, Triple, read_brat};
+use gloss::suggest::evaluate::{Scores, Span, Tally, Triple, read_brat};
 use gloss::suggest::quotes_in;
 
 fn main() -> Result<()> {
@@ -70,8 +70,9 @@ fn print_role(role: &str, tally: &Tally) {
     );
 }
 
-/// Appends a line per missed gold attribution ("MISS cue | source | content") and per wrong suggestion ("FALSE
-/// cue | source | content").
+/// Appends a line per missed gold attribution ("MISS"), per suggestion whose content is wrong ("FALSE"), whose
+/// source is wrong ("SOURCE") or whose direct quote is none ("DIRECT"), and per suggestion its cue and whether
+/// cue, source and content met a gold one ("CUE", the material for the per-word precision of the cues).
 fn note_misses(out: &mut Vec<String>, text: &str, predicted: &[Triple], gold: &[Triple]) {
     let chars: Vec<char> = text.chars().collect();
     let show = |span: &Option<Vec<(usize, usize)>>| -> String {
@@ -97,6 +98,14 @@ fn note_misses(out: &mut Vec<String>, text: &str, predicted: &[Triple], gold: &[
         }
     }
     for p in predicted {
+        let hit = |role: fn(&Triple) -> &Option<Span>| gold.iter().any(|g| overlaps(role(p), role(g)));
+        out.push(format!(
+            "CUE\t{}\t{}\t{}\t{}",
+            show(&p.cue).to_lowercase(),
+            u8::from(hit(|t| &t.cue)),
+            u8::from(hit(|t| &t.source)),
+            u8::from(hit(|t| &t.content))
+        ));
         if gold.iter().any(|g| overlaps(&p.content, &g.content)) && !gold.iter().any(|g| overlaps(&p.source, &g.source))
         {
             let gold_source = gold.iter().find(|g| overlaps(&p.content, &g.content)).map(|g| show(&g.source));

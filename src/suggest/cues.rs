@@ -5,6 +5,8 @@
 //! trained annotators marked in the development corpus (see `examples/suggest_eval.rs` and ARCHITECTURE.md),
 //! which is where the weak ones ("found", "knows") were left to need a "that" or a quotation after them, and
 //! where the verbs of stance that annotators mark as often as not ("declined", "rejected", "echoed") came from.
+//! Forms whose suggestions matched an annotated cue less than a third of the time there ("thought", "felt",
+//! "expects", "fear", "maintained" …: mostly thinking in the narrator's voice, or nouns) are left out.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -25,32 +27,32 @@ pub enum CueKind {
 /// Reporting verbs whose every occurrence attributes something.
 #[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "add", "adds", "added", "adding", "write", "writes", "wrote", "writing",
+    "say", "says", "said", "saying", "adds", "added", "adding", "writes", "wrote", "writing",
     "notes", "noted", "noting", "argue", "argues", "argued", "arguing", "claim", "claims", "claimed", "claiming",
     "explain", "explains", "explained", "explaining", "declare", "declares", "declared", "declaring", "acknowledge",
     "acknowledges", "acknowledged", "acknowledging", "insist", "insists", "insisted", "insisting", "warn", "warns",
-    "warned", "warning", "stress", "stresses", "stressed", "emphasize", "emphasized", "emphasizes", "recall",
-    "recalls", "recalled", "recalling", "respond", "responds", "responded", "reply", "replies", "replied", "tweets",
+    "warned", "warning", "stresses", "stressed", "emphasize", "emphasized", "emphasizes", "recall",
+    "recalls", "recalled", "recalling", "responds", "responded", "reply", "replies", "replied", "tweets",
     "tweeted", "tweeting", "concede", "concedes", "conceded", "admit", "admits", "admitted", "admitting", "predict",
     "predicts", "predicted", "predicting", "announce", "announces", "announced", "announcing", "assert", "asserts",
-    "asserted", "contend", "contends", "contended", "counter", "countered", "remark", "remarked", "complain",
+    "asserted", "contend", "contends", "contended", "countered", "remarked",
     "complains", "complained", "complaining", "suggest", "suggests", "suggested", "suggesting", "believe",
-    "believes", "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "conclude", "concludes",
-    "concluded", "agree", "agrees", "agreed", "deny", "denies", "denied", "denying", "confirm", "confirms",
-    "confirmed", "estimate", "estimates", "estimated", "wonder", "wonders", "wondered", "mention", "mentioned",
-    "caution", "cautioned", "vow", "vows", "vowed", "vowing", "pledge", "pledged", "promise", "promises",
+    "believes", "think", "thinks", "hope", "hopes", "hoped", "conclude", "concludes",
+    "concluded", "agree", "agrees", "agreed", "denies", "denied", "confirm", "confirms",
+    "confirmed", "estimates", "estimated", "wonder", "wonders", "wondered", "mention", "mentioned",
+    "caution", "cautioned", "vow", "vows", "vowed", "vowing", "pledged", "promise", "promises",
     "promised", "promising", "accuse", "accuses", "accused", "accusing", "criticize", "criticizes", "criticized",
     "criticizing", "praise", "praised", "praising", "joke", "joked", "quip", "quipped", "boast", "boasted",
     "lament", "lamented", "testify", "testified", "allege", "alleges", "alleged", "reveal", "revealed", "disclose",
     "disclosed", "indicate", "indicated", "indicates", "signal", "signaled", "hint", "hinted", "speculate",
-    "speculated", "observe", "observed", "maintain", "maintains", "maintained", "reported", "stated", "stating",
+    "speculated", "observe", "observed", "maintain", "reported", "stated", "stating",
     "ask", "asks", "asked", "asking", "questioned", "called", "calling", "urge", "urges", "urged", "urging",
-    "demand", "demands", "demanded", "describe", "describes", "described", "describing", "feel", "feels", "felt",
-    "fear", "fears", "feared", "doubt", "doubts", "doubted", "expect", "expects", "expected", "want", "wants",
-    "wanted", "worry", "worries", "worried", "opine", "opined", "proclaim", "proclaimed", "assure", "assured",
+    "demands", "demanded", "describe", "describes", "described", "describing", "feel",
+    "fears", "feared", "doubt", "doubts", "doubted", "expect", "expected", "want", "wants",
+    "wanted", "worry", "worried", "opine", "opined", "proclaim", "proclaimed", "assure", "assured",
     "assures", "reiterate", "reiterated", "retort", "retorted", "exclaimed", "shouted", "wrote", "blog", "blogged",
-    "posted", "cite", "cites", "cited", "citing", "blame", "blamed", "blames", "defend", "defended", "defends",
-    "endorse", "endorsed", "endorses", "supports", "supported", "oppose", "opposes", "opposed", "dismiss",
+    "posted", "cite", "cites", "cited", "citing", "blame", "blamed", "blames", "defended", "defends",
+    "endorse", "endorsed", "endorses", "supports", "supported", "oppose", "opposed", "dismiss",
     "dismissed", "dismisses", "continued", "declined", "declines", "seemed", "seems", "sought", "seeks", "refused",
     "refuses", "refusing", "referring", "referred", "offered", "pointed", "pointing", "expressed", "attacked",
     "rejected", "denounced", "denouncing", "hoping", "proposed", "appears", "talked", "blasted", "charged",

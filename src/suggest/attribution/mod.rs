@@ -14,6 +14,7 @@ use read::{end_of_clause, read_at};
 use sentence::Sentence;
 use speaker::speaker_name;
 
+use super::cues::DETERMINERS;
 use super::text::{Quote, Range, Token, paragraphs, quotes, sentences, tokens, trim};
 
 /// One attribution: what was said (one or more ranges), by whom, with which words. Byte ranges of the text.
@@ -98,40 +99,63 @@ fn continue_quotes(text: &str, qs: &[Quote], used: &[bool], p: usize, out: &mut 
     }
 }
 
+/// Words of section headings and page furniture that end in a colon as a speaker's name would.
+const SECTION_WORDS: &[&str] = &[
+    "update",
+    "photo",
+    "video",
+    "note",
+    "related",
+    "source",
+    "image",
+    "watch",
+    "breaking",
+    "live",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "correction",
+    "editor's",
+    "read",
+    "see",
+    "also",
+    "tags",
+    "filed",
+    "published",
+    "posted",
+    "updated",
+    "latest",
+    "poll",
+    "daily",
+    "email",
+    "notice",
+    "week",
+    "reminder",
+    "conclusion",
+    "news",
+    "here",
+    "today",
+    "transcript",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "summary",
+    "background",
+    "warning",
+    "caption",
+];
+
 /// A headline's "Name: what they said" ("Issa: Clinton’s ‘Honesty Is In Question.’").
 fn headline(text: &str, s: &Sentence<'_>, qs: &[Quote]) -> Option<Attribution> {
-    let colon = (1..=5.min(s.toks.len())).find(|&k| s.mark(k) == ":")?;
-    let named = (0..colon).all(|k| s.is_word(k) || matches!(s.mark(k), "." | "-" | "’s" | "'s"))
-        && s.toks.first().is_some_and(Token::is_capitalized)
-        && (0..colon).filter(|&k| s.is_word(k) && !s.toks[k].is_capitalized()).count() <= 1
-        && !s.is(
-            0,
-            &[
-                "update",
-                "photo",
-                "video",
-                "note",
-                "related",
-                "source",
-                "image",
-                "watch",
-                "breaking",
-                "live",
-                "exclusive",
-                "opinion",
-                "analysis",
-                "correction",
-                "editor's",
-                "read",
-                "see",
-                "also",
-                "tags",
-                "filed",
-                "published",
-                "posted",
-                "updated",
-            ],
-        );
+    let colon = (1..=4.min(s.toks.len())).find(|&k| s.mark(k) == ":")?;
+    // A name: capitalised words, not a section heading ("The Latest:", "Delegate Update:", "Paid Notice:") and
+    // not a shouted one ("STAT OF THE WEEK:").
+    let named = (0..colon).all(|k| {
+        let word = s.is_word(k) && s.toks[k].is_capitalized() && s.toks[k].text.chars().any(char::is_lowercase);
+        word || matches!(s.mark(k), "." | "-" | "’s" | "'s")
+    }) && !s.is(0, DETERMINERS)
+        && !(0..colon).any(|k| s.is(k, SECTION_WORDS));
     let content = trim(text, (s.toks.get(colon + 1)?.start, s.range.1)).map(|r| end_of_clause(s, r))?;
     let words = text[content.0..content.1].split_whitespace().count();
     (named && words >= 3).then(|| Attribution {
