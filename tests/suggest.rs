@@ -145,3 +145,88 @@ fn text_in_another_language_gets_no_suggestions() {
     let value: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(value["suggestions"], serde_json::json!([]));
 }
+
+mod any_text {
+    use gloss::model::{DocId, Target};
+    use gloss::suggest::{figures_in, quotes_in};
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the rules look at: quotation marks of every style, apostrophes, stops, commas,
+    /// cue words, names, numbers, currency, emoji and other scripts, in any order.
+    fn messy() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "「",
+            "」",
+            "‘",
+            "’",
+            "\"",
+            "''",
+            "``",
+            "'",
+            ".",
+            ",",
+            ":",
+            "?",
+            "!",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "said",
+            "told",
+            "according",
+            "to",
+            "that",
+            "he",
+            "the",
+            "minister",
+            "Lavrov",
+            "Mr.",
+            "(",
+            ")",
+            "—",
+            "USD",
+            "$",
+            "1.24",
+            "billion",
+            "24.3",
+            "percent",
+            "rose",
+            "since",
+            "2010",
+            "👨‍👩‍👧",
+            "😀",
+            "北京",
+            "Հայաստան",
+            "é",
+            "\u{301}",
+            "\u{200D}",
+            "\u{FEFF}",
+            "ß",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|p| p.concat())
+    }
+
+    fn within(ranges: &[(usize, usize)], len: usize) -> bool {
+        ranges.iter().all(|&(a, b)| a < b && b <= len)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn suggestions_on_any_text_fit_it_and_never_panic(text in messy()) {
+            let len = text.chars().count();
+            for s in quotes_in(DocId(1), &text, None).into_iter().chain(figures_in(DocId(1), Target::Body, &text, None)) {
+                prop_assert!(!s.ranges.is_empty());
+                prop_assert!(within(&s.ranges, len), "{:?} in {text:?}", s.ranges);
+                prop_assert!(within(&s.source_ranges, len) && within(&s.cue_ranges, len));
+            }
+        }
+    }
+}
