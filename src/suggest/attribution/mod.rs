@@ -235,6 +235,14 @@ mod tests {
     }
 
     #[test]
+    fn a_poll_shows_without_that() {
+        let got = read("A new poll shows Clinton ahead in Iowa. He shows his hand.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, ["Clinton ahead in Iowa"]);
+        assert_eq!(got[0].1, Some("A new poll"));
+    }
+
+    #[test]
     fn nouns_that_look_like_verbs_are_no_cues() {
         assert!(read("The report was long. His support is firm.").is_empty());
     }

@@ -34,6 +34,37 @@ impl Follows {
 const NOUN_BEFORE: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "this", "no", "any", "of", "in", "with", "without"];
 
+/// Things that show or find what they report: "the poll shows …", "the study found …".
+const DOCUMENTS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "numbers",
+    "results",
+    "records",
+    "documents",
+    "analysis",
+    "research",
+    "filings",
+    "statistics",
+    "emails",
+    "audit",
+    "investigation",
+    "review",
+    "census",
+    "estimates",
+    "projections",
+    "memo",
+    "letter",
+];
+
 /// Words that open a sentence without being its subject ("Given that …, Lavrov was asked").
 const OPENERS: &[&str] = &[
     "given",
@@ -87,7 +118,9 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
         return according(s, i, qs);
     }
     let after = i + 1;
-    if kind == CueKind::Weak && !(s.is(after, &["that"]) || s.mark(after) == ":" || s.quoted(after)) {
+    // "A poll shows Clinton ahead": after a poll, a study or figures, "shows" and "found" report without "that".
+    let documented = i > 0 && s.is(i - 1, DOCUMENTS);
+    if kind == CueKind::Weak && !(s.is(after, &["that"]) || s.mark(after) == ":" || s.quoted(after) || documented) {
         return None;
     }
     // ", saying that …": a participle after a comma speaks for the sentence's subject.
