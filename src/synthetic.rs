@@ -162,7 +162,7 @@ fn document(
                 text,
                 tagged_by: if tagged {
                     let sentiment = Some(schema.sentiments[level].id);
-                    [("generator".to_owned(), crate::model::Tagging { sentiment, tags: Default::default() })].into()
+                    [("generator".to_owned(), crate::model::Tagging { sentiment, ..Default::default() })].into()
                 } else {
                     Default::default()
                 },
@@ -226,6 +226,7 @@ fn document(
             created: at,
             modified: at,
             annotator: "generator".to_owned(),
+            suggested: None,
         });
     }
     doc

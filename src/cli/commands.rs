@@ -24,8 +24,8 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Command::Extract { file, json } => extract(&file, json, out),
         Command::Stats { project, json } => super::stats::stats(&project, json, out),
-        Command::Suggest { project, kinds, document, json } => {
-            super::suggest::suggest(&project, (&kinds, document), json, out)
+        Command::Suggest { project, kinds, document, json, apply } => {
+            super::suggest::suggest(&project, (&kinds, document), (json, apply), out)
         }
         Command::Export { project, format, out: to, document, force } => {
             export(&project, format, &to, document, force, out)

@@ -56,7 +56,7 @@ pub enum Command {
         json: bool,
     },
     /// Suggest quotes (with speaker and cue), statistics and comment sentiment (VADER); English text only.
-    /// Prints the suggestions; nothing is written.
+    /// Prints the suggestions; with --apply, adds them to the project as the annotator's work.
     Suggest {
         /// The project.
         project: PathBuf,
@@ -69,6 +69,9 @@ pub enum Command {
         /// Print JSON: {"suggestions": [...]}, offsets in code points of each target.
         #[arg(long)]
         json: bool,
+        /// Add the suggestions to the project as the annotator's highlights and tags (one undoable step), and save.
+        #[arg(long)]
+        apply: bool,
     },
     /// Count documents, comments, highlights per label, verdict, annotator and document, and comment tags.
     Stats {

@@ -9,16 +9,26 @@ use serde_json::{Value, json};
 
 use crate::model::{Project, Target};
 use crate::store;
-use crate::suggest::{Kind, Request, Suggestion, suggest_project};
+use crate::suggest::{Kind, Request, Suggestion, accept, suggest_project};
 
+/// Prints the suggestions for `path` (as JSON with `as_json`); with `apply`, adds them all to the project as its
+/// annotator's work in one step and saves.
 pub(super) fn suggest(
     path: &Path,
     (kinds, document): (&[Kind], Option<usize>),
-    as_json: bool,
+    (as_json, apply): (bool, bool),
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let project = store::load(path)?;
-    super::sessions::note_unsaved(path);
+    let mut session = if apply { Some(super::sessions::open_for_editing(path)?) } else { None };
+    let loaded;
+    let project = match &session {
+        Some(session) => session.project(),
+        None => {
+            loaded = store::load(path)?;
+            super::sessions::note_unsaved(path);
+            &loaded
+        }
+    };
     let document = match document {
         None => None,
         Some(n) => match project.documents.get(n.wrapping_sub(1)) {
@@ -27,17 +37,33 @@ pub(super) fn suggest(
         },
     };
     let request = Request { kinds: kinds.to_vec(), document, annotator: project.annotator.clone() };
-    let suggestions = suggest_project(&project, &request, |_, _| true);
+    let suggestions = suggest_project(project, &request, |_, _| true);
     if as_json {
-        let list: Vec<Value> = suggestions.iter().map(|s| to_json(&project, s)).collect();
+        let list: Vec<Value> = suggestions.iter().map(|s| to_json(project, s)).collect();
         let text = serde_json::to_string_pretty(&json!({ "suggestions": list })).context("cannot write JSON")?;
         writeln!(out, "{text}")?;
     } else {
         for s in &suggestions {
-            writeln!(out, "{}", line(&project, s))?;
+            writeln!(out, "{}", line(project, s))?;
         }
         writeln!(out, "{} suggestion(s); quotes, statistics and sentiment read English only", suggestions.len())?;
     }
+    let Some(session) = session.as_mut() else { return Ok(ExitCode::SUCCESS) };
+    let annotator = session.project().annotator.clone();
+    let all: Vec<&Suggestion> = suggestions.iter().collect();
+    let Some(command) = accept(session.project(), &all, &annotator, None, jiff::Timestamp::now()) else {
+        // Progress and the summary go to stderr so that `--json` output stays one JSON document.
+        eprintln!("gloss: {}: nothing to add", path.display());
+        return Ok(ExitCode::SUCCESS);
+    };
+    session.apply(command).context("cannot add the suggestions")?;
+    session.save()?;
+    let who = if annotator.is_empty() {
+        "unsigned work (the project names no annotator)".to_owned()
+    } else {
+        format!("{annotator}'s work")
+    };
+    eprintln!("gloss: {}: {} suggestion(s) added as {who}", path.display(), all.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -129,6 +129,10 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
                 .retag(&annotator, |tagging| std::mem::replace(&mut tagging.sentiment, sentiment));
             Ok(Command::SetSentiment { doc, comment, annotator: Some(annotator), sentiment: old })
         }
+        Command::SetTagging { doc, comment, annotator, tagging } => {
+            super::suggested::set_tagging(project, doc, comment, annotator, *tagging)
+        }
+        Command::SetRejected { rejection, rejected } => super::suggested::set_rejected(project, rejection, rejected),
         Command::SetText { field, value, at } => {
             let old_at = match (field, at) {
                 (TextField::SpanSpeaker(doc, span) | TextField::SpanNote(doc, span), Some(at)) => {
@@ -243,6 +247,7 @@ fn create_span(project: &mut Project, doc: DocId, draft: &SpanDraft) -> Result<C
         created: draft.at,
         modified: draft.at,
         annotator,
+        suggested: None,
     };
     insert_span(document_mut(project, doc)?, span);
     Ok(Command::RemoveSpan { doc, span: id })
@@ -285,7 +290,11 @@ enum Slot<'a> {
     Optional(&'a mut Option<String>),
 }
 
-fn comment_mut(project: &mut Project, doc: DocId, comment: CommentId) -> Result<&mut crate::model::Comment, EditError> {
+pub(super) fn comment_mut(
+    project: &mut Project,
+    doc: DocId,
+    comment: CommentId,
+) -> Result<&mut crate::model::Comment, EditError> {
     document_mut(project, doc)?.comments.iter_mut().find(|c| c.id == comment).ok_or(EditError::NoComment(comment))
 }
 

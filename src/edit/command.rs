@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, SentimentId, SpanAnnotation, SpanId, Target,
-    ValueId, Verdict,
+    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, Rejection, SentimentId, SpanAnnotation, SpanId,
+    Tagging, Target, ValueId, Verdict,
 };
 
 /// A span about to be made: what the user selected and chose, before it has an id.
@@ -206,6 +206,25 @@ pub enum Command {
         /// The new tag.
         sentiment: Option<SentimentId>,
     },
+    /// Replace everything one annotator tagged on a comment (an empty tagging removes theirs), as accepting a
+    /// suggested sentiment does, with the suggestion it came from.
+    SetTagging {
+        /// Document it belongs to.
+        doc: DocId,
+        /// Which comment.
+        comment: CommentId,
+        /// Whose tagging it is.
+        annotator: String,
+        /// The new tagging.
+        tagging: Box<Tagging>,
+    },
+    /// Record that an annotator turned a suggestion down (`rejected`), or take that back.
+    SetRejected {
+        /// The rejection.
+        rejection: Box<Rejection>,
+        /// Whether it is recorded (true) or withdrawn (false).
+        rejected: bool,
+    },
     /// Replace the value of a free-text field.
     SetText {
         /// Which field.
@@ -275,6 +294,8 @@ impl Command {
             Self::RemoveSpan { .. } => "Remove highlight",
             Self::SetSpanLabel { .. } => "Change label",
             Self::SetSentiment { .. } => "Set sentiment",
+            Self::SetTagging { .. } => "Tag comment",
+            Self::SetRejected { .. } => "Reject suggestion",
             Self::SetSpanAttribute { attribute: SpanAttribute::CheckWorthy(_), .. } => "Set check-worthy",
             Self::SetSpanAttribute { attribute: SpanAttribute::Verdict(_), .. } => "Set verdict",
             Self::SetRanges { .. } => "Change highlight extent",

@@ -9,6 +9,7 @@ mod history;
 pub mod imported;
 mod remap;
 pub mod schema;
+mod suggested;
 
 pub use apply::apply;
 pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};

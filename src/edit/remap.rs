@@ -7,7 +7,8 @@
 
 use super::command::{Command, Fix, SpanDraft, TextField};
 use crate::model::{
-    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, SentimentId, SpanAnnotation, SpanId, Target, ValueId,
+    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, Rejected, Rejection, SentimentId, SpanAnnotation,
+    SpanId, SuggestedSentiment, SuggestedSpan, Tagging, Target, ValueId,
 };
 
 /// Something that names ids.
@@ -35,6 +36,12 @@ impl<T: Ids> Ids for Option<T> {
     }
 }
 
+impl<T: Ids> Ids for Box<T> {
+    fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
+        T::remap(self, map);
+    }
+}
+
 impl Ids for Target {
     fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
         if let Self::Comment(comment) = self {
@@ -48,6 +55,45 @@ impl Ids for SpanAnnotation {
         self.id.remap(map);
         self.target.remap(map);
         self.label.remap(map);
+        self.suggested.remap(map);
+    }
+}
+
+impl Ids for SuggestedSpan {
+    fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
+        self.label.remap(map);
+    }
+}
+
+impl Ids for SuggestedSentiment {
+    fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
+        self.sentiment.remap(map);
+    }
+}
+
+impl Ids for Tagging {
+    fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
+        self.sentiment.remap(map);
+        self.suggested.remap(map);
+        self.tags = std::mem::take(&mut self.tags)
+            .into_iter()
+            .map(|(mut dimension, mut value)| {
+                dimension.remap(map);
+                value.remap(map);
+                (dimension, value)
+            })
+            .collect();
+    }
+}
+
+impl Ids for Rejection {
+    fn remap(&mut self, map: &dyn Fn(u64) -> u64) {
+        self.doc.remap(map);
+        self.target.remap(map);
+        match &mut self.what {
+            Rejected::Span { label, .. } => label.remap(map),
+            Rejected::Sentiment(level) => level.remap(map),
+        }
     }
 }
 
@@ -71,19 +117,12 @@ impl Ids for Document {
 fn remap_references(document: &mut Document, map: &dyn Fn(u64) -> u64) {
     for comment in &mut document.comments {
         for tagging in comment.tagged_by.values_mut() {
-            tagging.sentiment.remap(map);
-            tagging.tags = std::mem::take(&mut tagging.tags)
-                .into_iter()
-                .map(|(mut dimension, mut value)| {
-                    dimension.remap(map);
-                    value.remap(map);
-                    (dimension, value)
-                })
-                .collect();
+            tagging.remap(map);
         }
     }
     for span in &mut document.spans {
         span.label.remap(map);
+        span.suggested.remap(map);
     }
 }
 
@@ -154,6 +193,7 @@ impl Command {
                 for span in spans {
                     span.target.remap(map);
                     span.label.remap(map);
+                    span.suggested.remap(map);
                 }
             }
             Self::RestoreSpan { doc, span } => {
@@ -190,6 +230,12 @@ impl Command {
                 comment.remap(map);
                 sentiment.remap(map);
             }
+            Self::SetTagging { doc, comment, tagging, .. } => {
+                doc.remap(map);
+                comment.remap(map);
+                tagging.remap(map);
+            }
+            Self::SetRejected { rejection, .. } => rejection.remap(map),
             Self::SetText { field, .. } => field.remap(map),
             Self::AddDocument { document, fresh_ids: true, .. } => remap_references(document, map),
             Self::AddDocument { document, fresh_ids: false, .. } | Self::ReplaceDocument { document } => {
@@ -211,6 +257,9 @@ pub fn remap_project(project: &mut crate::model::Project, map: &dyn Fn(u64) -> u
     project.schema.remap(map);
     for document in &mut project.documents {
         document.remap(map);
+    }
+    for rejection in &mut project.rejected {
+        rejection.remap(map);
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CommentId, DimensionId, SentimentId, ValueId};
+use super::provenance::{Outcome, SuggestedSentiment};
 use super::schema::{Dimension, DimensionValue};
 
 /// One annotator's tags on a comment: its sentiment and its values in the project's further dimensions.
@@ -17,9 +18,20 @@ pub struct Tagging {
     /// Tags in the project's further dimensions (stance, toxicity …), by dimension.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<DimensionId, ValueId>,
+    /// The suggestion the sentiment was accepted from, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<SuggestedSentiment>,
 }
 
 impl Tagging {
+    /// What became of the sentiment suggestion this tagging was accepted from: none for a sentiment given by hand
+    /// or since cleared.
+    pub fn outcome(&self) -> Option<Outcome> {
+        let suggested = self.suggested.as_ref()?;
+        let sentiment = self.sentiment?;
+        Some(if sentiment == suggested.sentiment { Outcome::AsIs } else { Outcome::Edited })
+    }
+
     /// Whether the annotator has tagged nothing.
     pub fn is_empty(&self) -> bool {
         self.sentiment.is_none() && self.tags.is_empty()
@@ -84,7 +96,7 @@ struct CommentFields {
 impl From<CommentFields> for Comment {
     fn from(fields: CommentFields) -> Self {
         let mut tagged_by = fields.tagged_by;
-        let old = Tagging { sentiment: fields.sentiment, tags: fields.tags };
+        let old = Tagging { sentiment: fields.sentiment, tags: fields.tags, suggested: None };
         if !old.is_empty() {
             let unsigned = tagged_by.entry(String::new()).or_default();
             unsigned.sentiment = unsigned.sentiment.or(old.sentiment);

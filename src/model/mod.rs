@@ -11,6 +11,7 @@ mod document;
 mod ids;
 pub mod paragraphs;
 mod project;
+mod provenance;
 mod schema;
 mod span;
 pub mod text;
@@ -22,6 +23,7 @@ pub use conflict::Conflict;
 pub use document::{Document, Metadata};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
+pub use provenance::{Outcome, Rejected, Rejection, SuggestedSentiment, SuggestedSpan};
 pub use schema::{
     Dimension, DimensionValue, LabelSchema, NEW_COLORS, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel,
     same_name,

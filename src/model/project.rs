@@ -6,6 +6,7 @@ use super::class::Exercise;
 use super::conflict::Conflict;
 use super::document::Document;
 use super::ids::{DocId, IdAllocator};
+use super::provenance::Rejection;
 use super::schema::LabelSchema;
 
 /// A set of documents annotated with one label schema by one annotator.
@@ -25,6 +26,8 @@ pub struct Project {
     pub exercise: Option<Exercise>,
     /// What a three-way merge left for the user to decide.
     pub conflicts: Vec<Conflict>,
+    /// Suggestions annotators turned down, so that they are not suggested again.
+    pub rejected: Vec<Rejection>,
 }
 
 impl Project {
@@ -40,6 +43,7 @@ impl Project {
             documents: Vec::new(),
             exercise: None,
             conflicts: Vec::new(),
+            rejected: Vec::new(),
         }
     }
 

@@ -185,6 +185,9 @@ pub struct SpanAnnotation {
     /// Who made the span.
     #[serde(default)]
     pub annotator: String,
+    /// The suggestion the span was accepted from, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<Box<super::provenance::SuggestedSpan>>,
 }
 
 impl SpanAnnotation {
@@ -230,6 +233,7 @@ pub(crate) fn test_span(id: u64, target: Target, text: &str, start: usize, end: 
         created: Timestamp::UNIX_EPOCH,
         modified: Timestamp::UNIX_EPOCH,
         annotator: String::new(),
+        suggested: None,
     }
 }
 

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Conflict, Document, Exercise, IdAllocator, LabelSchema, Project};
+use crate::model::{Conflict, Document, Exercise, IdAllocator, LabelSchema, Project, Rejection};
 
 /// The format version this build writes; it reads this one and every older one.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// Written above the data so that someone opening the file in an editor knows what it is.
 pub const FILE_HEADER: &str = "// Gloss project file. Format: see README.md, \"The project file\".\n";
@@ -22,6 +22,8 @@ pub(crate) struct FileOut<'a> {
     pub exercise: Option<&'a Exercise>,
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     pub conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "<[Rejection]>::is_empty")]
+    pub rejected: &'a [Rejection],
     pub documents: &'a [Document],
 }
 
@@ -41,6 +43,8 @@ pub(crate) struct FileIn {
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
     #[serde(default)]
+    pub rejected: Vec<Rejection>,
+    #[serde(default)]
     pub documents: Vec<Document>,
 }
 
@@ -54,6 +58,7 @@ impl<'a> FileOut<'a> {
             schema: &project.schema,
             exercise: project.exercise.as_ref(),
             conflicts: &project.conflicts,
+            rejected: &project.rejected,
             documents: &project.documents,
         }
     }
@@ -69,6 +74,7 @@ impl From<FileIn> for Project {
             documents: file.documents,
             exercise: file.exercise,
             conflicts: file.conflicts,
+            rejected: file.rejected,
         }
     }
 }

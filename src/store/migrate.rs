@@ -13,6 +13,7 @@
 //! | 3 | `schema.dimensions`, `comments[].tags`, `spans[].check_worthy` and `spans[].verdict`, all optional. |
 //! | 4 | `comments[].tagged_by` (each annotator's sentiment and tags) replaces `sentiment` and `tags`; `exercise`; `conflicts`. |
 //! | 5 | `comments[].timestamp` (when the page states it for machines), optional. |
+//! | 6 | `spans[].suggested` and `comments[].tagged_by[].suggested` (the suggestion a highlight or sentiment was accepted from) and `rejected` (suggestions annotators turned down), all optional. |
 
 use crate::model::Project;
 
@@ -21,7 +22,7 @@ use super::format::CURRENT_VERSION;
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
 type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -44,6 +45,12 @@ fn v2_to_v3(_project: &mut Project) -> Result<(), String> {
 /// Version 5 adds the optional machine-readable time of a comment; no version 4 file has one, and none is
 /// invented from the printed date.
 fn v4_to_v5(_project: &mut Project) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 6 adds where accepted suggestions came from and which were rejected; a version 5 file has neither, and
+/// its work was all made by hand.
+fn v5_to_v6(_project: &mut Project) -> Result<(), String> {
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 //! [`Suggestion`] values with code point ranges of their targets; accepting one is an edit command like any
 //! other. Every kind works on English only and suggests nothing on text in another language.
 
+mod accept;
 mod attribution;
 mod cues;
 pub mod evaluate;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use crate::model::text::char_index_of_byte;
 use crate::model::{CommentId, DocId, Document, LabelId, LabelSchema, Project, SentimentId, Target, same_name};
 
+pub use accept::{Instead, RULES, VADER, accept, reject, suggester};
 pub use attribution::{Attribution, attributions};
 pub use language::is_english;
 pub use statistics::statistics;
@@ -106,13 +108,19 @@ pub struct Request {
 struct Palette {
     quote: Option<LabelId>,
     statistic: Option<LabelId>,
+    source: Option<LabelId>,
     levels: Option<sentiment::Levels>,
 }
 
 impl Palette {
     fn of(schema: &LabelSchema) -> Self {
         let label = |name: &str| schema.span_labels.iter().find(|l| same_name(&l.name, name)).map(|l| l.id);
-        Self { quote: label("Quote"), statistic: label("Statistic"), levels: sentiment::Levels::of(schema) }
+        Self {
+            quote: label("Quote"),
+            statistic: label("Statistic"),
+            source: label("Source"),
+            levels: sentiment::Levels::of(schema),
+        }
     }
 }
 
@@ -130,7 +138,7 @@ pub fn suggest_project(
     let mut out = Vec::new();
     for (n, doc) in documents.iter().enumerate() {
         let mut found = suggest_document(doc, &request.kinds, &palette, vader.as_ref());
-        found.retain(|s| !already_done(doc, s, &request.annotator));
+        found.retain(|s| is_open(project, s, &request.annotator));
         out.extend(found);
         if !progress(n + 1, documents.len()) {
             break;
@@ -139,16 +147,26 @@ pub fn suggest_project(
     out
 }
 
-/// Whether the annotator already decided on this passage or comment: a highlight of theirs overlaps it, or
-/// they tagged the comment's sentiment.
-fn already_done(doc: &Document, s: &Suggestion, annotator: &str) -> bool {
+/// Whether `s` is still for `annotator` to decide: no highlight of theirs with its label overlaps it (nor, for sentiment, did
+/// they tag the comment), and they have not rejected it. The window re-checks its list with this after every edit,
+/// so that undoing an accept brings the suggestion back.
+pub fn is_open(project: &Project, s: &Suggestion, annotator: &str) -> bool {
+    let Some(doc) = project.document(s.document) else { return false };
+    if project.rejected.iter().any(|r| r.covers(s.document, annotator, s.target, &s.ranges)) {
+        return false;
+    }
     if s.kind == Kind::Sentiment {
         let Target::Comment(id) = s.target else { return false };
-        return doc.comment(id).and_then(|c| c.tagged_by.get(annotator)).is_some_and(|t| t.sentiment.is_some());
+        return doc.comment(id).is_some_and(|c| c.sentiment_of(annotator).is_none());
     }
-    doc.spans
+    // A highlight of another label does not decide a suggestion: a figure inside an accepted quote is still open.
+    let same_label = |span: &&crate::model::SpanAnnotation| {
+        s.label.is_some_and(|l| span.label == l || span.suggested.as_ref().is_some_and(|p| p.label == l))
+    };
+    !doc.spans
         .iter()
-        .filter(|span| span.annotator == annotator && span.target == s.target)
+        .filter(|span| span.target == s.target && same_name(&span.annotator, annotator))
+        .filter(same_label)
         .any(|span| span.ranges.iter().any(|r| s.ranges.iter().any(|&(a, b)| r.start < b && a < r.end)))
 }
 

@@ -106,6 +106,7 @@ pub(super) fn make_span(
         created: span.created.unwrap_or(at),
         modified: span.modified.or(span.created).unwrap_or(at),
         annotator: span.annotator.clone(),
+        suggested: None,
     })
 }
 
