@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Comment, Document, Project, Verdict};
+use crate::model::{Comment, Document, Outcome, Project, Verdict};
 
 /// A name with how often it occurs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +48,9 @@ pub struct Stats {
     pub spans_per_annotator: Vec<Count>,
     /// Spans per document, in project order.
     pub spans_per_document: Vec<Count>,
+    /// What became of suggestions: highlights and sentiments accepted as suggested, edited after accepting, and
+    /// rejected.
+    pub suggestions: Vec<Count>,
 }
 
 impl Stats {
@@ -117,6 +120,7 @@ impl Stats {
             check_worthy: spans().filter(|s| s.check_worthy == Some(true)).count(),
             spans_per_annotator,
             spans_per_document: docs.iter().map(|d| Count { name: d.title.clone(), count: d.spans.len() }).collect(),
+            suggestions: suggestion_counts(project, docs),
         }
     }
 
@@ -124,6 +128,32 @@ impl Stats {
     pub fn untagged(&self) -> usize {
         self.comments - self.comments_tagged
     }
+}
+
+/// Highlights and sentiments accepted from suggestions (as suggested, or edited since) and suggestions
+/// rejected, over `docs`.
+fn suggestion_counts(project: &Project, docs: &[&Document]) -> Vec<Count> {
+    let spans: Vec<Option<Outcome>> =
+        docs.iter().flat_map(|d| &d.spans).map(crate::model::SpanAnnotation::outcome).collect();
+    let tags: Vec<Option<Outcome>> = docs
+        .iter()
+        .flat_map(|d| &d.comments)
+        .flat_map(|c| c.tagged_by.values())
+        .map(crate::model::Tagging::outcome)
+        .collect();
+    let ids: Vec<_> = docs.iter().map(|d| d.id).collect();
+    let rejected =
+        |spans: bool| project.rejected.iter().filter(|r| ids.contains(&r.doc) && r.is_span() == spans).count();
+    let count = |name: &str, count: usize| Count { name: name.to_owned(), count };
+    let outcomes = |list: &[Option<Outcome>], outcome| list.iter().filter(|o| **o == Some(outcome)).count();
+    vec![
+        count("highlights accepted as suggested", outcomes(&spans, Outcome::AsIs)),
+        count("highlights edited after accepting", outcomes(&spans, Outcome::Edited)),
+        count("highlights rejected", rejected(true)),
+        count("sentiments accepted as suggested", outcomes(&tags, Outcome::AsIs)),
+        count("sentiments changed after accepting", outcomes(&tags, Outcome::Edited)),
+        count("sentiments rejected", rejected(false)),
+    ]
 }
 
 /// `part` of `whole` in percent, rounded, 0 for an empty whole.

@@ -47,6 +47,7 @@ fn to_json(stats: &Stats) -> Value {
         "check_worthy": stats.check_worthy,
         "spans_per_annotator": counts(&stats.spans_per_annotator),
         "spans_per_document": documents,
+        "suggestions": counts(&stats.suggestions),
     })
 }
 
@@ -77,6 +78,9 @@ fn table(name: &str, stats: &Stats) -> String {
     section("comment sentiment (share of all comments)", &sentiments, Some(stats.comments));
     for dimension in &stats.dimensions {
         section(&format!("comment {}", dimension.name), &dimension.values, None);
+    }
+    if stats.suggestions.iter().any(|c| c.count > 0) {
+        section("suggestions", &stats.suggestions, None);
     }
     out
 }

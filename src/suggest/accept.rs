@@ -69,7 +69,7 @@ pub fn accept(
         let provenance = |label, ranges: &[(usize, usize)]| {
             Box::new(SuggestedSpan { by: by.to_owned(), version: version.to_owned(), label, ranges: ranges.to_vec() })
         };
-        let Some(mut main) = span(text, index, s.target, label, &s.ranges, annotator, at) else { continue };
+        let Some(mut main) = span(text, index, s.target, label, s.chosen_ranges(), annotator, at) else { continue };
         main.suggested = Some(provenance(s.label.unwrap_or(label), &s.ranges));
         main.speaker = s.speaker.clone().unwrap_or_default();
         let mut made = vec![main];

@@ -91,6 +91,17 @@ pub struct Suggestion {
     pub score: Option<f64>,
     /// Whether a quote is direct (in quotation marks) rather than reported speech.
     pub direct: bool,
+    /// Where the annotator moved the edges before accepting: the highlight takes these ranges, while what was
+    /// suggested stays `ranges` (so the accepted highlight counts as edited).
+    #[serde(skip)]
+    pub adjusted: Option<Vec<(usize, usize)>>,
+}
+
+impl Suggestion {
+    /// The ranges the highlight gets when accepted: as adjusted, else as suggested.
+    pub fn chosen_ranges(&self) -> &[(usize, usize)] {
+        self.adjusted.as_deref().unwrap_or(&self.ranges)
+    }
 }
 
 /// Which suggestions to make.
@@ -248,6 +259,7 @@ pub fn quotes_in(document: DocId, body: &str, label: Option<LabelId>) -> Vec<Sug
             level: None,
             score: None,
             direct: a.direct,
+            adjusted: None,
         })
         .collect()
 }
@@ -270,6 +282,7 @@ pub fn figures_in(document: DocId, target: Target, text: &str, label: Option<Lab
             level: None,
             score: None,
             direct: false,
+            adjusted: None,
         })
         .collect()
 }
@@ -295,5 +308,6 @@ fn sentiment_of(
         level: Some(levels.level(score)),
         score: Some(score),
         direct: false,
+        adjusted: None,
     }
 }

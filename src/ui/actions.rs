@@ -95,6 +95,18 @@ pub enum Action {
     FindNext,
     /// Go to the previous search match.
     FindPrevious,
+    /// Suggest quotes, statistics and comment sentiment for the annotator to accept or reject.
+    Suggest,
+    /// Review the next suggestion (Tab while reviewing).
+    NextSuggestion,
+    /// Review the previous suggestion (Shift+Tab while reviewing).
+    PreviousSuggestion,
+    /// Accept the suggestion under review as the annotator's work.
+    AcceptSuggestion,
+    /// Reject the suggestion under review; it is not suggested to this annotator again.
+    RejectSuggestion,
+    /// Accept every open suggestion of the kind under review in this document.
+    AcceptAllOfKind,
     /// Focus the next comment.
     NextComment,
     /// Focus the previous comment.
@@ -145,7 +157,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 53] = [
         Self::NewProject,
         Self::Open,
         Self::Import,
@@ -175,6 +187,12 @@ impl Action {
         Self::Find,
         Self::FindNext,
         Self::FindPrevious,
+        Self::Suggest,
+        Self::NextSuggestion,
+        Self::PreviousSuggestion,
+        Self::AcceptSuggestion,
+        Self::RejectSuggestion,
+        Self::AcceptAllOfKind,
         Self::NextComment,
         Self::PreviousComment,
         Self::NextHighlight,
@@ -241,6 +259,12 @@ impl Action {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::Suggest => "Suggest…",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::RejectSuggestion => "Reject suggestion",
+            Self::AcceptAllOfKind => "Accept all suggestions of this kind",
             Self::NextComment => "Next comment",
             Self::PreviousComment => "Previous comment",
             Self::NextHighlight => "Next highlight",
@@ -284,6 +308,12 @@ impl Action {
             Self::Find => const { &[shortcut(COMMAND, Key::F)] },
             Self::FindNext => const { &[shortcut(NONE, Key::F3)] },
             Self::FindPrevious => const { &[shortcut(SHIFT, Key::F3)] },
+            Self::Suggest => const { &[shortcut(COMMAND_SHIFT, Key::G)] },
+            Self::NextSuggestion => const { &[shortcut(NONE, Key::Tab)] },
+            Self::PreviousSuggestion => const { &[shortcut(SHIFT, Key::Tab)] },
+            Self::AcceptSuggestion => const { &[shortcut(NONE, Key::Enter), shortcut(NONE, Key::A)] },
+            Self::RejectSuggestion => const { &[shortcut(NONE, Key::X), shortcut(NONE, Key::Backspace)] },
+            Self::AcceptAllOfKind => const { &[shortcut(SHIFT, Key::Enter)] },
             Self::NextComment => const { &[shortcut(NONE, Key::J), shortcut(NONE, Key::ArrowDown)] },
             Self::PreviousComment => const { &[shortcut(NONE, Key::K), shortcut(NONE, Key::ArrowUp)] },
             Self::NextHighlight => const { &[shortcut(NONE, Key::Tab)] },
@@ -345,7 +375,13 @@ impl Action {
             | Self::ShrinkStart
             | Self::Find
             | Self::FindNext
-            | Self::FindPrevious => Menu::Edit,
+            | Self::FindPrevious
+            | Self::Suggest
+            | Self::NextSuggestion
+            | Self::PreviousSuggestion
+            | Self::AcceptSuggestion
+            | Self::RejectSuggestion
+            | Self::AcceptAllOfKind => Menu::Edit,
             Self::NextComment
             | Self::PreviousComment
             | Self::NextHighlight
@@ -381,6 +417,25 @@ impl Action {
                 | Self::PreviousComment
                 | Self::NextHighlight
                 | Self::PreviousHighlight
+                | Self::NextSuggestion
+                | Self::PreviousSuggestion
+                | Self::AcceptSuggestion
+                | Self::RejectSuggestion
+                | Self::AcceptAllOfKind
+        )
+    }
+
+    /// Whether the action acts on the suggestion under review, and so has its keys only while suggestions are
+    /// reviewed: then Tab, Shift+Tab and Backspace walk and reject suggestions rather than highlights, and
+    /// Enter, A and X are free for other use otherwise.
+    pub fn reviews(self) -> bool {
+        matches!(
+            self,
+            Self::NextSuggestion
+                | Self::PreviousSuggestion
+                | Self::AcceptSuggestion
+                | Self::RejectSuggestion
+                | Self::AcceptAllOfKind
         )
     }
 
@@ -396,12 +451,15 @@ mod tests {
 
     #[test]
     fn every_action_is_listed_once_and_no_shortcut_is_shared() {
-        let mut seen = Vec::new();
-        for action in Action::ALL {
-            assert_eq!(Action::ALL.iter().filter(|a| **a == action).count(), 1, "{action:?}");
-            for shortcut in action.shortcuts() {
-                assert!(!seen.contains(shortcut), "{shortcut:?} is used twice");
-                seen.push(*shortcut);
+        // The review keys are live only while suggestions are reviewed, so they are unique among themselves.
+        for reviewing in [false, true] {
+            let mut seen = Vec::new();
+            for action in Action::ALL.into_iter().filter(|a| a.reviews() == reviewing) {
+                assert_eq!(Action::ALL.iter().filter(|a| **a == action).count(), 1, "{action:?}");
+                for shortcut in action.shortcuts() {
+                    assert!(!seen.contains(shortcut), "{shortcut:?} is used twice");
+                    seen.push(*shortcut);
+                }
             }
         }
         // The menus list the actions in `ALL`'s order, menu by menu.

@@ -45,7 +45,8 @@ fn bench<T: 'static>(
     let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 800.0)).build_ui_state(
         move |ui, bench: &mut Bench<T>| {
             let Bench { project, selection, settings, status, intents, part } = bench;
-            let mut cx = Ctx::new(project, 1, selection, settings, status, intents);
+            let suggestions = crate::ui::suggestions::Suggestions::default();
+            let mut cx = Ctx::new(project, 1, (selection, settings, status, &suggestions), intents);
             draw(ui, &mut cx, part);
         },
         bench,

@@ -4,6 +4,7 @@
 use super::intent::{Intent, Intents};
 use super::selection::Selection;
 use super::settings::Settings;
+use super::suggestions::Suggestions;
 use crate::model::{Document, Project};
 
 /// Facts of the app that menus and bars show, gathered once per frame.
@@ -26,6 +27,8 @@ pub struct Status {
     /// Whether another program changed the project's file since it was read or saved (and the user has not yet
     /// said to keep this version).
     pub changed_on_disk: bool,
+    /// Whether suggestions are being found in the background.
+    pub suggesting: bool,
 }
 
 /// What a component sees of the app during one frame.
@@ -40,6 +43,8 @@ pub struct Ctx<'a> {
     pub settings: &'a Settings,
     /// Facts of the app.
     pub status: &'a Status,
+    /// The suggestions found, and the one under review.
+    pub suggestions: &'a Suggestions,
     intents: &'a mut Intents,
 }
 
@@ -48,12 +53,10 @@ impl<'a> Ctx<'a> {
     pub fn new(
         project: &'a Project,
         revision: u64,
-        selection: &'a Selection,
-        settings: &'a Settings,
-        status: &'a Status,
+        (selection, settings, status, suggestions): (&'a Selection, &'a Settings, &'a Status, &'a Suggestions),
         intents: &'a mut Intents,
     ) -> Self {
-        Self { project, revision, selection, settings, status, intents }
+        Self { project, revision, selection, settings, status, suggestions, intents }
     }
 
     /// The document shown: the selected one, or the first.

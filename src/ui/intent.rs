@@ -61,6 +61,8 @@ pub enum Intent {
     SaveClassNotes(Box<crate::model::class::ClassNotes>),
     /// The user answered a question the app asked.
     Reply(Reply),
+    /// Find, walk, accept or reject suggestions.
+    Review(crate::ui::suggestions::Review),
 }
 
 /// The jobs that run in the background.
@@ -78,6 +80,8 @@ pub enum Job {
     Agree,
     /// Merging other projects into the open one.
     Merge,
+    /// Finding suggestions.
+    Suggest,
 }
 
 /// An answer to a question of the app's dialogs.

@@ -15,6 +15,7 @@ pub mod overlay;
 mod panels;
 mod selection;
 mod settings;
+mod suggestions;
 mod theme;
 mod windows;
 
@@ -26,4 +27,5 @@ pub use app::*;
 pub use jobs::import::{ImportReport, ReportLine};
 pub use selection::{Reveal, Selection, TextSelection};
 pub use settings::Settings;
+pub use suggestions::{Review, Suggestions};
 pub use theme::visuals;

@@ -6,6 +6,7 @@ use crate::edit::{Command, Created};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::Purpose;
 use crate::ui::intent::{Intent, Job, Reply, SaveChoice};
+use crate::ui::suggestions::Review;
 use crate::ui::windows::error_note::ErrorNote;
 
 /// How many rounds of intents one frame carries out; an intent may send others (an action that edits), never
@@ -51,6 +52,7 @@ impl GlossApp {
             }
             Intent::Reply(reply) => self.reply(reply),
             Intent::SaveClassNotes(notes) => self.save_class_notes(&notes),
+            Intent::Review(review) => self.review(review),
         }
     }
 
@@ -136,6 +138,8 @@ impl GlossApp {
             Action::ClearSelection => {
                 if !self.windows.close_top() {
                     self.selection.clear();
+                    // Escape also ends a review: the keys act on highlights again, the suggestions stay shown.
+                    self.suggestions.reviewing = false;
                 }
             }
             Action::AddRange => self.add_range(),
@@ -147,6 +151,12 @@ impl GlossApp {
                     self.selection.reveal_place(target, offset);
                 }
             }
+            Action::Suggest => self.windows.open_window(action),
+            Action::NextSuggestion => self.review(Review::Step(true)),
+            Action::PreviousSuggestion => self.review(Review::Step(false)),
+            Action::AcceptSuggestion => self.review(Review::Accept(None)),
+            Action::RejectSuggestion => self.review(Review::Reject),
+            Action::AcceptAllOfKind => self.review(Review::AcceptAll(None)),
             Action::NextComment => self.step_comment(1),
             Action::PreviousComment => self.step_comment(-1),
             Action::NextHighlight => self.step_highlight(1),

@@ -30,6 +30,7 @@ impl GlossApp {
                     self.finish_open(&path, opened);
                 }
                 Finished::Merge(result) => self.merged(*result),
+                Finished::Suggest(found, cancelled) => self.suggested(found, cancelled),
                 Finished::Agree(report) => {
                     self.windows.agreement.present(*report);
                     self.windows.open_window(crate::ui::actions::Action::AgreeWithOthers);

@@ -5,9 +5,11 @@ use egui::{Key, Modifiers};
 
 use super::GlossApp;
 use crate::model::{LabelId, SentimentId};
+use crate::suggest::Instead;
 use crate::ui::actions::Action;
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
+use crate::ui::suggestions::Review;
 
 impl GlossApp {
     /// Reads this frame's action shortcuts. Runs before the panels, so that Ctrl+Z reaches the project rather
@@ -16,8 +18,15 @@ impl GlossApp {
         let typing = egui.egui_wants_keyboard_input();
         // An open menu (or context menu) closes on Escape by itself: the key is left to it.
         let menu_open = egui::Popup::is_any_open(egui);
-        for action in Action::by_shortcut_precedence() {
-            if typing && action.needs_view_focus() || menu_open && action == Action::ClearSelection {
+        let reviewing = self.reviewing();
+        // While reviewing, the review keys come first: Tab walks suggestions rather than highlights.
+        let mut actions = Action::by_shortcut_precedence();
+        actions.sort_by_key(|a| !a.reviews());
+        for action in actions {
+            if typing && action.needs_view_focus()
+                || menu_open && action == Action::ClearSelection
+                || action.reviews() && !reviewing
+            {
                 continue;
             }
             if action.shortcuts().iter().any(|s| egui.input_mut(|i| i.consume_shortcut(s))) {
@@ -55,6 +64,20 @@ pub(super) fn annotation_keys(egui: &egui::Context, cx: &mut Ctx<'_>) {
     let pressed = |key: char| {
         Key::from_name(&key.to_string()).is_some_and(|k| egui.input_mut(|i| i.consume_key(Modifiers::NONE, k)))
     };
+    let reviewed = cx.suggestions.current().filter(|_| cx.suggestions.reviewing).map(|s| s.kind);
+    if let Some(kind) = reviewed {
+        // A label key accepts the highlight under review with that label; a sentiment key, the comment's tag with
+        // that level.
+        let instead = if kind == crate::suggest::Kind::Sentiment {
+            levels.iter().find(|&&(_, key)| pressed(key)).map(|&(level, _)| Instead::Level(level))
+        } else {
+            labels.iter().find(|&&(_, key)| pressed(key)).map(|&(label, _)| Instead::Label(label))
+        };
+        if let Some(instead) = instead {
+            cx.send(Intent::Review(Review::Accept(Some(instead))));
+        }
+        return;
+    }
     if let Some(&(label, _)) = labels.iter().find(|&&(_, key)| pressed(key)) {
         cx.send(Intent::Label(label));
     } else if let Some(&(level, _)) = levels.iter().find(|&&(_, key)| pressed(key)) {

@@ -7,6 +7,7 @@ mod files;
 mod jobs;
 mod keys;
 mod navigation;
+mod review;
 mod safety;
 mod teams;
 
@@ -106,6 +107,8 @@ pub struct GlossApp {
     windows: Windows,
     /// Work in the background.
     jobs: Jobs,
+    /// The suggestions found last, and the review of them.
+    suggestions: super::suggestions::Suggestions,
     /// Short notices.
     toasts: Toasts,
     /// A native file dialog that is open.
@@ -175,6 +178,7 @@ impl GlossApp {
             font_notice: FontNotice::default(),
             windows: Windows::default(),
             jobs: Jobs::default(),
+            suggestions: super::suggestions::Suggestions::default(),
             toasts: Toasts::default(),
             native: None,
             native_ok: native_available(),
@@ -293,6 +297,16 @@ impl GlossApp {
         self.jobs.busy(Job::Open)
     }
 
+    /// Whether suggestions are being found in the background.
+    pub fn is_suggesting(&self) -> bool {
+        self.jobs.busy(Job::Suggest)
+    }
+
+    /// The suggestions of the last run and the review of them.
+    pub fn suggestions(&self) -> &super::suggestions::Suggestions {
+        &self.suggestions
+    }
+
     /// Whether an export is running in the background.
     pub fn is_exporting(&self) -> bool {
         self.jobs.busy(Job::Export)
@@ -335,6 +349,7 @@ impl GlossApp {
             has_import_report: self.windows.import_report.report().is_some(),
             open_windows: self.windows.open(),
             changed_on_disk: self.safety.changed_on_disk,
+            suggesting: self.jobs.busy(Job::Suggest),
         }
     }
 
@@ -389,7 +404,9 @@ impl GlossApp {
         let reveal = self.selection.take_reveal();
         let revision = self.session.editor().revision();
         let project = self.session.project();
-        let mut cx = Ctx::new(project, revision, &self.selection, &self.settings, &status, &mut self.intents);
+        self.suggestions.refresh(project, revision);
+        let parts = (&self.selection, &self.settings, &status, &self.suggestions);
+        let mut cx = Ctx::new(project, revision, parts, &mut self.intents);
         Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, &mut cx));
         let (jobs, toasts) = (&self.jobs, &self.toasts);
         Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, &mut cx, jobs, toasts));
@@ -425,7 +442,8 @@ impl GlossApp {
         let status = self.status();
         let revision = self.session.editor().revision();
         let project = self.session.project();
-        let mut cx = Ctx::new(project, revision, &self.selection, &self.settings, &status, &mut self.intents);
+        let parts = (&self.selection, &self.settings, &status, &self.suggestions);
+        let mut cx = Ctx::new(project, revision, parts, &mut self.intents);
         if let Some(prompt) = &mut self.prompt {
             prompt.show(egui, &mut cx);
         }

@@ -59,38 +59,23 @@ impl GlossApp {
         self.selection.show_document(Some(doc));
     }
 
-    /// Moves one edge of the selected highlight by a word (`action` says which edge and which way).
+    /// Moves one edge of the selected highlight by a word (`action` says which edge and which way); while a
+    /// suggested passage is under review and no highlight is selected, moves that suggestion's edge instead.
     pub(super) fn nudge(&mut self, action: Action) {
-        let (Some(doc), Some(span_id)) = (self.shown(), self.selection.span()) else { return };
+        let Some(doc) = self.shown() else { return };
+        if self.selection.span().is_none() && self.reviewing() {
+            let Some(s) = self.suggestions.current().filter(|s| !s.ranges.is_empty()) else { return };
+            let Some(text) = doc.target_text(s.target) else { return };
+            if let Some(ranges) = nudged(text, s.chosen_ranges().to_vec(), action) {
+                self.suggestions.adjust(ranges);
+            }
+            return;
+        }
+        let Some(span_id) = self.selection.span() else { return };
         let Some(span) = doc.span(span_id) else { return };
         let Some(text) = doc.target_text(span.target) else { return };
-        let mut ranges: Vec<(usize, usize)> = span.ranges.iter().map(|r| (r.start, r.end)).collect();
-        let (starts, ends) = word_bounds(text);
-        let (first, last) = (0, ranges.len() - 1);
-        // Ends move between word ends and starts between word starts, so a step never lands on the
-        // whitespace between words (which trimming would then undo).
-        match action {
-            Action::ExtendEnd => {
-                let (start, end) = ranges[last];
-                ranges[last].1 = ends.iter().copied().find(|&b| b > end).unwrap_or(end).max(start);
-            }
-            Action::ShrinkEnd => {
-                let (start, end) = ranges[last];
-                ranges[last].1 = ends.iter().rev().copied().find(|&b| b < end && b > start).unwrap_or(end);
-            }
-            Action::ExtendStart => {
-                let (start, _) = ranges[first];
-                ranges[first].0 = starts.iter().rev().copied().find(|&b| b < start).unwrap_or(start);
-            }
-            Action::ShrinkStart => {
-                let (start, end) = ranges[first];
-                ranges[first].0 = starts.iter().copied().find(|&b| b > start && b < end).unwrap_or(start);
-            }
-            _ => return,
-        }
-        let trimmed: Option<Vec<(usize, usize)>> = ranges.iter().map(|&(s, e)| trim_range(text, s, e)).collect();
-        let Some(ranges) = trimmed else { return };
         let current: Vec<(usize, usize)> = span.ranges.iter().map(|r| (r.start, r.end)).collect();
+        let Some(ranges) = nudged(text, current.clone(), action) else { return };
         if ranges != current {
             let command = Command::SetRanges { doc: doc.id, span: span_id, ranges, at: jiff::Timestamp::now() };
             self.edit(command);
@@ -161,6 +146,38 @@ impl GlossApp {
             self.step_comment(1);
         }
     }
+}
+
+/// `ranges` with one edge moved by a word (`action` says which edge and which way), trimmed of white space; none
+/// when nothing but white space would be left.
+fn nudged(text: &str, mut ranges: Vec<(usize, usize)>, action: Action) -> Option<Vec<(usize, usize)>> {
+    if ranges.is_empty() {
+        return None;
+    }
+    let (starts, ends) = word_bounds(text);
+    let (first, last) = (0, ranges.len() - 1);
+    // Ends move between word ends and starts between word starts, so a step never lands on the whitespace
+    // between words (which trimming would then undo).
+    match action {
+        Action::ExtendEnd => {
+            let (start, end) = ranges[last];
+            ranges[last].1 = ends.iter().copied().find(|&b| b > end).unwrap_or(end).max(start);
+        }
+        Action::ShrinkEnd => {
+            let (start, end) = ranges[last];
+            ranges[last].1 = ends.iter().rev().copied().find(|&b| b < end && b > start).unwrap_or(end);
+        }
+        Action::ExtendStart => {
+            let (start, _) = ranges[first];
+            ranges[first].0 = starts.iter().rev().copied().find(|&b| b < start).unwrap_or(start);
+        }
+        Action::ShrinkStart => {
+            let (start, end) = ranges[first];
+            ranges[first].0 = starts.iter().copied().find(|&b| b > start && b < end).unwrap_or(start);
+        }
+        _ => return None,
+    }
+    ranges.iter().map(|&(s, e)| trim_range(text, s, e)).collect()
 }
 
 /// Code point offsets where words start and where they end. Punctuation is not a word here, so a step takes

@@ -8,6 +8,7 @@ use crate::model::{Document, Target};
 use crate::ui::context::Ctx;
 use crate::ui::intent::Intent;
 use crate::ui::selection::TextSelection;
+use crate::ui::suggestions::Review;
 
 /// Where the pointer is in the text: the block under it and the character offset within its target.
 pub(super) fn hit(layout: &Layout, origin: Pos2, pos: Pos2) -> Option<(Target, usize)> {
@@ -123,12 +124,17 @@ fn click(layout: &Layout, index: &SpanIndex, origin: Pos2, pos: Pos2, cx: &mut C
     if let Some((target, offset)) = hit(layout, origin, pos) {
         let span = index.at(target, offset).first().map(|r| r.span);
         cx.send(Intent::SelectSpan { span, target: Some(target), reveal: false });
+        if span.is_none() {
+            // Text that is no highlight may be a suggestion's: a click puts it under review.
+            cx.send(Intent::Review(Review::Pick(target, offset)));
+        }
         return;
     }
     cx.send(Intent::SelectSpan { span: None, target: None, reveal: false });
     let local = (pos - origin).to_pos2();
     if let Some(card) = layout.cards.iter().find(|c| c.rect.contains(local)) {
         cx.send(Intent::FocusComment { comment: card.comment, reveal: false });
+        cx.send(Intent::Review(Review::Pick(Target::Comment(card.comment), usize::MAX)));
     }
 }
 

@@ -8,6 +8,7 @@ mod access;
 mod context_menu;
 mod edges;
 mod geometry;
+mod ghosts;
 mod interact;
 mod layout;
 mod paint;
@@ -172,8 +173,18 @@ impl DocumentView {
                     overlay: cx.selection.overlay(),
                 };
                 let annotator = cx.project.annotator.as_str();
-                let painting =
-                    paint::Painting { ui, layout, index, doc, schema, marks: &marks, annotator, origin: rect.min };
+                let ghosts = &ghosts::Ghosts::of(cx.suggestions, doc.id, schema);
+                let painting = paint::Painting {
+                    ui,
+                    layout,
+                    index,
+                    doc,
+                    schema,
+                    marks: &marks,
+                    annotator,
+                    origin: rect.min,
+                    ghosts,
+                };
                 painting.visible(viewport);
                 access::describe_visible(ui, layout, doc, rect.min, viewport, response.id);
                 let color = selected

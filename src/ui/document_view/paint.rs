@@ -23,6 +23,8 @@ pub(super) struct Painting<'a> {
     pub annotator: &'a str,
     /// Screen position of the content's top-left corner.
     pub origin: Pos2,
+    /// The open suggestions of the document.
+    pub ghosts: &'a super::ghosts::Ghosts,
 }
 
 impl Painting<'_> {
@@ -46,6 +48,7 @@ impl Painting<'_> {
             match block.kind {
                 BlockKind::Paragraph { target, start, len } => {
                     self.highlights(block, pos, target, start, len);
+                    self.ghosts.paint_passages(self.ui, block, pos, (target, start, len));
                     self.overlay(block, pos, target, start, len);
                     self.find_matches(block, pos, target, start, len);
                     self.selection(block, pos, target, start, len);
@@ -148,14 +151,17 @@ impl Painting<'_> {
         let Some(comment) = self.doc.comment(comment) else { return };
         let ui = self.ui;
         let level = comment.sentiment_of(self.annotator).and_then(|id| self.schema.sentiment(id));
+        // The header's galley starts at the column's left edge, or ends at its right edge for right-to-left names.
+        let right =
+            if block.galley.job.halign == egui::Align::RIGHT { pos.x } else { pos.x + block.galley.job.wrap.max_width };
+        if level.is_none() && self.ghosts.paint_pill(ui, comment.id, right, pos.y).is_some() {
+            return;
+        }
         let (text, fill, color) = match level {
             Some(level) => (level.name.as_str(), to_color32(level.color), text_on(to_color32(level.color))),
             None => ("untagged", Color32::TRANSPARENT, ui.visuals().weak_text_color()),
         };
         let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(12.0), color);
-        // The header's galley starts at the column's left edge, or ends at its right edge for right-to-left names.
-        let right =
-            if block.galley.job.halign == egui::Align::RIGHT { pos.x } else { pos.x + block.galley.job.wrap.max_width };
         let size = galley.size() + egui::vec2(14.0, 4.0);
         let rect = Rect::from_min_size(egui::pos2(right - size.x, pos.y), size);
         let stroke = if level.is_some() { Stroke::NONE } else { ui.visuals().widgets.noninteractive.bg_stroke };

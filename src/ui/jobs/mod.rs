@@ -9,6 +9,7 @@ pub mod import;
 pub mod job;
 pub mod merge;
 pub mod open;
+pub mod suggest;
 
 use std::path::{Path, PathBuf};
 
@@ -59,6 +60,8 @@ pub enum Finished {
     Agree(Box<Result<crate::analysis::agree::Agreement, String>>),
     /// Other projects merged into the open one, or why they could not be.
     Merge(Box<Result<merge::MergeResult, String>>),
+    /// The suggestions found, and whether the user stopped the run.
+    Suggest(Vec<crate::suggest::Suggestion>, bool),
 }
 
 /// A merge asked for: the open project at its revision, its file, the projects to merge into it.
@@ -73,6 +76,7 @@ pub struct Jobs {
     class: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), class::ClassJob>,
     agree: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), agree::AgreeJob>,
     merge: Slot<MergeRequest, merge::MergeJob>,
+    suggest: Slot<(Project, crate::suggest::Request), suggest::SuggestJob>,
 }
 
 impl Jobs {
@@ -120,6 +124,12 @@ impl Jobs {
         true
     }
 
+    /// Asks for suggestions on `project` (a copy of the open one); a run under way is stopped first.
+    pub fn suggest(&mut self, project: Project, request: crate::suggest::Request) {
+        self.suggest.running.iter().for_each(suggest::SuggestJob::cancel);
+        self.suggest = Slot { requested: Some((project, request)), running: None };
+    }
+
     /// Asks for the project at `path` (of `bytes`) to be read in the background.
     pub fn open(&mut self, path: PathBuf, bytes: u64) {
         self.open = Slot { requested: Some((path, bytes)), running: None };
@@ -134,6 +144,7 @@ impl Jobs {
             Job::Class => self.class.busy(),
             Job::Agree => self.agree.busy(),
             Job::Merge => self.merge.busy(),
+            Job::Suggest => self.suggest.busy(),
         }
     }
 
@@ -147,6 +158,7 @@ impl Jobs {
             Job::Class => self.class.running.iter().for_each(class::ClassJob::cancel),
             Job::Agree => self.agree = Slot::default(),
             Job::Merge => self.merge = Slot::default(),
+            Job::Suggest => self.suggest.running.iter().for_each(suggest::SuggestJob::cancel),
         }
     }
 
@@ -217,6 +229,14 @@ impl Jobs {
         } else if let Some((project, file, paths)) = self.merge.requested.take() {
             self.merge.running = Some(merge::MergeJob::start(project, file, paths, egui));
         }
+        if let Some(job) = &self.suggest.running
+            && let Some((found, cancelled)) = job.finished()
+        {
+            finished.push(Finished::Suggest(found, cancelled));
+            self.suggest.running = None;
+        } else if let Some((project, request)) = self.suggest.requested.take() {
+            self.suggest.running = Some(suggest::SuggestJob::start(project, request, egui));
+        }
         finished
     }
 
@@ -252,6 +272,12 @@ impl Jobs {
         if let Some(job) = &self.merge.running {
             if job.progress_ui(ui) {
                 cancel = Some(Job::Merge);
+            }
+            ui.separator();
+        }
+        if let Some(job) = &self.suggest.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Suggest);
             }
             ui.separator();
         }

@@ -17,7 +17,10 @@ pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs, toasts: &Toasts
         ui.label(format!("{} · {} document(s)", cx.status.name, project.documents.len()));
         ui.separator();
         let selection = cx.selection;
-        let hint = if let Some(text) = selection.selected_text() {
+        let reviewed = cx.suggestions.current().filter(|_| cx.suggestions.reviewing);
+        let hint = if let Some(s) = reviewed {
+            review_hint(cx, s)
+        } else if let Some(text) = selection.selected_text() {
             let (start, end) = text.range();
             format!("{} characters selected: press a label key or click a label", end - start)
         } else if selection.span().is_some() {
@@ -41,4 +44,27 @@ pub fn status_bar_ui(ui: &mut Ui, cx: &mut Ctx<'_>, jobs: &Jobs, toasts: &Toasts
             });
         });
     });
+}
+
+/// What the suggestion under review proposes, and the keys that decide it.
+fn review_hint(cx: &Ctx<'_>, s: &crate::suggest::Suggestion) -> String {
+    let schema = &cx.project.schema;
+    let what = match s.kind {
+        crate::suggest::Kind::Sentiment => {
+            let level = s.level.and_then(|l| schema.sentiment(l)).map_or("?", |l| l.name.as_str());
+            format!("sentiment {level} (VADER {:+.2})", s.score.unwrap_or_default())
+        }
+        _ => {
+            let label = s.label.and_then(|l| schema.label(l)).map_or("?", |l| l.name.as_str());
+            match &s.speaker {
+                Some(speaker) => format!("{label} by {speaker}"),
+                None => label.to_owned(),
+            }
+        }
+    };
+    let left = cx.doc().map_or(0, |d| cx.suggestions.in_document(d.id).count());
+    format!(
+        "Suggested {what} ({left} open here): Enter or A accepts, X rejects, a label key accepts as that label, \
+         Shift+arrows move its edges, Shift+Enter accepts all of this kind, Tab goes on, Escape ends the review"
+    )
 }

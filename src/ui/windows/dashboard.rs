@@ -72,6 +72,8 @@ impl Dashboard {
             let tagged = dimension.values.iter().map(|c| c.count).sum();
             counts_ui(ui, &dimension.name, &dimension.values, tagged);
         }
+        ui.separator();
+        suggestions_ui(ui, &stats.suggestions);
     }
 }
 
@@ -116,4 +118,15 @@ fn counts_ui(ui: &mut Ui, title: &str, counts: &[Count], whole: usize) {
             ui.end_row();
         }
     });
+}
+
+/// What became of suggestions: accepted as suggested, edited after accepting, rejected; highlights and sentiments
+/// each as a share of all suggestions decided.
+fn suggestions_ui(ui: &mut Ui, counts: &[Count]) {
+    let decided: usize = counts.iter().map(|c| c.count).sum();
+    if decided == 0 {
+        ui.weak("Suggestions: none accepted or rejected yet (Edit > Suggest…).");
+        return;
+    }
+    counts_ui(ui, "Suggestions", counts, decided);
 }

@@ -14,6 +14,7 @@ pub mod name_prompt;
 pub mod palette;
 pub mod path_prompt;
 pub mod questions;
+pub mod suggest;
 pub mod table;
 
 use super::actions::Action;
@@ -77,6 +78,8 @@ pub struct Windows {
     pub conflicts: conflicts::ConflictsWindow,
     /// A new exercise from the project.
     pub exercise: exercise::ExerciseWindow,
+    /// Suggestions: what to suggest, and what is open.
+    pub suggest: suggest::SuggestWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
     /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
@@ -99,6 +102,9 @@ impl Windows {
         self.agreement.show(egui, cx);
         self.conflicts.show_if_open(egui, cx);
         self.exercise.show_if_open(egui, cx);
+        if self.suggest.open {
+            self.suggest.show(egui, cx);
+        }
     }
 
     /// Whether a modal of a window has the keyboard (the palette, a label change's question).
@@ -114,6 +120,7 @@ impl Windows {
             (Action::Guidelines, self.guidelines.open),
             (Action::Dashboard, self.dashboard.open),
             (Action::MergeConflicts, self.conflicts.open),
+            (Action::Suggest, self.suggest.open),
         ] {
             if is_open {
                 open.push(action);
@@ -184,6 +191,7 @@ impl Windows {
             Action::AgreeWithOthers | Action::AgreeWithin => agreement::TITLE,
             Action::MergeConflicts => conflicts::TITLE,
             Action::NewExercise => exercise::TITLE,
+            Action::Suggest => suggest::TITLE,
             _ => return None,
         })
     }
@@ -202,6 +210,7 @@ impl Windows {
             Action::AgreeWithOthers | Action::AgreeWithin => &mut self.agreement.open,
             Action::MergeConflicts => &mut self.conflicts.open,
             Action::NewExercise => &mut self.exercise.open,
+            Action::Suggest => &mut self.suggest.open,
             _ => return None,
         })
     }

@@ -1,0 +1,110 @@
+//! Suggestions on the text: a dashed outline in the label's colour around each suggested passage (a solid,
+//! thicker one around the suggestion under review), and a dashed pill with the suggested level and VADER's score
+//! on a comment's header. They are drawn apart from highlights because they are not annotations.
+
+use std::collections::HashMap;
+
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
+
+use super::geometry::block_rects;
+use super::layout::Block;
+use crate::model::{CommentId, DocId, LabelSchema, Target};
+use crate::ui::colors::to_color32;
+use crate::ui::suggestions::Suggestions;
+
+/// One suggested passage, as painted.
+pub(super) struct Ghost {
+    /// Code point ranges of its target.
+    pub ranges: Vec<(usize, usize)>,
+    /// The label's colour.
+    pub color: Color32,
+    /// Whether it is the one under review.
+    pub current: bool,
+}
+
+/// A comment's suggested sentiment, as painted.
+pub(super) struct Pill {
+    /// "Positive +0.89".
+    pub text: String,
+    /// The level's colour.
+    pub color: Color32,
+    /// Whether it is the one under review.
+    pub current: bool,
+}
+
+/// The suggestions of one document, ready to paint.
+#[derive(Default)]
+pub(super) struct Ghosts {
+    /// Passages by the text they lie in.
+    pub passages: HashMap<Target, Vec<Ghost>>,
+    /// Suggested sentiments by comment.
+    pub pills: HashMap<CommentId, Pill>,
+}
+
+impl Ghosts {
+    /// The open suggestions of `doc`.
+    pub fn of(suggestions: &Suggestions, doc: DocId, schema: &LabelSchema) -> Self {
+        let mut ghosts = Self::default();
+        for s in suggestions.in_document(doc) {
+            let current = suggestions.is_current(s);
+            if let (Some(level), Target::Comment(comment)) = (s.level, s.target) {
+                let Some(level) = schema.sentiment(level) else { continue };
+                let text = format!("suggested: {} {:+.2}", level.name, s.score.unwrap_or_default());
+                ghosts.pills.insert(comment, Pill { text, color: to_color32(level.color), current });
+                continue;
+            }
+            let color = s.label.and_then(|l| schema.label(l)).map_or(Color32::GRAY, |l| to_color32(l.color));
+            let ranges = s.chosen_ranges().to_vec();
+            ghosts.passages.entry(s.target).or_default().push(Ghost { ranges, color, current });
+        }
+        ghosts
+    }
+
+    /// Paints the passages that lie in the block's characters `start..start + len` of `target`.
+    pub fn paint_passages(&self, ui: &Ui, block: &Block, pos: Pos2, (target, start, len): (Target, usize, usize)) {
+        let Some(ghosts) = self.passages.get(&target) else { return };
+        let painter = ui.painter();
+        for ghost in ghosts {
+            let width = if ghost.current { 2.5 } else { 1.5 };
+            let stroke = Stroke::new(width, ghost.color);
+            for &(from, to) in &ghost.ranges {
+                if to <= start || from >= start + len {
+                    continue;
+                }
+                for rect in block_rects(block, from.max(start) - start, to.min(start + len) - start) {
+                    let rect = rect.translate(pos.to_vec2()).expand(1.5);
+                    if ghost.current {
+                        painter.rect_filled(rect, 2.0, ghost.color.gamma_multiply(0.18));
+                        painter.rect_stroke(rect, 2.0, stroke, StrokeKind::Outside);
+                    } else {
+                        painter.extend(dashed(rect, stroke));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Paints the suggested sentiment of `comment` as a pill ending at `right`, on the header row at `top`; the
+    /// rectangle it took.
+    pub fn paint_pill(&self, ui: &Ui, comment: CommentId, right: f32, top: f32) -> Option<Rect> {
+        let pill = self.pills.get(&comment)?;
+        let color = crate::ui::colors::legible(pill.color, ui.visuals().panel_fill);
+        let galley = ui.painter().layout_no_wrap(pill.text.clone(), egui::FontId::proportional(12.0), color);
+        let size = galley.size() + egui::vec2(14.0, 4.0);
+        let rect = Rect::from_min_size(egui::pos2(right - size.x, top), size);
+        let stroke = Stroke::new(if pill.current { 2.5 } else { 1.5 }, pill.color);
+        if pill.current {
+            ui.painter().rect(rect, 8.0, pill.color.gamma_multiply(0.18), stroke, StrokeKind::Inside);
+        } else {
+            ui.painter().extend(dashed(rect, stroke));
+        }
+        ui.painter().galley(rect.min + egui::vec2(7.0, 2.0), galley, color);
+        Some(rect)
+    }
+}
+
+/// A dashed rectangle.
+fn dashed(rect: Rect, stroke: Stroke) -> Vec<egui::Shape> {
+    let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+    egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0)
+}
