@@ -1,12 +1,13 @@
-//! Suggestion speed: quotes and statistics for a 1 MB article, and VADER on 10,000 comments. Run with `cargo
-//! bench --bench suggest`. Targets: under 0.5 s and under 1 s.
+//! Suggestion speed: quotes and statistics for a 1 MB article, VADER on 10,000 comments, a whole big project, and
+//! the check of open suggestions after an edit. Run with `cargo bench --bench suggest`. Targets: under 0.5 s for
+//! the article and under 1 s for VADER.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, reason = "a benchmark fails loudly on purpose")]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::model::{DocId, Target};
 use gloss::suggest::sentiment::Vader;
-use gloss::suggest::{figures_in, quotes_in};
+use gloss::suggest::{Kind, Request, figures_in, open_of, quotes_in, suggest_project};
 use gloss::synthetic::{Size, project};
 
 /// News prose with quotes, reported speech and figures, repeated to `bytes`.
@@ -63,6 +64,17 @@ fn suggestions(c: &mut Criterion) {
             let vader = Vader::default();
             comments.iter().map(|c| vader.compound(c)).sum::<f64>()
         });
+    });
+    // The window's path: a whole project (1 MB article, 2,000 comments, 10,000 highlights of the generator),
+    // then the check of which suggestions are still open that follows every edit.
+    let long = project(Size::LONG_ARTICLE);
+    let request = Request { kinds: Kind::ALL.to_vec(), document: None, annotator: "generator".to_owned() };
+    group.bench_function("suggest_project, 1 MB article with 2,000 comments and 10,000 highlights", |b| {
+        b.iter(|| suggest_project(&long, &request, |_, _| true).len());
+    });
+    let found = suggest_project(&long, &request, |_, _| true);
+    group.bench_function("open_of after an edit, same project", |b| {
+        b.iter(|| open_of(&long, &found, "generator").iter().filter(|o| **o).count());
     });
     group.finish();
 }

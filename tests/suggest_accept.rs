@@ -191,3 +191,23 @@ fn suggest_apply_adds_everything_as_one_step_of_the_annotators_work_and_then_not
     assert!(nothing.status.success());
     assert!(String::from_utf8_lossy(&nothing.stderr).contains("nothing to add"));
 }
+
+#[test]
+fn accepting_the_inner_of_two_nested_attributions_leaves_the_outer_open() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_664d484072cc87fe.txt");
+    if !seed.exists() {
+        println!("skipped: {} is not present", seed.display());
+        return;
+    }
+    let article = gloss::import::extract_file(&seed).unwrap().remove(0);
+    let mut editor = Editor::new(Project::new("seed"), false);
+    let document = Box::new(article.into_document());
+    editor.apply(Command::AddDocument { index: 0, document, fresh_ids: true }).unwrap();
+    let quotes: Vec<Suggestion> = all(editor.project(), "").into_iter().filter(|s| s.kind == Kind::Quote).collect();
+    // "Russia considers relations … at a high level" (Lavrov) inside "…, the Russian Foreign Ministry reported".
+    let inner = quotes.iter().find(|s| s.ranges == [(0, 61)]).expect("Lavrov's words");
+    let outer = quotes.iter().find(|s| s.ranges[0].0 == 0 && s.ranges[0].1 > 100).expect("the ministry's report");
+    editor.apply(accept(editor.project(), &[inner], "", None, at()).unwrap()).unwrap();
+    assert!(!is_open(editor.project(), inner, ""));
+    assert!(is_open(editor.project(), outer, ""), "a highlight over a third of it does not decide it");
+}

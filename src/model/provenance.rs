@@ -87,20 +87,6 @@ pub enum Rejected {
 }
 
 impl Rejection {
-    /// Whether this rejection, by `annotator`, covers a proposal on `target` of `doc`: a sentiment (`ranges`
-    /// empty) or a highlight overlapping `ranges`.
-    pub fn covers(&self, doc: DocId, annotator: &str, target: Target, ranges: &[(usize, usize)]) -> bool {
-        if self.doc != doc || self.target != target || !super::same_name(&self.annotator, annotator) {
-            return false;
-        }
-        match &self.what {
-            Rejected::Sentiment(_) => ranges.is_empty(),
-            Rejected::Span { ranges: rejected, .. } => {
-                rejected.iter().any(|r| ranges.iter().any(|&(a, b)| r.start < b && a < r.end))
-            }
-        }
-    }
-
     /// Whether it turned down a highlight (rather than a sentiment).
     pub fn is_span(&self) -> bool {
         matches!(self.what, Rejected::Span { .. })
@@ -125,22 +111,5 @@ mod tests {
         span.label = LabelId(1);
         span.ranges = vec![AnchoredRange::new(text, 0, 7).unwrap()];
         assert_eq!(span.outcome(), Some(Outcome::Edited));
-    }
-
-    #[test]
-    fn a_rejection_covers_overlapping_proposals_of_the_same_person_and_text() {
-        let text = "He said it was fine.";
-        let rejection = Rejection {
-            doc: DocId(1),
-            annotator: "Ana".into(),
-            target: Target::Body,
-            what: Rejected::Span { label: LabelId(1), ranges: vec![AnchoredRange::new(text, 3, 7).unwrap()] },
-            by: "t".into(),
-            at: Timestamp::UNIX_EPOCH,
-        };
-        assert!(rejection.covers(DocId(1), "ana", Target::Body, &[(6, 9)]));
-        assert!(!rejection.covers(DocId(1), "Ben", Target::Body, &[(6, 9)]));
-        assert!(!rejection.covers(DocId(1), "Ana", Target::Body, &[(7, 9)]));
-        assert!(!rejection.covers(DocId(2), "Ana", Target::Body, &[(6, 9)]));
     }
 }

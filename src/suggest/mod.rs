@@ -10,6 +10,7 @@ mod attribution;
 mod cues;
 pub mod evaluate;
 mod language;
+mod open;
 pub mod sentiment;
 mod statistics;
 mod text;
@@ -22,6 +23,7 @@ use crate::model::{CommentId, DocId, Document, LabelId, LabelSchema, Project, Se
 pub use accept::{Instead, RULES, VADER, accept, reject, suggester};
 pub use attribution::{Attribution, attributions};
 pub use language::is_english;
+pub use open::{is_open, open_of};
 pub use statistics::statistics;
 
 /// What a suggestion proposes.
@@ -148,37 +150,14 @@ pub fn suggest_project(
         project.documents.iter().filter(|d| request.document.is_none_or(|id| d.id == id)).collect();
     let mut out = Vec::new();
     for (n, doc) in documents.iter().enumerate() {
-        let mut found = suggest_document(doc, &request.kinds, &palette, vader.as_ref());
-        found.retain(|s| is_open(project, s, &request.annotator));
-        out.extend(found);
+        let found = suggest_document(doc, &request.kinds, &palette, vader.as_ref());
+        let open = open_of(project, &found, &request.annotator);
+        out.extend(found.into_iter().zip(open).filter_map(|(s, open)| open.then_some(s)));
         if !progress(n + 1, documents.len()) {
             break;
         }
     }
     out
-}
-
-/// Whether `s` is still for `annotator` to decide: no highlight of theirs with its label overlaps it (nor, for sentiment, did
-/// they tag the comment), and they have not rejected it. The window re-checks its list with this after every edit,
-/// so that undoing an accept brings the suggestion back.
-pub fn is_open(project: &Project, s: &Suggestion, annotator: &str) -> bool {
-    let Some(doc) = project.document(s.document) else { return false };
-    if project.rejected.iter().any(|r| r.covers(s.document, annotator, s.target, &s.ranges)) {
-        return false;
-    }
-    if s.kind == Kind::Sentiment {
-        let Target::Comment(id) = s.target else { return false };
-        return doc.comment(id).is_some_and(|c| c.sentiment_of(annotator).is_none());
-    }
-    // A highlight of another label does not decide a suggestion: a figure inside an accepted quote is still open.
-    let same_label = |span: &&crate::model::SpanAnnotation| {
-        s.label.is_some_and(|l| span.label == l || span.suggested.as_ref().is_some_and(|p| p.label == l))
-    };
-    !doc.spans
-        .iter()
-        .filter(|span| span.target == s.target && same_name(&span.annotator, annotator))
-        .filter(same_label)
-        .any(|span| span.ranges.iter().any(|r| s.ranges.iter().any(|&(a, b)| r.start < b && a < r.end)))
 }
 
 fn suggest_document(

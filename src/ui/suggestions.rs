@@ -2,7 +2,7 @@
 //! and the one under review. Suggestions are not annotations; this is window state, never saved.
 
 use crate::model::{DocId, Project, Target};
-use crate::suggest::{Kind, Suggestion, is_open};
+use crate::suggest::{Kind, Suggestion, open_of};
 
 /// The last run's suggestions and the review of them.
 #[derive(Default)]
@@ -51,7 +51,8 @@ impl Suggestions {
         if self.checked.as_ref().is_some_and(|(r, who)| *r == revision && who == annotator) {
             return;
         }
-        self.open = (0..self.list.len()).filter(|&i| is_open(project, &self.list[i], annotator)).collect();
+        let open = open_of(project, &self.list, annotator);
+        self.open = open.iter().enumerate().filter_map(|(i, open)| open.then_some(i)).collect();
         self.checked = Some((revision, annotator.clone()));
         if let Some(current) = self.current
             && !self.open.contains(&current)
