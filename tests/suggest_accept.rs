@@ -211,3 +211,62 @@ fn accepting_the_inner_of_two_nested_attributions_leaves_the_outer_open() {
     assert!(!is_open(editor.project(), inner, ""));
     assert!(is_open(editor.project(), outer, ""), "a highlight over a third of it does not decide it");
 }
+
+#[test]
+fn a_team_merge_keeps_what_each_annotator_accepted_edited_and_rejected() {
+    let base = project("");
+    let work = |who: &str, decide: &dyn Fn(&mut Editor, &[Suggestion])| {
+        let mut editor = Editor::new(Project { annotator: who.to_owned(), ..base.clone() }, false);
+        let found = all(editor.project(), who);
+        decide(&mut editor, &found);
+        editor.project().clone()
+    };
+    let first = |found: &[Suggestion], kind: Kind| found.iter().find(|s| s.kind == kind).unwrap().clone();
+    let ana = work("Ana", &|editor, found| {
+        let quote = first(found, Kind::Quote);
+        let tag = first(found, Kind::Sentiment);
+        editor.apply(accept(editor.project(), &[&quote, &tag], "Ana", None, at()).unwrap()).unwrap();
+        editor.apply(reject(editor.project(), &first(found, Kind::Statistic), "Ana", at()).unwrap()).unwrap();
+    });
+    let ben = work("Ben", &|editor, found| {
+        let claim = Instead::Label(label(editor.project(), "Claim"));
+        let figure = first(found, Kind::Statistic);
+        editor.apply(accept(editor.project(), &[&figure], "Ben", Some(claim), at()).unwrap()).unwrap();
+    });
+    let merged = gloss::merge::merge(base.clone(), &[(&ana, "ana.ron"), (&ben, "ben.ron")]).unwrap().project;
+    let count = |project: &Project, name: &str| {
+        gloss::analysis::Stats::of(project).suggestions.iter().find(|c| c.name == name).unwrap().count
+    };
+    assert_eq!(count(&merged, "highlights accepted as suggested"), 2, "Ana's quote and its source");
+    assert_eq!(count(&merged, "highlights edited after accepting"), 1, "Ben's figure, as a claim");
+    assert_eq!(count(&merged, "highlights rejected"), 1);
+    assert_eq!(count(&merged, "sentiments accepted as suggested"), 1);
+    assert_eq!(merged.rejected[0].annotator, "Ana");
+    // The rejection is Ana's alone: Ben is still offered the figure, Ana is not.
+    let figure = all(&base, "").into_iter().find(|s| s.kind == Kind::Statistic).unwrap();
+    assert!(!is_open(&merged, &figure, "Ana"));
+    // Merging the same work again adds nothing.
+    let again = gloss::merge::merge(merged.clone(), &[(&ana, "ana.ron")]).unwrap().project;
+    assert_eq!(again.rejected.len(), 1);
+    assert_eq!(count(&again, "highlights accepted as suggested"), 2);
+}
+
+#[test]
+fn a_three_way_merge_joins_the_rejections_of_both_sides_and_keeps_a_withdrawal() {
+    let mut base = Editor::new(project("Ana"), false);
+    let found = all(base.project(), "Ana");
+    let pick = |kind: Kind| found.iter().find(|s| s.kind == kind).unwrap();
+    base.apply(reject(base.project(), pick(Kind::Sentiment), "Ana", at()).unwrap()).unwrap();
+    let mut ours = Editor::new(base.project().clone(), false);
+    ours.apply(reject(ours.project(), pick(Kind::Statistic), "Ana", at()).unwrap()).unwrap();
+    let mut theirs = Editor::new(base.project().clone(), false);
+    theirs.apply(reject(theirs.project(), pick(Kind::Quote), "Ana", at()).unwrap()).unwrap();
+    // Theirs takes back the rejection both started with.
+    let withdrawn = theirs.project().rejected[0].clone();
+    theirs.apply(Command::SetRejected { rejection: Box::new(withdrawn), rejected: false }).unwrap();
+    let merged = gloss::merge::three_way::merge3(base.project(), ours.project(), theirs.project());
+    assert_eq!(merged.rejected.len(), 2, "{:#?}", merged.rejected);
+    assert!(!is_open(&merged, pick(Kind::Statistic), "Ana"));
+    assert!(!is_open(&merged, pick(Kind::Quote), "Ana"));
+    assert!(is_open(&merged, pick(Kind::Sentiment), "Ana"));
+}

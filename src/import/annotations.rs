@@ -65,6 +65,36 @@ pub struct ExtractedSpan {
     /// for ranges beyond, and none is known where the list is empty.
     #[serde(skip)]
     pub origins: Vec<String>,
+    /// The suggestion the highlight was accepted from, if the file says (a Gloss project being merged).
+    pub suggested: Option<Suggested>,
+}
+
+/// What a suggester proposed, with the label or sentiment level by name, as imports and merges carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggested {
+    /// The suggester.
+    pub by: String,
+    /// Its version.
+    pub version: String,
+    /// The label (of a highlight) or level (of a sentiment) proposed, by name.
+    pub proposed: String,
+    /// The ranges proposed, in code points of the target; empty for a sentiment.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// A suggestion an annotator rejected, as imports and merges carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExtractedRejection {
+    /// Body or comment.
+    pub place: Place,
+    /// Who rejected it.
+    pub annotator: String,
+    /// What was proposed: the label (with `ranges`) or the sentiment level (with none), by name.
+    pub proposed: Suggested,
+    /// The quoted text of each range with its context.
+    pub quotes: Vec<Quote>,
+    /// When it was rejected.
+    pub at: jiff::Timestamp,
 }
 
 /// A quoted piece of text with some context, as a W3C `TextQuoteSelector` gives it.
@@ -94,6 +124,7 @@ impl ExtractedSpan {
             modified: None,
             quotes: Vec::new(),
             origins: Vec::new(),
+            suggested: None,
         }
     }
 
@@ -121,6 +152,8 @@ pub struct Marks {
     pub note: String,
     /// Who tagged it; empty when the file does not say.
     pub annotator: String,
+    /// The suggestion the sentiment was accepted from, if the file says.
+    pub suggested: Option<Suggested>,
 }
 
 impl Marks {
@@ -139,11 +172,13 @@ pub struct Annotations {
     pub spans: Vec<ExtractedSpan>,
     /// Sentiment, dimensions and notes of comments.
     pub comments: Vec<(CommentRef, Marks)>,
+    /// Suggestions annotators rejected.
+    pub rejected: Vec<ExtractedRejection>,
 }
 
 impl Annotations {
     /// Whether the file brought no annotations.
     pub fn is_empty(&self) -> bool {
-        self.existing.is_none() && self.spans.is_empty() && self.comments.is_empty()
+        self.existing.is_none() && self.spans.is_empty() && self.comments.is_empty() && self.rejected.is_empty()
     }
 }

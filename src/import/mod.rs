@@ -21,7 +21,9 @@ use std::path::Path;
 
 use regex::Regex;
 
-pub use annotations::{Annotations, CommentRef, Existing, ExtractedSpan, Marks, Place, Quote};
+pub use annotations::{
+    Annotations, CommentRef, Existing, ExtractedRejection, ExtractedSpan, Marks, Place, Quote, Suggested,
+};
 pub use decode::{Declared, MAX_ARTICLE_BYTES, decode, normalize_newlines, read_bytes};
 pub use error::ImportError;
 pub use extracted::{CommentsFound, Confidence, Extracted, ExtractedComment, FoundBy};

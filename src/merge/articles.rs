@@ -2,14 +2,15 @@
 //! same matching, schema extension and never-overwrite rules as importing another person's dataset.
 
 use crate::import::{
-    Annotations, CommentRef, Existing, Extracted, ExtractedComment, ExtractedSpan, Marks, Place, Quote,
+    Annotations, CommentRef, Existing, Extracted, ExtractedComment, ExtractedRejection, ExtractedSpan, Marks, Place,
+    Quote, Suggested,
 };
-use crate::model::{Document, LabelSchema, Project, Target};
+use crate::model::{Document, Project, Rejected, Target};
 
 /// Each document of `other` as an imported article; one that `into` already has (the same id and text, or else
 /// the same text) is marked as that document's, so its annotations join it.
 pub(super) fn articles(into: &Project, other: &Project) -> Vec<Extracted> {
-    other.documents.iter().map(|doc| article(&other.schema, doc, same_document(into, doc))).collect()
+    other.documents.iter().map(|doc| article(other, doc, same_document(into, doc))).collect()
 }
 
 /// The document of `project` with the same text as `doc` (body and comments): preferably the one with its id.
@@ -20,7 +21,8 @@ pub(super) fn same_document<'a>(project: &'a Project, doc: &Document) -> Option<
     candidates.find(|d| d.id == doc.id).or(first)
 }
 
-fn article(schema: &LabelSchema, doc: &Document, existing: Option<&Document>) -> Extracted {
+fn article(project: &Project, doc: &Document, existing: Option<&Document>) -> Extracted {
+    let schema = &project.schema;
     let comments = doc
         .comments
         .iter()
@@ -52,11 +54,13 @@ fn article(schema: &LabelSchema, doc: &Document, existing: Option<&Document>) ->
         made.annotator.clone_from(&span.annotator);
         made.created = Some(span.created);
         made.modified = Some(span.modified);
-        made.quotes = span
-            .ranges
-            .iter()
-            .map(|r| Quote { exact: r.exact.clone(), prefix: r.prefix.clone(), suffix: r.suffix.clone() })
-            .collect();
+        made.quotes = span.ranges.iter().map(quote).collect();
+        made.suggested = span.suggested.as_ref().map(|p| Suggested {
+            by: p.by.clone(),
+            version: p.version.clone(),
+            proposed: schema.label(p.label).map_or_else(String::new, |l| l.name.clone()),
+            ranges: p.ranges.clone(),
+        });
         annotations.spans.push(made);
     }
     for (index, comment) in doc.comments.iter().enumerate() {
@@ -70,10 +74,17 @@ fn article(schema: &LabelSchema, doc: &Document, existing: Option<&Document>) ->
                     .collect(),
                 note: String::new(),
                 annotator: who.clone(),
+                suggested: tagging.suggested.as_ref().map(|p| Suggested {
+                    by: p.by.clone(),
+                    version: p.version.clone(),
+                    proposed: schema.sentiment(p.sentiment).map_or_else(String::new, |l| l.name.clone()),
+                    ranges: Vec::new(),
+                }),
             };
             annotations.comments.push((CommentRef::Index(index), marks));
         }
     }
+    annotations.rejected = rejections(project, doc);
     Extracted {
         title: doc.title.clone(),
         metadata: doc.metadata.clone(),
@@ -82,4 +93,34 @@ fn article(schema: &LabelSchema, doc: &Document, existing: Option<&Document>) ->
         annotations,
         ..Extracted::default()
     }
+}
+
+fn quote(range: &crate::model::AnchoredRange) -> Quote {
+    Quote { exact: range.exact.clone(), prefix: range.prefix.clone(), suffix: range.suffix.clone() }
+}
+
+/// The suggestions rejected on `doc`, with labels and levels by name.
+fn rejections(project: &Project, doc: &Document) -> Vec<ExtractedRejection> {
+    let schema = &project.schema;
+    project
+        .rejected
+        .iter()
+        .filter(|r| r.doc == doc.id)
+        .filter_map(|r| {
+            let place = match r.target {
+                Target::Body => Place::Body,
+                Target::Comment(c) => Place::Comment(CommentRef::Index(doc.comment_index(c)?)),
+            };
+            let (proposed, ranges, quotes) = match &r.what {
+                Rejected::Span { label, ranges } => (
+                    schema.label(*label)?.name.clone(),
+                    ranges.iter().map(|x| (x.start, x.end)).collect(),
+                    ranges.iter().map(quote).collect(),
+                ),
+                Rejected::Sentiment(level) => (schema.sentiment(*level)?.name.clone(), Vec::new(), Vec::new()),
+            };
+            let proposed = Suggested { by: r.by.clone(), version: String::new(), proposed, ranges };
+            Some(ExtractedRejection { place, annotator: r.annotator.clone(), proposed, quotes, at: r.at })
+        })
+        .collect()
 }

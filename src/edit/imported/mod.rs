@@ -5,6 +5,7 @@
 mod report;
 mod schema;
 mod spans;
+mod suggested;
 
 use std::path::Path;
 
@@ -112,6 +113,14 @@ fn same_article(project: &Project, article: &Extracted) -> Option<Existing> {
 fn new_document(schema: &LabelSchema, mut article: Extracted, at: Timestamp, notes: &mut Vec<String>) -> Document {
     let annotations = std::mem::take(&mut article.annotations);
     let mut document = article.into_document();
+    if !annotations.rejected.is_empty() {
+        // The document's ids are given when it joins the project, after these commands are made.
+        notes.push(format!(
+            "{} rejected suggestion(s) on \"{}\", a document new to this project, were not carried over",
+            annotations.rejected.len(),
+            document.title
+        ));
+    }
     let comment_id = |r: CommentRef, doc: &Document| match r {
         CommentRef::Index(i) => doc.comments.get(i).map(|c| c.id),
         CommentRef::Id(_) => None,
@@ -139,7 +148,11 @@ fn new_document(schema: &LabelSchema, mut article: Extracted, at: Timestamp, not
         };
         let comment = &mut document.comments[index];
         let (sentiment, tags) = resolve_marks(schema, &marks);
+        let provenance = marks.suggested.as_ref().and_then(|p| suggested::sentiment_provenance(schema, p));
         comment.retag(&marks.annotator, |tagging| {
+            if tagging.sentiment.is_none() && sentiment.is_some() {
+                tagging.suggested = provenance;
+            }
             tagging.sentiment = sentiment.or(tagging.sentiment);
             tagging.tags.extend(tags);
         });
@@ -198,6 +211,8 @@ fn annotate_existing(
     if !spans.is_empty() {
         placement.commands.push(Command::AddSpans { doc: doc.id, spans });
     }
+    let rejected = suggested::rejections((project, schema), doc, &annotations.rejected, &mut placement.notes);
+    placement.commands.extend(rejected);
     for (reference, marks) in annotations.comments {
         let Some(comment) = comment_id(reference) else {
             placement.notes.push(lost_tags(&doc.title, reference));
@@ -215,8 +230,20 @@ fn annotate_existing(
         let annotator = Some(who.clone());
         match (current.sentiment_of(who), sentiment) {
             (None, Some(_)) => {
-                let annotator = annotator.clone();
-                placement.commands.push(Command::SetSentiment { doc: doc.id, comment, annotator, sentiment });
+                match marks.suggested.as_ref().and_then(|p| suggested::sentiment_provenance(schema, p)) {
+                    // Accepted from a suggestion: the tag keeps where it came from.
+                    Some(provenance) => {
+                        let mut tagging = current.tagging(who).cloned().unwrap_or_default();
+                        tagging.sentiment = sentiment;
+                        tagging.suggested = Some(provenance);
+                        let (doc, annotator, tagging) = (doc.id, who.clone(), Box::new(tagging));
+                        placement.commands.push(Command::SetTagging { doc, comment, annotator, tagging });
+                    }
+                    None => {
+                        let annotator = annotator.clone();
+                        placement.commands.push(Command::SetSentiment { doc: doc.id, comment, annotator, sentiment });
+                    }
+                }
             }
             (Some(have), Some(given)) if have != given => {
                 let name = |id| schema.sentiment(id).map_or("?", |l| l.name.as_str());

@@ -36,6 +36,7 @@ pub(super) fn added_per_annotator(commands: &[Command]) -> Vec<String> {
             Command::SetSentiment { annotator, .. } | Command::SetCommentTag { annotator, .. } => {
                 added.entry(annotator.clone().unwrap_or_default()).or_default().tags += 1;
             }
+            Command::SetTagging { annotator, .. } => added.entry(annotator.clone()).or_default().tags += 1,
             _ => {}
         }
     }

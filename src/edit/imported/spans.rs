@@ -106,7 +106,7 @@ pub(super) fn make_span(
         created: span.created.unwrap_or(at),
         modified: span.modified.or(span.created).unwrap_or(at),
         annotator: span.annotator.clone(),
-        suggested: None,
+        suggested: span.suggested.as_ref().and_then(|p| super::suggested::span_provenance(schema, p)),
     })
 }
 

@@ -75,6 +75,7 @@ pub fn read(documents: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 dimensions,
                 note: get("note"),
                 annotator: get("annotator"),
+                suggested: None,
             };
             if !marks.is_empty() {
                 article.annotations.comments.push((CommentRef::Index(index), marks));

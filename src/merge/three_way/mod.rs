@@ -32,8 +32,21 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Project {
         },
     );
     result.documents = documents;
+    result.rejected = rejected(base, ours, &theirs);
     result.next_id = merger.next;
     result.conflicts.extend(merger.conflicts);
+    result
+}
+
+/// The rejected suggestions as a set: ours, without those the other side withdrew, with those it added.
+fn rejected(base: &Project, ours: &Project, theirs: &Project) -> Vec<crate::model::Rejection> {
+    let mut result: Vec<_> =
+        ours.rejected.iter().filter(|r| !base.rejected.contains(r) || theirs.rejected.contains(r)).cloned().collect();
+    for r in &theirs.rejected {
+        if !base.rejected.contains(r) && !result.contains(r) {
+            result.push(r.clone());
+        }
+    }
     result
 }
 
