@@ -33,25 +33,36 @@ fn current_kind(harness: &Harness<'_, GlossApp>) -> Option<Kind> {
     harness.state().suggestions().current().map(|s| s.kind)
 }
 
-/// A project of the article above, signed by Ana, opened in the window, with the suggestions run on it.
-fn suggested() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+/// A project of the article above (`copies` times), signed by Ana, opened in the window, with the suggestions
+/// run on the document shown or on the whole project.
+fn suggested_on(copies: usize, whole_project: bool) -> (tempfile::TempDir, Harness<'static, GlossApp>) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("levy.txt"), ARTICLE).unwrap();
     let article = gloss::import::extract_file(&dir.path().join("levy.txt")).unwrap().remove(0);
     let mut project = Project::new("levy");
     project.annotator = "Ana".to_owned();
     let mut editor = gloss::edit::Editor::new(project, false);
-    let document = Box::new(article.into_document());
-    editor.apply(gloss::edit::Command::AddDocument { index: 0, document, fresh_ids: true }).unwrap();
+    for index in 0..copies {
+        let document = Box::new(article.clone().into_document());
+        editor.apply(gloss::edit::Command::AddDocument { index, document, fresh_ids: true }).unwrap();
+    }
     let path = dir.path().join("levy.ron");
     gloss::store::save(editor.project(), &path).unwrap();
     let mut harness = harness(path);
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
     assert!(harness.query_by_label("Quotes, with speaker and cue — reads English only").is_some());
+    if whole_project {
+        harness.get_by_label("Whole project").click();
+        harness.run_steps(1);
+    }
     harness.get_by_label("Suggest").click();
     harness.run_steps(2);
     wait_while(&mut harness, GlossApp::is_suggesting, "the suggestions");
     (dir, harness)
+}
+
+fn suggested() -> (tempfile::TempDir, Harness<'static, GlossApp>) {
+    suggested_on(1, false)
 }
 
 #[test]
@@ -156,4 +167,23 @@ fn the_numbers_window_counts_accepted_edited_and_rejected_suggestions() {
     assert_eq!(count("highlights rejected"), 1);
     assert!(harness.query_by_label("highlights accepted as suggested").is_some());
     assert!(harness.query_by_label("highlights rejected").is_some());
+}
+
+#[test]
+fn the_review_follows_the_document_shown_and_never_acts_on_another() {
+    let (_dir, mut harness) = suggested_on(2, true);
+    let open = harness.state().suggestions().open_count();
+    let second = project(&harness).documents[1].id;
+    assert_eq!(harness.state().suggestions().in_document(second).count() * 2, open, "both documents");
+    press(&mut harness, Modifiers::COMMAND, Key::PageDown);
+    assert_eq!(harness.state().view_state().doc(), Some(second));
+    assert!(harness.state().suggestions().current().is_none(), "the first document's suggestion is let go");
+    // Enter with nothing under review here does nothing; Tab starts on this document's first suggestion.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(project(&harness).documents.iter().all(|d| d.spans.is_empty()));
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(harness.state().suggestions().current().map(|s| s.document), Some(second));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(project(&harness).documents[0].spans.is_empty());
+    assert!(!project(&harness).documents[1].spans.is_empty());
 }

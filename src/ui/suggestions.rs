@@ -65,6 +65,16 @@ impl Suggestions {
         }
     }
 
+    /// Follows the document shown: a suggestion of another document is no longer under review, so that no key
+    /// acts on what is not on screen.
+    pub fn follow(&mut self, shown: Option<DocId>) {
+        if let Some(current) = self.current
+            && self.list.get(current).is_none_or(|s| Some(s.document) != shown)
+        {
+            self.current = None;
+        }
+    }
+
     /// The open suggestions of one document, in reading order.
     pub fn in_document(&self, doc: DocId) -> impl Iterator<Item = &Suggestion> {
         self.open.iter().map(|&i| &self.list[i]).filter(move |s| s.document == doc)

@@ -404,7 +404,6 @@ impl GlossApp {
         let reveal = self.selection.take_reveal();
         let revision = self.session.editor().revision();
         let project = self.session.project();
-        self.suggestions.refresh(project, revision);
         let parts = (&self.selection, &self.settings, &status, &self.suggestions);
         let mut cx = Ctx::new(project, revision, parts, &mut self.intents);
         Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, &mut cx));
@@ -497,6 +496,7 @@ impl eframe::App for GlossApp {
         self.handle_dropped_files(&egui);
         self.take_in_jobs(&egui);
         self.selection.forget_missing(self.session.project());
+        self.sync_suggestions();
         let keyboard = !self.modal_open();
         if keyboard {
             self.read_shortcuts(&egui);

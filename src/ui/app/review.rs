@@ -97,9 +97,17 @@ impl GlossApp {
         self.selection.reveal_place(target, offset);
     }
 
-    /// Whether the review keys act on suggestions now: reviewing, with one under review.
+    /// Whether the review keys act on suggestions now: reviewing, with one under review or one to walk to in the
+    /// document shown.
     pub(super) fn reviewing(&self) -> bool {
-        self.suggestions.reviewing && self.suggestions.current().is_some()
+        let here = || self.shown_id().is_some_and(|doc| self.suggestions.in_document(doc).next().is_some());
+        self.suggestions.reviewing && (self.suggestions.current().is_some() || here())
+    }
+
+    /// Brings the suggestions up to date with the project and the document shown, before the frame reads keys.
+    pub(super) fn sync_suggestions(&mut self) {
+        self.suggestions.refresh(self.session.project(), self.session.editor().revision());
+        self.suggestions.follow(self.shown_id());
     }
 
     fn shown_id(&self) -> Option<crate::model::DocId> {

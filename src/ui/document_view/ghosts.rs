@@ -32,11 +32,19 @@ pub(super) struct Pill {
     pub current: bool,
 }
 
+/// The suggested passages of one text, by start, with the longest extent, so that a paragraph finds its own
+/// without looking at every other (a long article has thousands).
+#[derive(Default)]
+pub(super) struct Passages {
+    ghosts: Vec<Ghost>,
+    longest: usize,
+}
+
 /// The suggestions of one document, ready to paint.
 #[derive(Default)]
 pub(super) struct Ghosts {
     /// Passages by the text they lie in.
-    pub passages: HashMap<Target, Vec<Ghost>>,
+    pub passages: HashMap<Target, Passages>,
     /// Suggested sentiments by comment.
     pub pills: HashMap<CommentId, Pill>,
 }
@@ -55,16 +63,23 @@ impl Ghosts {
             }
             let color = s.label.and_then(|l| schema.label(l)).map_or(Color32::GRAY, |l| to_color32(l.color));
             let ranges = s.chosen_ranges().to_vec();
-            ghosts.passages.entry(s.target).or_default().push(Ghost { ranges, color, current });
+            ghosts.passages.entry(s.target).or_default().ghosts.push(Ghost { ranges, color, current });
+        }
+        for passages in ghosts.passages.values_mut() {
+            passages.ghosts.sort_by_key(|g| g.ranges.first().map_or(0, |r| r.0));
+            let extent = |g: &Ghost| g.ranges.last().map_or(0, |r| r.1) - g.ranges.first().map_or(0, |r| r.0);
+            passages.longest = passages.ghosts.iter().map(extent).max().unwrap_or(0);
         }
         ghosts
     }
 
     /// Paints the passages that lie in the block's characters `start..start + len` of `target`.
     pub fn paint_passages(&self, ui: &Ui, block: &Block, pos: Pos2, (target, start, len): (Target, usize, usize)) {
-        let Some(ghosts) = self.passages.get(&target) else { return };
+        let Some(passages) = self.passages.get(&target) else { return };
         let painter = ui.painter();
-        for ghost in ghosts {
+        let first = |g: &Ghost| g.ranges.first().map_or(0, |r| r.0);
+        let from = passages.ghosts.partition_point(|g| first(g) + passages.longest <= start);
+        for ghost in passages.ghosts[from..].iter().take_while(|g| first(g) < start + len) {
             let width = if ghost.current { 2.5 } else { 1.5 };
             let stroke = Stroke::new(width, ghost.color);
             for &(from, to) in &ghost.ranges {
