@@ -72,7 +72,8 @@ fn print_role(role: &str, tally: &Tally) {
 
 /// Appends a line per missed gold attribution ("MISS"), per suggestion whose content is wrong ("FALSE"), whose
 /// source is wrong ("SOURCE") or whose direct quote is none ("DIRECT"), and per suggestion its cue and whether
-/// cue, source and content met a gold one ("CUE", the material for the per-word precision of the cues).
+/// cue, source and content met a gold one, with the source's words and whether it is direct ("CUE", the material
+/// for the precision of each cue word and each kind of source).
 fn note_misses(out: &mut Vec<String>, text: &str, predicted: &[Triple], gold: &[Triple]) {
     let chars: Vec<char> = text.chars().collect();
     let show = |span: &Option<Vec<(usize, usize)>>| -> String {
@@ -100,11 +101,13 @@ fn note_misses(out: &mut Vec<String>, text: &str, predicted: &[Triple], gold: &[
     for p in predicted {
         let hit = |role: fn(&Triple) -> &Option<Span>| gold.iter().any(|g| overlaps(role(p), role(g)));
         out.push(format!(
-            "CUE\t{}\t{}\t{}\t{}",
+            "CUE\t{}\t{}\t{}\t{}\t{}\t{}",
             show(&p.cue).to_lowercase(),
             u8::from(hit(|t| &t.cue)),
             u8::from(hit(|t| &t.source)),
-            u8::from(hit(|t| &t.content))
+            u8::from(hit(|t| &t.content)),
+            show(&p.source),
+            u8::from(p.direct)
         ));
         if gold.iter().any(|g| overlaps(&p.content, &g.content)) && !gold.iter().any(|g| overlaps(&p.source, &g.source))
         {

@@ -219,6 +219,19 @@ mod tests {
     }
 
     #[test]
+    fn a_question_asked_is_attributed_with_no_speaker_and_a_poll_reports_what_it_found() {
+        let got = read("Asked whether the levy was fair, the mayor smiled.");
+        assert_eq!(got[0].0, ["whether the levy was fair"]);
+        assert_eq!((got[0].1, got[0].2), (None, Some("Asked")));
+        let got = read("In a Coastal Wire poll released Monday, 40 percent of voters backed the levy.");
+        assert_eq!(got[0].0, ["40 percent of voters backed the levy"]);
+        assert_eq!(got[0].1, Some("a Coastal Wire poll released Monday"));
+        assert_eq!(got[0].2, Some("In"));
+        // A sentence opening with "In" that names no poll reports nothing.
+        assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
+    }
+
+    #[test]
     fn a_straight_quote_after_a_full_stop_opens_a_new_sentence() {
         let got = read("Ayotte refunded the money. \"We act with caution,\" said Ayotte campaign manager Jon Kohan.");
         assert_eq!(got[0].0, ["\"We act with caution,\""]);

@@ -65,6 +65,9 @@ const DOCUMENTS: &[&str] = &[
     "letter",
 ];
 
+/// Words that open the question after "asked".
+const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "who", "how", "why", "which", "when", "where", "about"];
+
 /// Words that open a sentence without being its subject ("Given that …, Lavrov was asked").
 const OPENERS: &[&str] = &[
     "given",
@@ -105,6 +108,9 @@ const OPENERS: &[&str] = &[
 pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> Option<Attribution> {
     if !s.is_word(i) {
         return None;
+    }
+    if let Some(found) = in_document(text, s, i, qs) {
+        return Some(found);
     }
     let tok = s.toks[i];
     let lower = &s.lowers[i];
@@ -169,7 +175,16 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
             content_before(text, s, source_start, qs).or_else(|| content_after(text, s, rest, kind, qs))
         }
     }?;
-    if source.is_none() && !content.1 {
+    // "Asked whether …" and "when asked if …": the question is attributed, with no speaker named.
+    let question = s.is(i, &["asked"]) && s.is(after, QUESTION_WORDS);
+    let source = if question { None } else { source };
+    // The question ends at its comma: "Asked whether …, the mayor smiled".
+    let comma = (after..s.toks.len()).find(|&k| s.mark(k) == "," && !s.quoted(k) && !s.quoted(k.saturating_sub(1)));
+    let content = match (question, comma) {
+        (true, Some(k)) => trim(text, (s.toks[after].start, s.toks[k].start)).map_or(content, |r| (vec![r], false)),
+        _ => content,
+    };
+    if source.is_none() && !content.1 && !question {
         return None;
     }
     Some(Attribution {
@@ -178,6 +193,27 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
         cue: s.span(i, i + 1),
         speaker: None,
         direct: content.1,
+        paragraph: 0,
+    })
+}
+
+/// "In an NBC News poll released Monday, 50 percent chose Clinton": a sentence that opens with a poll, a survey
+/// or a study reports what it found, with "In" as the cue and the phrase up to the comma as the source.
+fn in_document(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> Option<Attribution> {
+    if i != 0 || !s.is(i, &["in"]) || !s.is(i + 1, DETERMINERS) && !s.is(i + 1, &["latest", "recent", "new"]) {
+        return None;
+    }
+    let comma = (i + 2..s.toks.len().min(i + 14)).find(|&k| s.mark(k) == ",")?;
+    if (i + 1..comma).any(|k| s.quoted(k)) || !(i + 2..comma).any(|k| s.is(k, &DOCUMENTS[..4])) {
+        return None;
+    }
+    let (content, direct) = content_after(text, s, comma + 1, CueKind::Verb, qs)?;
+    Some(Attribution {
+        content,
+        source: s.span(i + 1, comma),
+        cue: s.span(i, i + 1),
+        speaker: None,
+        direct,
         paragraph: 0,
     })
 }
