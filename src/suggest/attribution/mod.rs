@@ -219,7 +219,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_asked_is_attributed_with_no_speaker_and_a_poll_reports_what_it_found() {
+    fn a_question_asked_a_poll_and_a_title_case_headline_are_attributions() {
         let got = read("Asked whether the levy was fair, the mayor smiled.");
         assert_eq!(got[0].0, ["whether the levy was fair"]);
         assert_eq!((got[0].1, got[0].2), (None, Some("Asked")));
@@ -227,6 +227,13 @@ mod tests {
         assert_eq!(got[0].0, ["40 percent of voters backed the levy"]);
         assert_eq!(got[0].1, Some("a Coastal Wire poll released Monday"));
         assert_eq!(got[0].2, Some("In"));
+        // A headline in title case capitalizes its verb.
+        let got = read("Harbour Master Ines Dalgaard Says Levy Will Save The Breakwater");
+        assert_eq!(got[0].0, ["Levy Will Save The Breakwater"]);
+        assert_eq!((got[0].1, got[0].2), (Some("Harbour Master Ines Dalgaard"), Some("Says")));
+        assert!(
+            read("The Harbour Says Nothing, a film by Ines Dalgaard, opens today.").iter().all(|a| a.2 != Some("Says"))
+        );
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

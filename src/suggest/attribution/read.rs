@@ -4,7 +4,7 @@ use super::Attribution;
 use super::sentence::Sentence;
 use super::speaker::{np_back, np_forward, source_after, source_before};
 use crate::suggest::cues::{AFTER_VERB, CueKind, DETERMINERS, PRONOUNS, cue_kind};
-use crate::suggest::text::{Quote, Range, trim};
+use crate::suggest::text::{Quote, Range, Token, trim};
 
 /// What follows a verb (or the speaker after it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +117,9 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     let kind = cue_kind(lower, s.lowers.get(i + 1).map(String::as_str))?;
     let initial = i == 0;
     // A cue is a lower-case verb ("Said Jane Doe, …" opens a sentence), not a noun after a determiner.
-    if (tok.is_capitalized() && kind != CueKind::According && !initial) || (i > 0 && s.is(i - 1, NOUN_BEFORE)) {
+    // In a headline in title case ("Hillary Clinton Says Crash Seems Like Terrorism") every verb is capitalized.
+    let capital_cue = tok.is_capitalized() && kind != CueKind::According && !initial && !title_case(s);
+    if capital_cue || (i > 0 && s.is(i - 1, NOUN_BEFORE)) {
         return None;
     }
     if kind == CueKind::According {
@@ -195,6 +197,13 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
         direct: content.1,
         paragraph: 0,
     })
+}
+
+/// Whether the sentence is a headline in title case: five words or more, four in five of them capitalized.
+fn title_case(s: &Sentence<'_>) -> bool {
+    let words: Vec<&Token> = s.toks.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic)).collect();
+    let capitals = words.iter().filter(|t| t.is_capitalized()).count();
+    words.len() >= 5 && capitals * 5 >= words.len() * 4
 }
 
 /// "In an NBC News poll released Monday, 50 percent chose Clinton": a sentence that opens with a poll, a survey
