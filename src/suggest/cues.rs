@@ -46,7 +46,7 @@ const VERBS: &[&str] = &[
     "lament", "lamented", "testify", "testified", "allege", "alleges", "alleged", "reveal", "revealed", "disclose",
     "disclosed", "indicate", "indicated", "indicates", "signal", "signaled", "hint", "hinted", "speculate",
     "speculated", "observe", "observed", "maintain", "reported", "stated", "stating",
-    "ask", "asks", "asked", "asking", "questioned", "called", "calling", "urge", "urges", "urged", "urging",
+    "ask", "asks", "asked", "asking", "questioned", "called", "calling", "calls", "urge", "urges", "urged", "urging",
     "demands", "demanded", "describe", "describes", "described", "describing", "feel",
     "fears", "feared", "doubt", "doubts", "doubted", "expect", "expected", "want", "wants",
     "wanted", "worry", "worried", "opine", "opined", "proclaim", "proclaimed", "assure", "assured",

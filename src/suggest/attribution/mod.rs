@@ -234,6 +234,15 @@ mod tests {
         assert!(
             read("The Harbour Says Nothing, a film by Ines Dalgaard, opens today.").iter().all(|a| a.2 != Some("Says"))
         );
+        // "referring to" attributes what follows it, for the sentence's speaker.
+        let got = read("“The fleet will shrink,” Ramos said, referring to the new levy.");
+        let referring = got.iter().find(|a| a.2 == Some("referring to")).expect("the reference");
+        assert_eq!(referring.0, ["the new levy"]);
+        assert_eq!(referring.3.as_deref(), Some("Ramos"));
+        // A poll a few words back still shows what it found.
+        let got = read("New polls released Sunday showed the mayor ahead.");
+        assert_eq!(got[0].0, ["the mayor ahead"]);
+        assert_eq!(got[0].1, Some("New polls released Sunday"));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

@@ -65,6 +65,9 @@ const DOCUMENTS: &[&str] = &[
     "letter",
 ];
 
+/// Verbs that attribute what follows their preposition: "referring to", "talking about", "pointing to".
+const PHRASAL: &[&str] = &["referring", "referred", "talking", "talked", "pointing", "pointed"];
+
 /// Words that open the question after "asked".
 const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "who", "how", "why", "which", "when", "where", "about"];
 
@@ -127,7 +130,11 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     }
     let after = i + 1;
     // "A poll shows Clinton ahead": after a poll, a study or figures, "shows" and "found" report without "that".
-    let documented = i > 0 && s.is(i - 1, DOCUMENTS);
+    // "New polls released Sunday showed …": the poll may stand a few words back, in the same clause.
+    let documented = (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| s.is_word(k) && !s.is(k, &["that", "which", "who", "and", "but"]))
+        .any(|k| s.is(k, DOCUMENTS));
     if kind == CueKind::Weak && !(s.is(after, &["that"]) || s.mark(after) == ":" || s.quoted(after) || documented) {
         return None;
     }
@@ -153,6 +160,19 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     }
     while s.is_word(rest) && (s.lower(rest).ends_with("ly") || s.is(rest, &["however"])) {
         rest += 1;
+    }
+    // "…,” Ramos said, referring to the Hispanic community": what is referred to is the content, the words up to
+    // the preposition the cue.
+    if s.is(i, PHRASAL) && s.is(after, &["to", "about"]) && after + 1 < s.toks.len() {
+        let content = end_of_clause(s, (s.toks[after + 1].start, s.range.1));
+        return (content.0 < content.1).then(|| Attribution {
+            content: vec![content],
+            source,
+            cue: s.span(i, after + 1),
+            speaker: None,
+            direct: false,
+            paragraph: 0,
+        });
     }
     let follows = Follows::of(s, rest);
     if s.mark(rest) == ":" && rest + 1 == s.toks.len() {
