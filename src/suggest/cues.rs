@@ -60,7 +60,7 @@ const VERBS: &[&str] = &[
     "voiced", "sounded", "invoked", "portrayed", "recounted", "slammed", "slams", "touted", "touting", "praises",
     "outlined", "pleaded", "sparred", "hints", "articulated", "highlighted", "presented", "deemed", "encouraged",
     "questioning", "requested", "answered", "issued", "lashed", "vented", "hailed", "insisting", "arguing",
-    "conceding",
+    "conceding", "prefer", "prefers",
 ];
 
 /// Verbs that take the hearer first: "told reporters", "asked him whether".

@@ -243,6 +243,10 @@ mod tests {
         let got = read("New polls released Sunday showed the mayor ahead.");
         assert_eq!(got[0].0, ["the mayor ahead"]);
         assert_eq!(got[0].1, Some("New polls released Sunday"));
+        // A quotation that ends the content with its comma inside is part of the clause.
+        let got = read("The levy, though, would have to \"go further,\" Cuban said.");
+        assert_eq!(got[0].0, ["The levy, though, would have to \"go further,\""]);
+        assert_eq!(got[0].1, Some("Cuban"));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

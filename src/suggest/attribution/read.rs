@@ -308,7 +308,15 @@ fn words(text: &str, ranges: &[Range]) -> usize {
 /// The clause before the speaker: "Russia is ready, Lavrov said in an interview".
 fn content_before(text: &str, s: &Sentence<'_>, source_start: usize, qs: &[Quote]) -> Option<(Vec<Range>, bool)> {
     let prev = source_start.checked_sub(1)?;
-    if s.quoted(prev) || !matches!(s.mark(prev), "," | "—" | "–") || prev == 0 {
+    if let Some(q) = s.quote_of[prev].filter(|_| prev > 0) {
+        // A quotation that closes the content with its comma inside: 'Clinton would have to "go more to
+        // center," Cuban said'. The content is the whole clause, the quotation in it.
+        let quote = &text[qs[q].start..qs[q].end];
+        let inner = quote.trim_end_matches(['"', '”', '’', '\'', '»', '“']);
+        let closes = qs[q].start > s.range.0 && inner.ends_with(',');
+        return closes.then(|| trim(text, (s.range.0, qs[q].end))).flatten().map(|r| (vec![r], false));
+    }
+    if !matches!(s.mark(prev), "," | "—" | "–") || prev == 0 {
         return None;
     }
     let range = trim(text, (s.range.0, s.toks[prev].start))?;
