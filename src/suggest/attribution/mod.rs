@@ -247,6 +247,11 @@ mod tests {
         let got = read("The levy, though, would have to \"go further,\" Cuban said.");
         assert_eq!(got[0].0, ["The levy, though, would have to \"go further,\""]);
         assert_eq!(got[0].1, Some("Cuban"));
+        // A phrase of time after the verb, then the clause: never the words before the verb.
+        let got = read("On top of that, the mayor said on Friday that the levy would stay.");
+        assert_eq!(got[0].0, ["that the levy would stay"]);
+        let got = read("Giles left the campaign in October and said he had written the policy papers.");
+        assert_eq!(got[0].0, ["he had written the policy papers"]);
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

@@ -193,6 +193,9 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
         (None, Follows::Nothing) => content_before(text, s, source_start, qs)
             .filter(|(r, _)| !(s.mark(rest) == "," && words(text, r) < 4))
             .or_else(|| (s.mark(rest) == ",").then(|| content_after(text, s, rest, kind, qs)).flatten()),
+        // "said on Friday that …" and "said in an interview he …": a clause after the phrase is the content;
+        // only a phrase that ends the sentence leaves the content before the verb ("…, Lavrov said in an interview").
+        (None, Follows::Phrase) if clause_after_phrase(s, rest) => content_after(text, s, rest, kind, qs),
         (None, Follows::Phrase) => {
             content_before(text, s, source_start, qs).or_else(|| content_after(text, s, rest, kind, qs))
         }
@@ -332,7 +335,7 @@ fn content_after(text: &str, s: &Sentence<'_>, from: usize, kind: CueKind, qs: &
     };
     if kind == CueKind::Hearer || s.is(j, AFTER_VERB) {
         j = match that_within(j, 12) {
-            Some(k) => k + 1,
+            Some(k) => k,
             None if kind == CueKind::Hearer => np_forward(s, j).map_or(j + 1, |(_, b)| b),
             None => skip_phrase(s, j),
         };
@@ -356,6 +359,14 @@ fn content_after(text: &str, s: &Sentence<'_>, from: usize, kind: CueKind, qs: &
     let range = end_of_clause(s, (first.start, s.range.1));
     let enough = if that { quoted_from < s.toks.len() } else { first.is_word() };
     (range.0 < range.1 && enough).then(|| (vec![range], false))
+}
+
+/// Whether a clause follows the phrase of time or place at `from`: a "that" before the next comma, or a pronoun,
+/// a determiner or a name right after the phrase.
+fn clause_after_phrase(s: &Sentence<'_>, from: usize) -> bool {
+    let that = (from..(from + 12).min(s.toks.len())).take_while(|&k| s.mark(k) != ",").any(|k| s.is(k, &["that"]));
+    let next = skip_phrase(s, from);
+    that || s.is_word(next) && (s.is(next, PRONOUNS) || s.is(next, DETERMINERS) || s.toks[next].is_capitalized())
 }
 
 /// The token after a phrase of time or place that follows a verb ("said on Friday he met …"): the preposition,

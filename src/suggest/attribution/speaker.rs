@@ -85,6 +85,10 @@ pub(super) fn np_forward(s: &Sentence<'_>, a: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
+    // "…,” said he." names its speaker in one word; a pronoun never opens a longer name.
+    if PRONOUNS.contains(&lower.as_str()) {
+        return Some((a, a + 1));
+    }
     let mut b = a + 1;
     while b < s.toks.len() && b - a < 12 {
         let word = s.is_word(b) && (!s.is(b, CLAUSE_WORDS) || s.is(b, &["of", "for"]));
