@@ -252,6 +252,9 @@ mod tests {
         assert_eq!(got[0].0, ["that the levy would stay"]);
         let got = read("Giles left the campaign in October and said he had written the policy papers.");
         assert_eq!(got[0].0, ["he had written the policy papers"]);
+        // A day or "now" between the speaker and the verb is not the speaker.
+        let got = read("The Kentucky Republican on Tuesday dismissed the plan as a tax.");
+        assert_eq!(got[0].1, Some("The Kentucky Republican"));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

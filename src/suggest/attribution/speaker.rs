@@ -8,8 +8,22 @@ use crate::suggest::text::{Range, Token, tokens};
 /// running, added".
 pub(super) fn source_before(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)> {
     let mut j = i;
-    while j > 0 && s.is_word(j - 1) && s.is(j - 1, AUXILIARIES) {
-        j -= 1;
+    // "the senator on Tuesday dismissed", "Clinton now says", "the board last week rejected": the speaker stands
+    // before the time.
+    loop {
+        let at = j;
+        while j > 0 && s.is_word(j - 1) && s.is(j - 1, AUXILIARIES) {
+            j -= 1;
+        }
+        while j > 1 && s.is_word(j - 1) && s.is(j - 1, TIME_BEFORE) {
+            j -= 1;
+        }
+        if at != j && j > 1 && s.is(j - 1, &["on", "this", "last", "earlier", "late", "early"]) {
+            j -= 1;
+        }
+        if at == j {
+            break;
+        }
     }
     let prev = j.checked_sub(1)?;
     if matches!(s.mark(prev), "," | "—" | "–") && !s.quoted(prev) {
@@ -29,6 +43,29 @@ pub(super) fn source_before(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)
     }
     np_back(s, j).map(|(a, _)| (a, j))
 }
+
+/// Words of time between a speaker and the verb.
+const TIME_BEFORE: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
 
 /// The noun phrase that ends before token `b`, read backwards.
 pub(super) fn np_back(s: &Sentence<'_>, b: usize) -> Option<(usize, usize)> {
