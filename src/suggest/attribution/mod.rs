@@ -242,7 +242,7 @@ mod tests {
         // A poll a few words back still shows what it found.
         let got = read("New polls released Sunday showed the mayor ahead.");
         assert_eq!(got[0].0, ["the mayor ahead"]);
-        assert_eq!(got[0].1, Some("New polls released Sunday"));
+        assert_eq!(got[0].1, Some("New polls released"));
         // A quotation that ends the content with its comma inside is part of the clause.
         let got = read("The levy, though, would have to \"go further,\" Cuban said.");
         assert_eq!(got[0].0, ["The levy, though, would have to \"go further,\""]);
