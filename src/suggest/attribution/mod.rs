@@ -255,6 +255,11 @@ mod tests {
         // A day or "now" between the speaker and the verb is not the speaker.
         let got = read("The Kentucky Republican on Tuesday dismissed the plan as a tax.");
         assert_eq!(got[0].1, Some("The Kentucky Republican"));
+        // A participle after a quoted speaker speaks for them.
+        let got = read("“We will pick up delegates,” he said, adding that he would not predict more.");
+        let adding = got.iter().find(|a| a.2 == Some("adding")).expect("the second attribution");
+        assert_eq!(adding.0, ["that he would not predict more"]);
+        assert_eq!(adding.1, Some("he"));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

@@ -209,7 +209,10 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
         (true, Some(k)) => trim(text, (s.toks[after].start, s.toks[k].start)).map_or(content, |r| (vec![r], false)),
         _ => content,
     };
-    if source.is_none() && !content.1 && !question {
+    // "“…,” he said, adding that …": the participle speaks for the speaker of the cue before it in the sentence,
+    // whom `attributions` gives it.
+    let seconds = participle && (0..i).any(|k| s.is_word(k) && cue_kind(&s.lowers[k], None).is_some());
+    if source.is_none() && !content.1 && !question && !seconds {
         return None;
     }
     Some(Attribution {
