@@ -260,6 +260,12 @@ mod tests {
         let adding = got.iter().find(|a| a.2 == Some("adding")).expect("the second attribution");
         assert_eq!(adding.0, ["that he would not predict more"]);
         assert_eq!(adding.1, Some("he"));
+        // An infinitive after "declined" or "vowed", and what is called for, are the content.
+        let got = read("The harbour master declined to comment on the levy.");
+        assert_eq!(got[0].0, ["to comment on the levy"]);
+        assert_eq!(got[0].1, Some("The harbour master"));
+        let got = read("The fishermen called for a vote on the levy.");
+        assert_eq!((got[0].0.clone(), got[0].2), (vec!["a vote on the levy"], Some("called for")));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

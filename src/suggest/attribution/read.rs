@@ -65,7 +65,15 @@ const DOCUMENTS: &[&str] = &[
     "letter",
 ];
 
-/// Verbs that attribute what follows their preposition: "referring to", "talking about", "pointing to".
+/// Verbs whose content is an infinitive: "declined to comment", "vowed to fight".
+const INFINITIVE: &[&str] = &[
+    "declined", "declines", "refused", "refuses", "vowed", "vows", "promised", "promises", "pledged", "want", "wants",
+    "wanted", "sought", "seeks", "hope", "hopes", "hoped", "agreed", "agrees", "offered", "expected", "prefer",
+    "prefers",
+];
+
+/// Verbs that attribute what follows their preposition: "referring to", "talking about", "pointing to" (and
+/// "called for", "calls on", handled beside them).
 const PHRASAL: &[&str] = &["referring", "referred", "talking", "talked", "pointing", "pointed"];
 
 /// Words that open the question after "asked".
@@ -161,9 +169,23 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     while s.is_word(rest) && (s.lower(rest).ends_with("ly") || s.is(rest, &["however"])) {
         rest += 1;
     }
+    // "declined to comment", "wants to raise the levy": the infinitive is the content, "to" in it.
+    if s.is(i, INFINITIVE) && s.is(after, &["to"]) && after + 1 < s.toks.len() && source.is_some() {
+        let content = end_of_clause(s, (s.toks[after].start, s.range.1));
+        return (content.0 < content.1).then(|| Attribution {
+            content: vec![content],
+            source,
+            cue: s.span(i, after),
+            speaker: None,
+            direct: false,
+            paragraph: 0,
+        });
+    }
     // "…,” Ramos said, referring to the Hispanic community": what is referred to is the content, the words up to
     // the preposition the cue.
-    if s.is(i, PHRASAL) && s.is(after, &["to", "about"]) && after + 1 < s.toks.len() {
+    let phrasal = s.is(i, PHRASAL) && s.is(after, &["to", "about"])
+        || s.is(i, &["called", "calls", "calling"]) && s.is(after, &["for", "on"]);
+    if phrasal && after + 1 < s.toks.len() {
         let content = end_of_clause(s, (s.toks[after + 1].start, s.range.1));
         return (content.0 < content.1).then(|| Attribution {
             content: vec![content],
