@@ -266,6 +266,12 @@ mod tests {
         assert_eq!(got[0].1, Some("The harbour master"));
         let got = read("The fishermen called for a vote on the levy.");
         assert_eq!((got[0].0.clone(), got[0].2), (vec!["a vote on the levy"], Some("called for")));
+        // A poll that ends the sentence reports the clause before it.
+        let got = read("The mayor held a ten-point lead in a Coastal Wire poll.");
+        assert_eq!(
+            (got[0].0.clone(), got[0].1),
+            (vec!["The mayor held a ten-point lead"], Some("a Coastal Wire poll"))
+        );
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }

@@ -257,22 +257,24 @@ fn title_case(s: &Sentence<'_>) -> bool {
 /// "In an NBC News poll released Monday, 50 percent chose Clinton": a sentence that opens with a poll, a survey
 /// or a study reports what it found, with "In" as the cue and the phrase up to the comma as the source.
 fn in_document(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> Option<Attribution> {
-    if i != 0 || !s.is(i, &["in"]) || !s.is(i + 1, DETERMINERS) && !s.is(i + 1, &["latest", "recent", "new"]) {
+    if !s.is(i, &["in"]) || !s.is(i + 1, DETERMINERS) && !s.is(i + 1, &["latest", "recent", "new", "same"]) {
         return None;
     }
-    let comma = (i + 2..s.toks.len().min(i + 14)).find(|&k| s.mark(k) == ",")?;
-    if (i + 1..comma).any(|k| s.quoted(k)) || !(i + 2..comma).any(|k| s.is(k, &DOCUMENTS[..4])) {
+    let limit = s.toks.len().min(i + 14);
+    let end = (i + 2..limit).find(|&k| !s.is_word(k) && !matches!(s.mark(k), "/" | "-")).unwrap_or(limit);
+    if (i + 1..end).any(|k| s.quoted(k)) || !(i + 2..end).any(|k| s.is(k, &DOCUMENTS[..4])) {
         return None;
     }
-    let (content, direct) = content_after(text, s, comma + 1, CueKind::Verb, qs)?;
-    Some(Attribution {
-        content,
-        source: s.span(i + 1, comma),
-        cue: s.span(i, i + 1),
-        speaker: None,
-        direct,
-        paragraph: 0,
-    })
+    let (cue, source) = (s.span(i, i + 1), s.span(i + 1, end));
+    let attribution = |content, direct| Attribution { content, source, cue, speaker: None, direct, paragraph: 0 };
+    if i == 0 && s.mark(end) == "," {
+        let (content, direct) = content_after(text, s, end + 1, CueKind::Verb, qs)?;
+        return Some(attribution(content, direct));
+    }
+    // "… held a 24-point lead in a CNN national poll.": a poll that ends the sentence reports the clause before.
+    let ends = end >= s.toks.len() || matches!(s.mark(end), "." | "!" | "?" | ";");
+    let content = trim(text, (s.range.0, s.toks[i].start)).filter(|_| i > 2 && ends)?;
+    Some(attribution(vec![content], false))
 }
 
 /// A speaker between two commas when the apposition reading fails: "After winning Ohio, Gov. John Kasich (R-OH),
