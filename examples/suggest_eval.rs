@@ -65,7 +65,7 @@ fn print_role(role: &str, tally: &Tally) {
     let (op, or, of) = tally.overlap();
     let (ep, er, ef) = tally.exact();
     println!(
-        "  {role:8} overlap P {op:.3} R {or:.3} F1 {of:.3}   exact P {ep:.3} R {er:.3} F1 {ef:.3}   ({} predicted, {} gold)",
+        "  {role:8} overlap P {op:.3} R {or:.3} F1 {of:.4}   exact P {ep:.3} R {er:.3} F1 {ef:.3}   ({} predicted, {} gold)",
         tally.predicted, tally.gold
     );
 }

@@ -76,7 +76,7 @@ const WEAK: &[&str] = &[
     "show", "shows", "showed", "shown", "find", "finds", "found", "know", "knows", "knew", "see", "sees", "saw",
     "understand", "understands", "understood", "learn", "learned", "realize", "realized", "recognize", "recognized",
     "insinuate", "insinuated", "imply", "implied", "implies", "mean", "means", "meant", "decide", "decided",
-    "determine", "determined", "guess", "guessed", "figure", "figured", "bet",
+    "determine", "determined", "guess", "guessed", "figure", "figured", "bet", "appeared", "appear",
 ];
 
 /// Every cue word with its kind, looked up once per word of an article.

@@ -62,7 +62,9 @@ pub fn attributions(text: &str) -> Vec<Attribution> {
                 }
                 found.speaker = found.source.and_then(|r| speaker_name(text, r, &mut last_person));
                 // ", stating that …" after a quotation speaks for the speaker of that quotation.
-                if let (None, Some((source, speaker))) = (found.source, &speaker_here) {
+                let impersonal =
+                    found.cue.is_some_and(|(a, b)| read::IMPERSONAL.contains(&text[a..b].to_lowercase().as_str()));
+                if let (None, Some((source, speaker)), false) = (found.source, &speaker_here, impersonal) {
                     found.source = Some(*source);
                     found.speaker.clone_from(speaker);
                 }
@@ -272,6 +274,15 @@ mod tests {
             (got[0].0.clone(), got[0].1),
             (vec!["The mayor held a ten-point lead"], Some("a Coastal Wire poll"))
         );
+        // A wish after "would like", and a view after "seems" or "is expected" (with no speaker: the subject is
+        // rarely whose view it is).
+        let got = read("The fishermen would like to see the levy halved.");
+        assert_eq!(
+            (got[0].0.clone(), got[0].1, got[0].2),
+            (vec!["to see the levy halved"], Some("The fishermen"), Some("would like"))
+        );
+        let got = read("The levy is expected to raise EUR 1.8 million a year.");
+        assert_eq!((got[0].0.clone(), got[0].1), (vec!["to raise EUR 1.8 million a year"], None));
         // A sentence opening with "In" that names no poll reports nothing.
         assert!(read("In a long session on Monday, the council voted for the levy.").is_empty());
     }
