@@ -187,3 +187,26 @@ fn the_review_follows_the_document_shown_and_never_acts_on_another() {
     assert!(project(&harness).documents[0].spans.is_empty());
     assert!(!project(&harness).documents[1].spans.is_empty());
 }
+
+#[test]
+fn dragging_a_handle_moves_a_suggestions_edge_before_it_is_accepted() {
+    let (_dir, mut harness) = suggested();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    while current_kind(&harness) != Some(Kind::Statistic) {
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+    }
+    let s = harness.state().suggestions().current().unwrap().clone();
+    let (start, end) = s.ranges[0];
+    let from = harness.state().char_pos(s.target, end).expect("the end is on screen");
+    let to = harness.state().char_pos(s.target, end + 6).expect("a later place");
+    drag(&mut harness, from, to);
+    harness.run_steps(2);
+    let adjusted = harness.state().suggestions().current().unwrap().chosen_ranges().to_vec();
+    assert_eq!(adjusted[0].0, start);
+    assert!(adjusted[0].1 > end, "{:?} -> {adjusted:?}", s.ranges);
+    assert!(project(&harness).documents[0].spans.is_empty(), "nothing is made before accepting");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let span = &project(&harness).documents[0].spans[0];
+    assert_eq!((span.ranges[0].start, span.ranges[0].end), adjusted[0]);
+    assert_eq!(span.outcome(), Some(Outcome::Edited));
+}

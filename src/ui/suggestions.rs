@@ -167,6 +167,8 @@ pub enum Review {
     Step(bool),
     /// Review the suggestion at this place of the document shown.
     Pick(Target, usize),
+    /// Move the edges of the suggestion under review before it is accepted (a drag of its handles).
+    Adjust(Vec<(usize, usize)>),
     /// Stop reviewing: the keys act on highlights again; the suggestions stay.
     Stop,
     /// Forget every suggestion.

@@ -18,6 +18,7 @@ impl GlossApp {
             Review::Pick(target, offset) => {
                 self.suggestions.pick(doc, target, offset);
             }
+            Review::Adjust(ranges) => self.suggestions.adjust(ranges),
             Review::Stop => self.suggestions.reviewing = false,
             Review::Clear => self.suggestions.clear(),
             Review::Accept(instead) => {

@@ -20,6 +20,7 @@ use super::context::Ctx;
 use super::intent::Intent;
 use super::panels::find_bar::Match;
 use super::selection::{Reveal, TextSelection};
+use super::suggestions::Review;
 use crate::edit::Command;
 use crate::model::{CommentId, DocId, Document, LabelSchema, SpanId, Target};
 pub use edges::EdgeDrag;
@@ -150,9 +151,21 @@ impl DocumentView {
                 self.origin = rect.min;
                 let selected = cx.selection.span();
                 let placed = (layout, rect.min);
-                if let Some((span, ranges)) = edges::drag_edges(ui, &response, placed, doc, selected, &mut self.edge) {
-                    let at = jiff::Timestamp::now();
-                    cx.send(Intent::Edit(Command::SetRanges { doc: doc.id, span, ranges, at }));
+                // The selected highlight has handles; with none selected, the suggested passage under review.
+                let reviewed = cx.suggestions.current().filter(|s| cx.suggestions.reviewing && !s.ranges.is_empty());
+                let subject = match selected {
+                    Some(span) => edges::span_subject(doc, span),
+                    None => reviewed.map(|s| (edges::Handled::Suggestion, s.target, s.chosen_ranges().to_vec())),
+                };
+                let dragged = edges::drag_edges(ui, &response, placed, doc, subject.as_ref(), &mut self.edge);
+                if let Some((handled, ranges)) = dragged {
+                    match handled {
+                        edges::Handled::Span(span) => {
+                            let at = jiff::Timestamp::now();
+                            cx.send(Intent::Edit(Command::SetRanges { doc: doc.id, span, ranges, at }));
+                        }
+                        edges::Handled::Suggestion => cx.send(Intent::Review(Review::Adjust(ranges))),
+                    }
                 } else if self.edge.is_none() {
                     interact::interact(ui, &response, (layout, index, rect.min), doc, &mut self.drag, cx);
                 }
@@ -187,11 +200,13 @@ impl DocumentView {
                 };
                 painting.visible(viewport);
                 access::describe_visible(ui, layout, doc, rect.min, viewport, response.id);
-                let color = selected
-                    .and_then(|s| doc.span(s))
-                    .and_then(|s| schema.label(s.label))
-                    .map_or(Color32::GRAY, |l| super::colors::to_color32(l.color));
-                edges::paint_edges(ui, placed, doc, (selected, self.edge), color);
+                let label = match selected {
+                    Some(span) => doc.span(span).map(|s| s.label),
+                    None => reviewed.and_then(|s| s.label),
+                };
+                let color =
+                    label.and_then(|l| schema.label(l)).map_or(Color32::GRAY, |l| super::colors::to_color32(l.color));
+                edges::paint_edges(ui, placed, (subject.as_ref(), self.edge), color);
             },
         );
     }

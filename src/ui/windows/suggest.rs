@@ -101,8 +101,8 @@ impl SuggestWindow {
         }
         ui.weak(
             "While reviewing: Tab / Shift+Tab walk the suggestions, Enter or A accepts, X or Backspace rejects, a \
-             label or sentiment key accepts with that label or level, Shift+Right / Shift+Left and \
-             Alt+Shift+Left / Alt+Shift+Right move its edges first, Shift+Enter accepts every suggestion of that kind in the document, Escape ends the review. Each step is undone with Ctrl+Z.",
+             label or sentiment key accepts with that label or level, dragging its handles, Shift+Right / \
+             Shift+Left and Alt+Shift+Left / Alt+Shift+Right move its edges first, Shift+Enter accepts every suggestion of that kind in the document, Escape ends the review. Each step is undone with Ctrl+Z.",
         );
     }
 }
