@@ -220,6 +220,17 @@ impl LabelSchema {
         self.span_labels.iter().find(|label| label.key.is_some_and(|k| k.eq_ignore_ascii_case(&key)))
     }
 
+    /// The span label called `name`, compared as [`same_name`] does: how imports, merges and suggestions find a
+    /// label another file or rule names.
+    pub fn label_named(&self, name: &str) -> Option<&SpanLabel> {
+        self.span_labels.iter().find(|label| same_name(&label.name, name))
+    }
+
+    /// The sentiment level called `name`, compared as [`same_name`] does.
+    pub fn sentiment_named(&self, name: &str) -> Option<&SentimentLevel> {
+        self.sentiments.iter().find(|level| same_name(&level.name, name))
+    }
+
     /// The sentiment level with this id.
     pub fn sentiment(&self, id: SentimentId) -> Option<&SentimentLevel> {
         self.sentiments.iter().find(|level| level.id == id)

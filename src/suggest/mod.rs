@@ -18,7 +18,7 @@ mod text;
 use serde::Serialize;
 
 use crate::model::text::char_index_of_byte;
-use crate::model::{CommentId, DocId, Document, LabelId, LabelSchema, Project, SentimentId, Target, same_name};
+use crate::model::{CommentId, DocId, Document, LabelId, LabelSchema, Project, SentimentId, Target};
 
 pub use accept::{Instead, RULES, VADER, accept, reject, suggester};
 pub use attribution::{Attribution, attributions};
@@ -127,7 +127,7 @@ struct Palette {
 
 impl Palette {
     fn of(schema: &LabelSchema) -> Self {
-        let label = |name: &str| schema.span_labels.iter().find(|l| same_name(&l.name, name)).map(|l| l.id);
+        let label = |name: &str| schema.label_named(name).map(|l| l.id);
         Self {
             quote: label("Quote"),
             statistic: label("Statistic"),

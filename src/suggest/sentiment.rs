@@ -3,7 +3,7 @@
 
 use vader_parity::SentimentIntensityAnalyzer;
 
-use crate::model::{LabelSchema, SentimentId, same_name};
+use crate::model::{LabelSchema, SentimentId};
 
 /// Where a VADER compound score falls on a scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl Levels {
     /// The levels of `schema`, or `None` when its scale has no "Negative", "Neutral" and "Positive" (a scale of
     /// the project's own, which VADER's polarities do not name).
     pub fn of(schema: &LabelSchema) -> Option<Self> {
-        let find = |name: &str| schema.sentiments.iter().find(|l| same_name(&l.name, name)).map(|l| l.id);
+        let find = |name: &str| schema.sentiment_named(name).map(|l| l.id);
         let very = find("Very negative").zip(find("Very positive"));
         Some(Self { negative: find("Negative")?, neutral: find("Neutral")?, positive: find("Positive")?, very })
     }

@@ -12,7 +12,7 @@ pub(super) fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], id
     let mut added = Vec::new();
     for article in articles {
         for span in &article.annotations.spans {
-            if !schema.span_labels.iter().any(|l| same_name(&l.name, &span.label)) {
+            if schema.label_named(&span.label).is_none() {
                 let color = NEW_COLORS[schema.span_labels.len() % NEW_COLORS.len()];
                 let id = LabelId(ids.fresh());
                 let (name, description) = (span.label.trim().to_owned(), String::new());
@@ -22,7 +22,7 @@ pub(super) fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], id
         }
         for (_, marks) in &article.annotations.comments {
             if let Some(level) = &marks.sentiment
-                && !schema.sentiments.iter().any(|l| same_name(&l.name, level))
+                && schema.sentiment_named(level).is_none()
             {
                 let color = NEW_COLORS[schema.sentiments.len() % NEW_COLORS.len()];
                 let (id, name) = (SentimentId(ids.fresh()), level.trim().to_owned());
@@ -52,10 +52,7 @@ pub(super) fn extend_schema(schema: &mut LabelSchema, articles: &[Extracted], id
 
 /// The sentiment and dimension values that `marks` name, as ids of `schema`.
 pub(super) fn resolve_marks(schema: &LabelSchema, marks: &Marks) -> (Option<SentimentId>, Vec<(DimensionId, ValueId)>) {
-    let sentiment = marks
-        .sentiment
-        .as_ref()
-        .and_then(|name| schema.sentiments.iter().find(|l| same_name(&l.name, name)).map(|l| l.id));
+    let sentiment = marks.sentiment.as_ref().and_then(|name| schema.sentiment_named(name).map(|l| l.id));
     let tags = marks
         .dimensions
         .iter()

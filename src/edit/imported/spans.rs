@@ -21,7 +21,7 @@ pub(super) fn make_span(
     notes: &mut Vec<String>,
 ) -> Option<SpanAnnotation> {
     let name = span.label.trim();
-    let Some(label) = schema.span_labels.iter().find(|l| same_name(&l.name, &span.label)).map(|l| l.id) else {
+    let Some(label) = schema.label_named(&span.label).map(|l| l.id) else {
         notes.push(format!(
             "{}a highlight with the label {name:?}, which is not in the labels, was left out",
             span.origin(0)

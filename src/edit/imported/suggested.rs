@@ -4,20 +4,20 @@
 use crate::import::{CommentRef, ExtractedRejection, Place, Suggested};
 use crate::model::{
     AnchoredRange, CommentId, Document, LabelSchema, Project, Rejected, Rejection, SuggestedSentiment, SuggestedSpan,
-    Target, same_name,
+    Target,
 };
 
 use super::super::command::Command;
 
 /// The provenance of an imported highlight, its label found by name; none when the schema lacks it.
 pub(super) fn span_provenance(schema: &LabelSchema, s: &Suggested) -> Option<Box<SuggestedSpan>> {
-    let label = schema.span_labels.iter().find(|l| same_name(&l.name, &s.proposed))?.id;
+    let label = schema.label_named(&s.proposed)?.id;
     Some(Box::new(SuggestedSpan { by: s.by.clone(), version: s.version.clone(), label, ranges: s.ranges.clone() }))
 }
 
 /// The provenance of an imported sentiment, its level found by name.
 pub(super) fn sentiment_provenance(schema: &LabelSchema, s: &Suggested) -> Option<SuggestedSentiment> {
-    let sentiment = schema.sentiments.iter().find(|l| same_name(&l.name, &s.proposed))?.id;
+    let sentiment = schema.sentiment_named(&s.proposed)?.id;
     Some(SuggestedSentiment { by: s.by.clone(), version: s.version.clone(), sentiment })
 }
 
@@ -54,9 +54,9 @@ fn rejection(schema: &LabelSchema, doc: &Document, r: &ExtractedRejection) -> Op
         Place::Comment(CommentRef::Id(id)) => Target::Comment(doc.comment(CommentId(id))?.id),
     };
     let what = if r.proposed.ranges.is_empty() {
-        Rejected::Sentiment(schema.sentiments.iter().find(|l| same_name(&l.name, &r.proposed.proposed))?.id)
+        Rejected::Sentiment(schema.sentiment_named(&r.proposed.proposed)?.id)
     } else {
-        let label = schema.span_labels.iter().find(|l| same_name(&l.name, &r.proposed.proposed))?.id;
+        let label = schema.label_named(&r.proposed.proposed)?.id;
         let text = doc.target_text(target)?;
         let mut ranges = Vec::with_capacity(r.proposed.ranges.len());
         for (i, &(start, end)) in r.proposed.ranges.iter().enumerate() {
