@@ -4,7 +4,7 @@ use super::Attribution;
 use super::sentence::Sentence;
 use super::speaker::{np_back, np_forward, source_after, source_before};
 use crate::suggest::cues::{AFTER_VERB, CueKind, DETERMINERS, PRONOUNS, cue_kind};
-use crate::suggest::text::{Quote, Range, Token, trim};
+use crate::suggest::text::{Quote, Range, trim};
 
 /// What follows a verb (or the speaker after it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,31 +179,15 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     }
     // "declined to comment", "wants to raise the levy": the infinitive is the content, "to" in it.
     if s.is(i, INFINITIVE) && s.is(after, &["to"]) && after + 1 < s.toks.len() && source.is_some() {
-        let content = end_of_clause(s, (s.toks[after].start, s.range.1));
         let source = if s.is(i, IMPERSONAL) { None } else { source };
-        return (content.0 < content.1).then(|| Attribution {
-            content: vec![content],
-            source,
-            cue: s.span(i, after),
-            speaker: None,
-            direct: false,
-            paragraph: 0,
-        });
+        return clause_from(s, after, source, s.span(i, after));
     }
     // "…,” Ramos said, referring to the Hispanic community": what is referred to is the content, the words up to
     // the preposition the cue.
     let phrasal = s.is(i, PHRASAL) && s.is(after, &["to", "about"])
         || s.is(i, &["called", "calls", "calling"]) && s.is(after, &["for", "on"]);
     if phrasal && after + 1 < s.toks.len() {
-        let content = end_of_clause(s, (s.toks[after + 1].start, s.range.1));
-        return (content.0 < content.1).then(|| Attribution {
-            content: vec![content],
-            source,
-            cue: s.span(i, after + 1),
-            speaker: None,
-            direct: false,
-            paragraph: 0,
-        });
+        return clause_from(s, after + 1, source, s.span(i, after + 1));
     }
     let follows = Follows::of(s, rest);
     if s.mark(rest) == ":" && rest + 1 == s.toks.len() {
@@ -235,10 +219,10 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
     let question = s.is(i, &["asked"]) && s.is(after, QUESTION_WORDS);
     let source = if question { None } else { source };
     // The question ends at its comma: "Asked whether …, the mayor smiled".
-    let comma = (after..s.toks.len()).find(|&k| s.mark(k) == "," && !s.quoted(k) && !s.quoted(k.saturating_sub(1)));
-    let content = match (question, comma) {
-        (true, Some(k)) => trim(text, (s.toks[after].start, s.toks[k].start)).map_or(content, |r| (vec![r], false)),
-        _ => content,
+    let comma = || (after..s.toks.len()).find(|&k| s.mark(k) == "," && !s.quoted(k) && !s.quoted(k.saturating_sub(1)));
+    let content = match question.then(comma).flatten() {
+        Some(k) => trim(text, (s.toks[after].start, s.toks[k].start)).map_or(content, |r| (vec![r], false)),
+        None => content,
     };
     // "“…,” he said, adding that …": the participle speaks for the speaker of the cue before it in the sentence,
     // whom `attributions` gives it.
@@ -262,9 +246,9 @@ pub(super) fn read_at(text: &str, s: &Sentence<'_>, i: usize, qs: &[Quote]) -> O
 
 /// Whether the sentence is a headline in title case: five words or more, four in five of them capitalized.
 fn title_case(s: &Sentence<'_>) -> bool {
-    let words: Vec<&Token> = s.toks.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic)).collect();
-    let capitals = words.iter().filter(|t| t.is_capitalized()).count();
-    words.len() >= 5 && capitals * 5 >= words.len() * 4
+    let words = s.toks.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic));
+    let (count, capitals) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.is_capitalized())));
+    count >= 5 && capitals * 5 >= count * 4
 }
 
 /// "In an NBC News poll released Monday, 50 percent chose Clinton": a sentence that opens with a poll, a survey
@@ -296,11 +280,20 @@ fn would_like(s: &Sentence<'_>, i: usize) -> Option<Attribution> {
         return None;
     }
     let (a, b) = source_before(s, i)?;
-    let content = end_of_clause(s, (s.toks.get(i + 1)?.start, s.range.1));
-    (content.0 < content.1 && i + 2 < s.toks.len()).then(|| Attribution {
+    if i + 2 >= s.toks.len() {
+        return None;
+    }
+    clause_from(s, i + 1, s.span(a, b), s.span(i - 1, i + 1))
+}
+
+/// The attribution whose content is the clause from token `from` to the end of the sentence (its stop left out),
+/// for the cues whose content follows a word of their own: "declined to …", "referring to …", "would like to …".
+fn clause_from(s: &Sentence<'_>, from: usize, source: Option<Range>, cue: Option<Range>) -> Option<Attribution> {
+    let content = end_of_clause(s, (s.toks.get(from)?.start, s.range.1));
+    (content.0 < content.1).then(|| Attribution {
         content: vec![content],
-        source: s.span(a, b),
-        cue: s.span(i - 1, i + 1),
+        source,
+        cue,
         speaker: None,
         direct: false,
         paragraph: 0,
