@@ -3,7 +3,7 @@
 //! cover at least half of it, so a nested attribution (the ministry reporting what the minister said) stays open
 //! when only the inner quote is highlighted, while a highlight whose edges were moved a little still closes it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{DocId, LabelId, Project, Rejected, Target, same_name};
 
@@ -52,6 +52,8 @@ impl Ranges {
 struct Done {
     spans: HashMap<(DocId, Target, LabelId), Ranges>,
     rejected: HashMap<(DocId, Target, LabelId), Ranges>,
+    /// The comments whose suggested sentiment was rejected.
+    rejected_sentiments: HashSet<(DocId, Target)>,
 }
 
 impl Done {
@@ -69,26 +71,27 @@ impl Done {
             }
         }
         let mut rejected: HashMap<(DocId, Target, LabelId), Ranges> = HashMap::new();
+        let mut rejected_sentiments = HashSet::new();
         for rejection in project.rejected.iter().filter(|r| same_name(&r.annotator, annotator)) {
-            if let Rejected::Span { label, ranges } = &rejection.what {
-                let slot = rejected.entry((rejection.doc, rejection.target, *label)).or_default();
-                ranges.iter().for_each(|r| slot.push((r.start, r.end)));
+            match &rejection.what {
+                Rejected::Span { label, ranges } => {
+                    let slot = rejected.entry((rejection.doc, rejection.target, *label)).or_default();
+                    ranges.iter().for_each(|r| slot.push((r.start, r.end)));
+                }
+                Rejected::Sentiment(_) => {
+                    rejected_sentiments.insert((rejection.doc, rejection.target));
+                }
             }
         }
         spans.values_mut().chain(rejected.values_mut()).for_each(Ranges::sort);
-        Self { spans, rejected }
+        Self { spans, rejected, rejected_sentiments }
     }
 
     fn is_open(&self, project: &Project, s: &Suggestion, annotator: &str) -> bool {
         let Some(doc) = project.document(s.document) else { return false };
         if s.kind == Kind::Sentiment {
             let Target::Comment(id) = s.target else { return false };
-            let rejected = project.rejected.iter().any(|r| {
-                r.doc == s.document
-                    && r.target == s.target
-                    && matches!(r.what, Rejected::Sentiment(_))
-                    && same_name(&r.annotator, annotator)
-            });
+            let rejected = self.rejected_sentiments.contains(&(s.document, s.target));
             return !rejected && doc.comment(id).is_some_and(|c| c.sentiment_of(annotator).is_none());
         }
         let Some(label) = s.label else { return true };
