@@ -9,7 +9,7 @@ use crate::ui::actions::Action;
 
 impl GlossApp {
     /// The document shown.
-    fn shown(&self) -> Option<&Document> {
+    pub(super) fn shown(&self) -> Option<&Document> {
         let project = self.session.project();
         self.selection.doc().and_then(|id| project.document(id)).or_else(|| project.documents.first())
     }

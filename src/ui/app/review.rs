@@ -73,7 +73,7 @@ impl GlossApp {
             return;
         }
         self.suggestions.refresh(self.session.project(), self.session.editor().revision());
-        match self.suggestions.current().map(|s| (s.target, s.ranges.first().map_or(0, |r| r.0))) {
+        match self.suggestions.current().map(place) {
             Some(place) => self.reveal_suggestion(place),
             None if self.suggestions.open_count() > 0 => self.step_suggestion(true),
             None => {}
@@ -83,8 +83,7 @@ impl GlossApp {
     /// Moves the review on and brings the suggestion into view.
     fn step_suggestion(&mut self, forward: bool) {
         let Some(doc) = self.shown_id() else { return };
-        let place = self.suggestions.step(doc, forward).map(|s| (s.target, s.ranges.first().map_or(0, |r| r.0)));
-        if let Some(place) = place {
+        if let Some(place) = self.suggestions.step(doc, forward).map(place) {
             self.reveal_suggestion(place);
         }
     }
@@ -112,7 +111,11 @@ impl GlossApp {
     }
 
     fn shown_id(&self) -> Option<crate::model::DocId> {
-        let project = self.session.project();
-        self.selection.doc().filter(|&id| project.document(id).is_some()).or(project.documents.first().map(|d| d.id))
+        self.shown().map(|doc| doc.id)
     }
+}
+
+/// Where a suggestion is brought into view: its text and its first code point (a comment's start for sentiment).
+fn place(s: &crate::suggest::Suggestion) -> (Target, usize) {
+    (s.target, s.ranges.first().map_or(0, |r| r.0))
 }
