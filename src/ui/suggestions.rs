@@ -55,7 +55,7 @@ impl Suggestions {
         self.open = open.iter().enumerate().filter_map(|(i, open)| open.then_some(i)).collect();
         self.checked = Some((revision, annotator.clone()));
         if let Some(current) = self.current
-            && !self.open.contains(&current)
+            && !self.is_open(current)
         {
             let doc = self.list[current].document;
             self.current = self.open.iter().copied().find(|&i| i > current && self.list[i].document == doc);
@@ -95,12 +95,12 @@ impl Suggestions {
 
     /// The suggestion under review.
     pub fn current(&self) -> Option<&Suggestion> {
-        self.current.and_then(|i| self.list.get(i)).filter(|_| self.current.is_some_and(|c| self.open.contains(&c)))
+        self.current.filter(|&i| self.is_open(i)).and_then(|i| self.list.get(i))
     }
 
-    /// Whether `s` is the one under review.
-    pub fn is_current(&self, s: &Suggestion) -> bool {
-        self.current().is_some_and(|c| std::ptr::eq(c, s))
+    /// Whether the suggestion at `index` of the list is open; `open` is in ascending order, so this is a search.
+    fn is_open(&self, index: usize) -> bool {
+        self.open.binary_search(&index).is_ok()
     }
 
     /// Moves the review to the next (or previous) open suggestion of `doc`, round to the first (or last); the

@@ -53,8 +53,9 @@ impl Ghosts {
     /// The open suggestions of `doc`.
     pub fn of(suggestions: &Suggestions, doc: DocId, schema: &LabelSchema) -> Self {
         let mut ghosts = Self::default();
+        let under_review = suggestions.current();
         for s in suggestions.in_document(doc) {
-            let current = suggestions.is_current(s);
+            let current = under_review.is_some_and(|c| std::ptr::eq(c, s));
             if let (Some(level), Target::Comment(comment)) = (s.level, s.target) {
                 let Some(level) = schema.sentiment(level) else { continue };
                 let text = format!("suggested: {} {:+.2}", level.name, s.score.unwrap_or_default());
