@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout)]
 
 pub mod analysis;
+pub mod anchor;
 pub mod cli;
 pub mod edit;
 pub mod exercise;
@@ -21,3 +22,4 @@ pub mod store;
 pub mod suggest;
 pub mod synthetic;
 pub mod ui;
+pub mod update;

@@ -95,17 +95,17 @@ const WORDS: &[&str] = &[
 ];
 
 /// A small, fast, reproducible generator (xorshift64*); statistical quality does not matter here.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }
@@ -167,6 +167,7 @@ fn document(
                     Default::default()
                 },
                 note: String::new(),
+                removed: false,
             }
         })
         .collect();
@@ -178,6 +179,8 @@ fn document(
         comments,
         spans: Vec::new(),
         note: String::new(),
+        orphans: Vec::new(),
+        review: Vec::new(),
     };
     let at: jiff::Timestamp = jiff::Timestamp::UNIX_EPOCH;
     let body_words = word_starts(&doc.body);

@@ -39,7 +39,7 @@ fn the_test_text_has_what_it_claims() {
     let utf16 = doc.body.encode_utf16().count();
     let chars = doc.body.chars().count();
     assert!(utf16 > chars + 5, "several characters outside the BMP: {utf16} vs {chars}");
-    assert_eq!(doc.spans.len(), 12);
+    assert_eq!(doc.spans.len(), 18);
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn csv_offsets_index_the_exported_texts() {
     let comments = read("comments.csv");
     let texts: Vec<(String, String)> = comments.iter().map(|r| (r[1].to_owned(), r[8].to_owned())).collect();
     let spans = read("spans.csv");
-    assert_eq!(spans.len(), 13, "12 highlights, one in two parts");
+    assert_eq!(spans.len(), 19, "18 highlights, one in two parts");
     for row in &spans {
         let text = match &row[4] {
             "body" => body.clone(),
@@ -77,11 +77,12 @@ fn csv_offsets_index_the_exported_texts() {
     assert!(String::from_utf8(bytes).unwrap().contains("\r\n"), "RFC 4180 line ends");
 }
 
-#[test]
-fn label_studio_offsets_count_utf16() {
+/// The regions of a Label Studio export, each checked to select its text in `unit`; and the start of the region
+/// over "waved 🇦🇲".
+fn label_studio_regions(format: Format, unit: Unit) -> (usize, String) {
     let project = project();
     let dir = tempfile::tempdir().unwrap();
-    let files = export_to(&project, Format::LabelStudio, &dir.path().join("tasks"));
+    let files = export_to(&project, format, &dir.path().join("tasks"));
     assert!(files[1].to_string_lossy().ends_with("tasks.config.xml"));
     let tasks: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
     let mut regions = 0;
@@ -93,17 +94,27 @@ fn label_studio_offsets_count_utf16() {
             }
             let value = &result["value"];
             let (start, end) = (value["start"].as_u64().unwrap() as usize, value["end"].as_u64().unwrap() as usize);
-            assert_eq!(slice(text, start, end, Unit::Utf16).unwrap(), value["text"].as_str().unwrap());
+            assert_eq!(slice(text, start, end, unit).unwrap(), value["text"].as_str().unwrap());
             regions += 1;
         }
     }
-    assert_eq!(regions, 13);
-    // The emoji before "waved" makes UTF-16 and code points differ: the export must not use code points.
+    (regions, std::fs::read_to_string(&files[0]).unwrap())
+}
+
+#[test]
+fn label_studio_offsets_count_code_points_as_its_editor_does_and_utf16_for_old_releases() {
+    // Label Studio's editor measures text with [...text] (code points) since 2022; before, JavaScript's UTF-16.
+    // The text has a ZWJ family, a flag, CJK Extension B, Armenian, Cyrillic and a combining tilde.
+    let project = project();
     let body = &project.documents[0].body;
     let span = project.documents[0].spans.iter().find(|s| s.quote() == "waved 🇦🇲").unwrap();
     let utf16_start = body.chars().take(span.start()).map(char::len_utf16).sum::<usize>();
-    assert_ne!(utf16_start, span.start());
-    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert_ne!(utf16_start, span.start(), "the emoji before it make the units differ");
+    let (regions, text) = label_studio_regions(Format::LabelStudio, Unit::CodePoint);
+    assert_eq!(regions, 19);
+    assert!(text.contains(&format!("\"start\": {}", span.start())));
+    let (regions, text) = label_studio_regions(Format::LabelStudioUtf16, Unit::Utf16);
+    assert_eq!(regions, 19);
     assert!(text.contains(&format!("\"start\": {utf16_start}")));
 }
 
@@ -130,6 +141,14 @@ fn doccano_offsets_count_code_points_of_each_line() {
     assert_eq!(classes.len(), 2);
     assert_eq!(classes[0]["label"], serde_json::json!(["Negative"]));
     assert_eq!(classes[1]["Stance"], "disagrees");
+    // doccano reads a file into one table: every line has the same keys, and no value is null.
+    for file in &files {
+        let lines: Vec<Value> =
+            std::fs::read_to_string(file).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert!(lines.iter().all(|l| keys(l) == keys(&lines[0])), "{}: {lines:?}", file.display());
+        assert!(lines.iter().all(|l| l.as_object().unwrap().values().all(|v| !v.is_null())), "{lines:?}");
+    }
 }
 
 #[test]
@@ -153,11 +172,15 @@ fn brat_offsets_index_the_txt_beside_them() {
                 slice(&text, start.parse().unwrap(), end.parse().unwrap(), Unit::CodePoint).unwrap()
             })
             .collect();
-        assert!(pieces.iter().all(|p| !p.contains('\n')), "brat fragments hold no line break: {line}");
-        assert_eq!(pieces.join(" "), fields[2], "{line}");
+        assert!(
+            pieces.iter().all(|p| !p.contains(gloss::model::text::is_line_break)),
+            "brat fragments hold no line break, nor anything brat's reader ends a line at: {line}"
+        );
+        // The text field has spaces for tabs, so that no reader takes it for two fields.
+        assert_eq!(pieces.join(" ").replace('\t', " "), fields[2], "{line}");
         entities += 1;
     }
-    assert_eq!(entities, 12 + 2, "12 highlights and 2 comments");
+    assert_eq!(entities, 18 + 2, "18 highlights and 2 comments");
     assert!(ann.contains("\tClaim ") && ann.contains(';'), "the cross-paragraph and two-part highlights");
     assert!(ann.contains("Sentiment T") && ann.contains("Stance T"));
     assert!(ann.contains("Verdict T1 Misleading"));
@@ -172,7 +195,8 @@ fn w3c_selectors_agree_with_the_text_and_the_musts_hold() {
     let files = export_to(&project, Format::W3c, &dir.path().join("annotations"));
     assert!(files[0].to_string_lossy().ends_with(".jsonld"));
     let collection: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
-    assert_eq!(collection["@context"], "http://www.w3.org/ns/anno.jsonld");
+    // With extensions, the context is a list whose first entry is the Web Annotation context (section 3.1).
+    assert_eq!(collection["@context"][0], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(collection["type"], "AnnotationCollection");
     assert!(iri(&collection["id"]));
     let page = &collection["first"];
@@ -180,13 +204,13 @@ fn w3c_selectors_agree_with_the_text_and_the_musts_hold() {
     assert!(iri(&page["id"]));
     let items = page["items"].as_array().unwrap();
     assert_eq!(collection["total"].as_u64().unwrap() as usize, items.len());
-    assert_eq!(items.len(), 12 + 2);
+    assert_eq!(items.len(), 18 + 2);
     let doc = &project.documents[0];
     let mut ids = std::collections::HashSet::new();
     let mut checked = 0;
     for annotation in items {
         // The MUSTs of the Web Annotation Data Model, section 3.
-        assert_eq!(annotation["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(annotation["@context"][0], "http://www.w3.org/ns/anno.jsonld");
         assert!(iri(&annotation["id"]) && ids.insert(annotation["id"].to_string()), "a unique IRI");
         assert_eq!(annotation["type"], "Annotation");
         assert!(!annotation["target"].is_null());
@@ -229,7 +253,7 @@ fn w3c_selectors_agree_with_the_text_and_the_musts_hold() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 13);
+    assert_eq!(checked, 19);
 }
 
 fn iri(value: &Value) -> bool {
@@ -277,4 +301,55 @@ fn one_document_and_bad_destinations() {
     let out = dir.path().join("cancelled.json");
     assert!(export(&project, Scope::Project, Format::LabelStudio, &out, &control).is_err());
     assert!(!out.exists(), "a cancelled export writes nothing");
+}
+
+#[test]
+fn brat_fragments_break_where_brats_reader_breaks_lines() {
+    // brat reads .ann files with Python's splitlines, which also ends a line at U+2028, NEL and form feed.
+    let text = "Before\u{2028}after the line separator, next\u{85}line, page\u{0c}break and para\u{2029}graph.";
+    let mut project = Project::new("breaks");
+    let mut doc = gloss::model::Document::new(gloss::model::DocId(100), "Breaks", text);
+    let label = project.schema.span_labels[0].id;
+    let range = gloss::model::AnchoredRange::new(text, 0, text.chars().count() - 1).unwrap();
+    let mut span = gloss::model::SpanAnnotation::new(
+        gloss::model::SpanId(101),
+        gloss::model::Target::Body,
+        vec![range],
+        label,
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    span.note = "a note\u{2028}on two lines".to_owned();
+    doc.spans.push(span);
+    project.documents.push(doc);
+    project.next_id = gloss::model::IdAllocator::starting_at(200);
+    let dir = tempfile::tempdir().unwrap();
+    let files = export_to(&project, Format::Brat, &dir.path().join("brat"));
+    let ann = files.iter().find(|f| f.extension().is_some_and(|e| e == "ann")).unwrap();
+    let txt = std::fs::read_to_string(ann.with_extension("txt")).unwrap();
+    let ann = std::fs::read_to_string(ann).unwrap();
+    let lines: Vec<&str> = ann.split(gloss::model::text::is_line_break).filter(|l| !l.is_empty()).collect();
+    let entity = lines.iter().find(|l| l.starts_with('T')).unwrap();
+    let fields: Vec<&str> = entity.split('\t').collect();
+    assert_eq!(fields.len(), 3, "the T line survives brat's reader whole: {entity:?}");
+    let fragments: Vec<&str> = fields[1].split_once(' ').unwrap().1.split(';').collect();
+    assert_eq!(fragments.len(), 5, "{fragments:?}");
+    for fragment in fragments {
+        let (s, e) = fragment.split_once(' ').unwrap();
+        let part = slice(&txt, s.parse().unwrap(), e.parse().unwrap(), Unit::CodePoint).unwrap();
+        assert!(!part.contains(gloss::model::text::is_line_break), "{part:?}");
+    }
+    assert!(lines.iter().any(|l| l.starts_with('#') && l.ends_with("a note on two lines")), "{lines:?}");
+}
+
+#[test]
+fn w3c_declares_the_gloss_prefix_in_its_context() {
+    let project = project();
+    let dir = tempfile::tempdir().unwrap();
+    let files = export_to(&project, Format::W3c, &dir.path().join("w3c"));
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    let expected = serde_json::json!(["http://www.w3.org/ns/anno.jsonld", {"gloss": "urn:gloss:ns:"}]);
+    assert_eq!(json["@context"], expected);
+    let items = json["first"]["items"].as_array().unwrap();
+    assert!(items.iter().all(|a| a["@context"] == expected));
+    assert!(items.iter().any(|a| a.get("gloss:verdict").is_some()), "the prefixed properties are there to expand");
 }

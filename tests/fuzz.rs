@@ -269,6 +269,14 @@ fn readers() -> Vec<Reader> {
         },
         Reader { name: "w3c", seeds: vec![exported(Out::W3c, "notes.jsonld")], read: read_dataset },
         Reader {
+            name: "labelstudio",
+            seeds: vec![
+                order(exported(Out::LabelStudio, "tasks.json"), "tasks.json"),
+                order(exported(Out::LabelStudioUtf16, "old.json"), "old.json"),
+            ],
+            read: read_dataset,
+        },
+        Reader {
             name: "project",
             seeds: vec![
                 ron("projects/sample.ron"),

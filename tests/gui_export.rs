@@ -45,7 +45,7 @@ fn a_folder_format_asks_for_a_folder_and_one_document_can_go_alone() {
     wait_for_export(&mut harness);
     let names: Vec<String> =
         std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names.len(), 5, "the document, its annotations, two configurations and the titles: {names:?}");
     assert!(names.iter().any(|n| n.ends_with(".ann")) && names.contains(&"annotation.conf".to_owned()));
 }
 
@@ -201,6 +201,10 @@ fn the_export_window_says_what_each_format_is_for_and_what_its_offsets_count() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run_steps(2);
     harness.get_by_label("Label Studio JSON").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Offsets count Unicode code points of each task's text");
+    harness.get_by_label_contains("Leaves out speakers, verdicts, check-worthy, annotators");
+    harness.get_by_label("Label Studio JSON, releases before 2022 (UTF-16 offsets)").click();
     harness.run_steps(2);
     harness.get_by_label_contains("Offsets count UTF-16 code units");
     harness.get_by_label("HTML report").click();

@@ -44,6 +44,7 @@ prop_compose! {
                     text,
                     tagged_by: Default::default(),
                     note: String::new(),
+                    removed: false,
                 })
                 .collect();
             project.documents.push(Document {
@@ -54,6 +55,8 @@ prop_compose! {
                 comments,
                 spans: Vec::new(),
                 note: String::new(),
+                orphans: Vec::new(),
+                review: Vec::new(),
             });
         }
         project.next_id = ids;

@@ -27,6 +27,9 @@ pub(super) fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Suggest { project, kinds, document, json, apply } => {
             super::suggest::suggest(&project, (&kinds, document), (json, apply), out)
         }
+        Command::Update { project, document, file, json } => {
+            super::update::update(&project, document, &file, json, out)
+        }
         Command::Export { project, format, out: to, document, force } => {
             export(&project, format, &to, document, force, out)
         }

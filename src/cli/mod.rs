@@ -9,6 +9,7 @@ mod merge;
 mod sessions;
 mod stats;
 mod suggest;
+mod update;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -73,6 +74,22 @@ pub enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// Update a document from a newer version of its article (any format Gloss imports): it keeps its id, what
+    /// you wrote about it, its comments' tags and every highlight, carried to the new text. Highlights whose text
+    /// changed or vanished are listed for review in the window.
+    Update {
+        /// The project.
+        project: PathBuf,
+        /// The N-th document of the project (1 is the first).
+        #[arg(long, value_name = "N")]
+        document: usize,
+        /// The newer version of the article.
+        file: PathBuf,
+        /// Print JSON: {"document", "highlights": [{"id", "status", "before", "after", "quote_before",
+        /// "quote_after"}], "comments": {"matched", "new", "removed"}}, offsets in code points.
+        #[arg(long)]
+        json: bool,
+    },
     /// Count documents, comments, highlights per label, verdict, annotator and document, and comment tags.
     Stats {
         /// The project.
@@ -81,11 +98,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a project (or one document) as a dataset: csv, doccano, w3c, brat, labelstudio or html.
+    /// Export a project (or one document) as a dataset: csv, doccano, w3c, brat, labelstudio, labelstudio-utf16
+    /// or html.
     Export {
         /// The project.
         project: PathBuf,
-        /// The format: csv, doccano, w3c, brat, labelstudio, html.
+        /// The format: csv, doccano, w3c, brat, labelstudio (code points), labelstudio-utf16 (Label Studio
+        /// releases before 2022), html.
         #[arg(long, value_parser = parse_format)]
         format: crate::export::Format,
         /// Where to write: a file, or a folder for csv and brat. An extension is added if none is given.

@@ -194,6 +194,7 @@ pub fn apply(project: &mut Project, command: Command) -> Result<Command, EditErr
             let old = std::mem::replace(&mut project.documents[index], *document);
             Ok(Command::ReplaceDocument { document: Box::new(old) })
         }
+        Command::SetReanchoring { doc, state } => super::reanchoring::set(project, doc, *state),
         Command::Batch { name, commands } => {
             let mut inverses = Vec::with_capacity(commands.len());
             for command in commands {
@@ -276,7 +277,7 @@ fn insert_span(document: &mut Document, span: SpanAnnotation) {
     document.spans.insert(index, span);
 }
 
-fn document_mut(project: &mut Project, doc: DocId) -> Result<&mut Document, EditError> {
+pub(super) fn document_mut(project: &mut Project, doc: DocId) -> Result<&mut Document, EditError> {
     project.document_mut(doc).ok_or(EditError::NoDocument(doc))
 }
 

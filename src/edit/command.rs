@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, Rejection, SentimentId, SpanAnnotation, SpanId,
-    Tagging, Target, ValueId, Verdict,
+    CommentId, DimensionId, DocId, Document, LabelId, LabelSchema, Reanchoring, Rejection, SentimentId, SpanAnnotation,
+    SpanId, Tagging, Target, ValueId, Verdict,
 };
 
 /// A span about to be made: what the user selected and chose, before it has an id.
@@ -21,6 +21,20 @@ pub struct SpanDraft {
     pub label: LabelId,
     /// When the user made it.
     pub at: Timestamp,
+}
+
+/// Where one highlight is in a document with an update's review list: each part says the position it goes to
+/// (clamped to the list's length) when it is not there yet, and its value; `None` where it is not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReanchorState {
+    /// The highlight.
+    pub span: SpanId,
+    /// Among the document's highlights, on the current text.
+    pub placed: Option<(usize, SpanAnnotation)>,
+    /// Among its orphans, with the older text's ranges.
+    pub orphan: Option<(usize, SpanAnnotation)>,
+    /// On the review list.
+    pub review: Option<(usize, Reanchoring)>,
 }
 
 /// An attribute of a span that is not free text.
@@ -266,6 +280,16 @@ pub enum Command {
         /// The document as it should be.
         document: Box<Document>,
     },
+    /// Decide about a highlight an update listed for review: where it is now (among the highlights, among the
+    /// orphans, on the review list) becomes `state`.
+    ///
+    /// Made by `crate::update::review::resolve`.
+    SetReanchoring {
+        /// The document.
+        doc: DocId,
+        /// Where the highlight goes.
+        state: Box<ReanchorState>,
+    },
     /// Several commands as one undo step; if one fails, those before it are undone and nothing changes.
     ///
     /// Made with [`Command::batch`].
@@ -318,6 +342,7 @@ impl Command {
                 Fix::MergeWithNext { .. } => "Merge comments",
             },
             Self::ReplaceDocument { .. } => "Restore document",
+            Self::SetReanchoring { .. } => "Review updated highlight",
             Self::AddDocument { .. } => "Add document",
             Self::RemoveDocument { .. } => "Remove document",
             Self::Batch { .. } => "Several edits",

@@ -2,6 +2,7 @@
 //! two that are really one. Each repair is a pure function from a document to a new document, and every highlight
 //! keeps exactly the text it had: its ranges are moved to the text's new place, or the repair is refused.
 
+use crate::anchor::{QuoteSelector, locate};
 use crate::model::paragraphs::SEPARATOR;
 use crate::model::{AnchoredRange, Comment, CommentId, Document, IdAllocator, SpanAnnotation, Target, text::char_len};
 
@@ -64,11 +65,22 @@ fn move_span(
     Ok(true)
 }
 
-/// Re-anchors the ranges of `span` (kept in place) in a target text that changed around them but not inside.
+/// Re-anchors the ranges of `span` (kept in place) in a target text that changed around them but not inside: each
+/// range is `shift` code points from where it was, its context taken anew. Should its quote not be there, it is
+/// looked for by quote and context through the one anchoring routine every re-finding uses; a range that cannot
+/// be placed stays as it was, and the project check after the repair refuses it.
 fn reanchor(span: &mut SpanAnnotation, text: &str, shift: isize) {
+    let index = crate::model::text::CharIndex::new(text);
     for range in &mut span.ranges {
-        let start = range.start.saturating_add_signed(shift);
-        if let Ok(moved) = AnchoredRange::new(text, start, start + range.len()) {
+        let near = range.start.saturating_add_signed(shift);
+        let selector = QuoteSelector { exact: &range.exact, prefix: &range.prefix, suffix: &range.suffix };
+        let (start, end) = if index.slice(text, near, near + range.len()) == Some(range.exact.as_str()) {
+            // The cut moved the text by exactly this much; a copy elsewhere with more of the old context is not it.
+            (near, near + range.len())
+        } else {
+            locate(text, &index, &selector, near).map_or((near, near + range.len()), |f| (f.start, f.end))
+        };
+        if let Ok(moved) = AnchoredRange::new_indexed(text, &index, start, end) {
             *range = moved;
         }
     }

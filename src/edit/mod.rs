@@ -7,12 +7,13 @@ mod error;
 pub mod fixup;
 mod history;
 pub mod imported;
+mod reanchoring;
 mod remap;
 pub mod schema;
 mod suggested;
 
 pub use apply::apply;
-pub use command::{Command, Fix, MergeKey, MetaField, SpanAttribute, SpanDraft, TextField};
+pub use command::{Command, Fix, MergeKey, MetaField, ReanchorState, SpanAttribute, SpanDraft, TextField};
 pub use error::EditError;
 pub use history::{Created, Editor, History};
 pub use remap::remap_project;

@@ -105,9 +105,12 @@ impl Ids for Document {
             comment.id.remap(map);
             comment.parent.remap(map);
         }
-        for span in &mut self.spans {
+        for span in self.spans.iter_mut().chain(&mut self.orphans) {
             span.id.remap(map);
             span.target.remap(map);
+        }
+        for entry in &mut self.review {
+            entry.span.remap(map);
         }
     }
 }
@@ -120,7 +123,7 @@ fn remap_references(document: &mut Document, map: &dyn Fn(u64) -> u64) {
             tagging.remap(map);
         }
     }
-    for span in &mut document.spans {
+    for span in document.spans.iter_mut().chain(&mut document.orphans) {
         span.label.remap(map);
         span.suggested.remap(map);
     }
@@ -245,6 +248,16 @@ impl Command {
             Self::FixUp { doc, fix } => {
                 doc.remap(map);
                 fix.remap(map);
+            }
+            Self::SetReanchoring { doc, state } => {
+                doc.remap(map);
+                state.span.remap(map);
+                for (_, span) in state.placed.iter_mut().chain(&mut state.orphan) {
+                    span.remap(map);
+                }
+                if let Some((_, entry)) = &mut state.review {
+                    entry.span.remap(map);
+                }
             }
             Self::Batch { commands, .. } => commands.iter_mut().for_each(|c| c.remap_ids(map)),
         }

@@ -26,9 +26,12 @@ fn project() -> Project {
             text: "is Turkey returning Kars".to_owned(),
             tagged_by: Default::default(),
             note: String::new(),
+            removed: false,
         }],
         spans: Vec::new(),
         note: String::new(),
+        orphans: Vec::new(),
+        review: Vec::new(),
     });
     project.next_id = ids;
     project

@@ -1,11 +1,13 @@
-//! brat standoff: per document `NAME.txt` and `NAME.ann`, plus `annotation.conf` and `visual.conf`, in a folder.
+//! brat standoff: per document `NAME.txt` and `NAME.ann`, plus `annotation.conf` and `visual.conf`, in a folder,
+//! and `gloss-documents.json` with each document's title and metadata, which brat has no place for.
 //!
 //! `NAME.txt` is the document flattened (the body, then each comment under a "#1 Maren" line) and the offsets in
 //! `NAME.ann` count its code points, as brat does. A highlight is a `T` line; a highlight in several parts, or one
 //! that crosses a line break (brat fragments cannot), lists its fragments as `start end;start end`. Verdict and
-//! check-worthy are `A` lines; the speaker is a `#` line of type `Speaker`, the note one of type `AnnotatorNotes`
-//! (line breaks become spaces). Every comment is a `Comment` entity over its text, with `A` lines for the sentiment
-//! and each further dimension. Type and value names have white space and punctuation replaced by `_`, as brat's
+//! check-worthy are `A` lines; the speaker is a `#` line of type `Speaker`, the annotator one of type `Annotator`,
+//! the note one of type `AnnotatorNotes` (line breaks become spaces). Every comment is a `Comment` entity over its
+//! text, with `A` lines for the sentiment and each further dimension, and a reply is a `ReplyTo` relation from its
+//! comment to the one it answers. Type and value names have white space and punctuation replaced by `_`, as brat's
 //! configuration syntax requires.
 
 use std::fmt::Write as _;
@@ -14,24 +16,32 @@ use std::path::Path;
 use super::flat::Flat;
 use super::ids::document_stem;
 use super::{Control, Output, Rendered};
+use crate::model::text::is_line_break;
 use crate::model::{Document, Project, Verdict};
 
-/// The entity type of comments.
-pub const COMMENT_TYPE: &str = "Comment";
+// The names the importer reads back, from the one place both sides take them.
+use crate::import::datasets::brat::{COMMENT_TYPE, DOCUMENTS_FILE, REPLY_TYPE};
 
 pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut outputs = vec![
         Output { path: out.join("annotation.conf"), bytes: annotation_conf(project).into_bytes() },
         Output { path: out.join("visual.conf"), bytes: visual_conf(project).into_bytes() },
     ];
+    let mut documents = Vec::new();
     control.each(docs, |doc| {
         let flat = Flat::of(doc);
         let stem = document_stem(doc);
         let ann = ann(project, doc, &flat);
         outputs.push(Output { path: out.join(format!("{stem}.txt")), bytes: flat.text.into_bytes() });
         outputs.push(Output { path: out.join(format!("{stem}.ann")), bytes: ann.into_bytes() });
+        documents.push(serde_json::json!({ "file": stem, "title": doc.title, "metadata": doc.metadata }));
         Ok(())
     })?;
+    // brat has no place for a document's title and metadata; this file beside the documents, which brat ignores,
+    // carries them back into Gloss.
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::json!({ "documents": documents }))?;
+    bytes.push(b'\n');
+    outputs.push(Output { path: out.join(DOCUMENTS_FILE), bytes });
     Ok(outputs)
 }
 
@@ -68,13 +78,15 @@ fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
             a += 1;
             let _ = writeln!(out, "A{a}\tCheckWorthy T{t} {}", if worthy { "yes" } else { "no" });
         }
-        for (kind, text) in [("Speaker", &span.speaker), ("AnnotatorNotes", &span.note)] {
+        for (kind, text) in [("Speaker", &span.speaker), ("AnnotatorNotes", &span.note), ("Annotator", &span.annotator)]
+        {
             if !text.is_empty() {
                 n += 1;
                 let _ = writeln!(out, "#{n}\t{kind} T{t}\t{}", one_line(text));
             }
         }
     }
+    let mut entity_of = std::collections::HashMap::new();
     for comment in &doc.comments {
         let Some(part) = flat.comment(comment.id).filter(|p| p.len > 0) else { continue };
         let fragments = split_at_line_breaks(&chars, part.start, part.start + part.len);
@@ -83,6 +95,7 @@ fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
         }
         t += 1;
         entity_line(&mut out, t, COMMENT_TYPE, &fragments, &chars);
+        entity_of.insert(comment.id, t);
         if let Some(level) = comment.sentiment_of(&project.annotator).and_then(|s| schema.sentiment(s)) {
             a += 1;
             let _ = writeln!(out, "A{a}\tSentiment T{t} {}", brat_name(&level.name));
@@ -99,23 +112,39 @@ fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
             let _ = writeln!(out, "#{n}\tAnnotatorNotes T{t}\t{}", one_line(&comment.note));
         }
     }
+    // A reply is a relation from its comment to the one it answers, which brat draws as an arc.
+    let mut r = 0;
+    for comment in &doc.comments {
+        if let (Some(&child), Some(&parent)) =
+            (entity_of.get(&comment.id), comment.parent.and_then(|p| entity_of.get(&p)))
+        {
+            r += 1;
+            let _ = writeln!(out, "R{r}\t{REPLY_TYPE} Arg1:T{child} Arg2:T{parent}");
+        }
+    }
     out
 }
 
 /// A `T` line: id, type, fragments as `start end;start end`, and their texts joined by a space.
 fn entity_line(out: &mut String, t: usize, kind: &str, fragments: &[(usize, usize)], chars: &[char]) {
     let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
-    let texts: Vec<String> = fragments.iter().map(|&(s, e)| chars[s..e].iter().collect()).collect();
+    // A tab in the text field would end the field for readers that split the line at every tab; the offsets,
+    // not this text, say what is marked.
+    let texts: Vec<String> = fragments
+        .iter()
+        .map(|&(s, e)| chars[s..e].iter().map(|&c| if c == '\t' { ' ' } else { c }).collect())
+        .collect();
     let _ = writeln!(out, "T{t}\t{kind} {}\t{}", offsets.join(";"), texts.join(" "));
 }
 
-/// The pieces of `start..end` between line breaks, without empty or all-white-space pieces.
+/// The pieces of `start..end` between line breaks (every character [`is_line_break`] names), without empty or
+/// all-white-space pieces.
 pub fn split_at_line_breaks(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut from = start;
     for i in start..=end.min(chars.len()) {
         let at_end = i == end || i == chars.len();
-        if at_end || chars[i] == '\n' || chars[i] == '\r' {
+        if at_end || is_line_break(chars[i]) {
             if chars[from..i].iter().any(|c| !c.is_whitespace()) {
                 pieces.push((from, i));
             }
@@ -129,7 +158,7 @@ pub fn split_at_line_breaks(chars: &[char], start: usize, end: usize) -> Vec<(us
 }
 
 fn one_line(text: &str) -> String {
-    text.split(['\n', '\r', '\t']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(|c| is_line_break(c) || c == '\t').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn annotation_conf(project: &Project) -> String {
@@ -139,9 +168,9 @@ fn annotation_conf(project: &Project) -> String {
         let _ = writeln!(conf, "{}", brat_name(&label.name));
     }
     let _ = writeln!(conf, "{COMMENT_TYPE}");
-    conf.push_str(
-        "\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
-    );
+    conf.push_str("\n[relations]\n");
+    let _ = writeln!(conf, "{REPLY_TYPE}\tArg1:{COMMENT_TYPE}, Arg2:{COMMENT_TYPE}");
+    conf.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
     let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
     let _ = writeln!(conf, "Verdict\tArg:<ENTITY>, Value:{}", verdicts.join("|"));
     conf.push_str("CheckWorthy\tArg:<ENTITY>, Value:yes|no\n");

@@ -124,12 +124,17 @@ pub fn earlier_export(format: Format, path: &Path) -> bool {
             object.is_some_and(|o| o.get("text").is_some_and(serde_json::Value::is_string))
         }
         Format::W3c => head(path, 4096).contains("ns/anno.jsonld"),
-        Format::LabelStudio if name.ends_with(".config.xml") => head(path, 256).starts_with("<View"),
-        Format::LabelStudio => {
+        Format::LabelStudio | Format::LabelStudioUtf16 if name.ends_with(".config.xml") => {
+            head(path, 256).starts_with("<View")
+        }
+        Format::LabelStudio | Format::LabelStudioUtf16 => {
             let top = head(path, 4096);
             top.starts_with('[') && (top.contains("\"data\"") || top.trim() == "[]")
         }
         Format::Brat if name.ends_with(".conf") => head(path, 4096).lines().any(is_brat_section),
+        Format::Brat if name == crate::import::datasets::brat::DOCUMENTS_FILE => {
+            head(path, 64).trim_start().starts_with('{')
+        }
         Format::Brat if name.ends_with(".ann") => complete_lines(path, 4096).iter().all(|l| is_standoff_line(l)),
         // A text beside its annotations, in a folder of brat's configuration.
         Format::Brat => path.with_extension("ann").is_file() || path.with_file_name("annotation.conf").is_file(),

@@ -6,8 +6,11 @@
 //! - `NAME.sentiment.jsonl`, for a *text classification* project: a line per comment with `"label": ["Negative"]`
 //!   (empty when untagged) and each further dimension's value under its own name.
 //!
-//! Every line also carries `document_id`, `title`, `target` and, for comments, `comment_id` and `author`, which
-//! doccano keeps as metadata.
+//! Every line also carries `document_id`, `title`, `target`, `comment_id`, `author`, `comment_number` and
+//! `parent_id` (empty strings where there is none, as on the body's line), which doccano keeps as metadata; the
+//! sequence-labelling lines also carry `highlights`, one `[n, annotator]` per `label` triple, so that the parts of
+//! one highlight (the same `n`) and whose work it is come back when Gloss imports the file again. Every line of a file has the same keys and no `null`: doccano reads a
+//! file into a table, where a key missing from some lines becomes NaN and the import fails on it.
 
 use std::path::Path;
 
@@ -39,18 +42,19 @@ fn push_line(out: &mut Vec<u8>, value: &Value) -> Result<(), ExportError> {
 }
 
 fn span_line(project: &Project, doc: &Document, target: Target) -> Value {
-    let labels: Vec<Value> = doc
-        .spans
-        .iter()
-        .filter(|s| s.target == target)
-        .flat_map(|span| {
-            let label = project.schema.label(span.label).map_or("", |l| l.name.as_str());
-            span.ranges.iter().map(move |r| json!([r.start, r.end, label]))
-        })
-        .collect();
+    let mut labels = Vec::new();
+    let mut highlights = Vec::new();
+    for (n, span) in doc.spans.iter().filter(|s| s.target == target).enumerate() {
+        let label = project.schema.label(span.label).map_or("", |l| l.name.as_str());
+        for range in &span.ranges {
+            labels.push(json!([range.start, range.end, label]));
+            highlights.push(json!([n, span.annotator]));
+        }
+    }
     let mut line = json!({
         "text": doc.target_text(target).unwrap_or_default(),
         "label": labels,
+        "highlights": highlights,
     });
     describe(&mut line, doc, target);
     line
@@ -69,7 +73,8 @@ fn sentiment_line(project: &Project, doc: &Document, comment: &Comment) -> Value
     if let Value::Object(fields) = &mut line {
         for dimension in &schema.dimensions {
             let value = comment.tag_value(&project.annotator, dimension);
-            fields.insert(dimension.name.clone(), json!(value.map(|v| v.name.as_str())));
+            // An untagged dimension is an empty string: `null` fails doccano's import like a missing key.
+            fields.insert(dimension.name.clone(), json!(value.map_or("", |v| v.name.as_str())));
         }
     }
     line
@@ -84,11 +89,19 @@ fn describe(line: &mut Value, doc: &Document, target: Target) {
     add("document_id", json!(doc.id.0));
     add("title", json!(doc.title));
     match target {
-        Target::Body => add("target", json!("body")),
+        Target::Body => {
+            add("target", json!("body"));
+            for key in ["comment_id", "author", "comment_number", "parent_id"] {
+                add(key, json!(""));
+            }
+        }
         Target::Comment(id) => {
+            let comment = doc.comment(id);
             add("target", json!("comment"));
             add("comment_id", json!(id.0));
-            add("author", json!(doc.comment(id).map_or("", |c| c.author.as_str())));
+            add("author", json!(comment.map_or("", |c| c.author.as_str())));
+            add("comment_number", json!(comment.and_then(|c| c.number.as_deref()).unwrap_or_default()));
+            add("parent_id", comment.and_then(|c| c.parent).map_or_else(|| json!(""), |p| json!(p.0)));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Label Studio: a JSON array of tasks, one per text (the body, then each comment), with the annotations as a
-//! completed annotation. Offsets count UTF-16 code units, as Label Studio's JavaScript front end does: an emoji
-//! counts two. A highlight in several parts becomes one region per part with the same label (Label Studio has no
+//! completed annotation. Offsets count code points, as Label Studio's editor has since 2022 (it measures text with
+//! `[...text]`, and its converters slice Python strings): an emoji outside the BMP counts one. Releases from before
+//! then counted UTF-16 code units, and `Format::LabelStudioUtf16` writes those. A highlight in several parts becomes one region per part with the same label (Label Studio has no
 //! discontinuous regions); its note goes in the region's `meta`. A comment's sentiment and dimensions are `choices`
 //! results. The labelling config that matches (`<View>` with `Labels`, `Text` and a `Choices` per scale) is written
 //! beside the tasks as `NAME.config.xml`.
@@ -15,11 +16,11 @@ use super::units::{Unit, Units};
 use super::{Control, Output, Rendered};
 use crate::model::{Comment, Document, LabelSchema, Project, Target};
 
-pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
+pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>, unit: Unit) -> Rendered {
     let mut tasks = Vec::new();
     control.each(docs, |doc| {
-        tasks.push(task(project, doc, Target::Body));
-        tasks.extend(doc.comments.iter().map(|c| task(project, doc, Target::Comment(c.id))));
+        tasks.push(task(project, doc, Target::Body, unit));
+        tasks.extend(doc.comments.iter().map(|c| task(project, doc, Target::Comment(c.id), unit)));
         Ok(())
     })?;
     let path = super::with_extension(out, "json");
@@ -29,13 +30,13 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
     Ok(vec![Output { path, bytes }, Output { path: config, bytes: labelling_config(&project.schema).into_bytes() }])
 }
 
-fn task(project: &Project, doc: &Document, target: Target) -> Value {
+fn task(project: &Project, doc: &Document, target: Target, unit: Unit) -> Value {
     let comment: Option<&Comment> = match target {
         Target::Body => None,
         Target::Comment(id) => doc.comment(id),
     };
     let text = doc.target_text(target).unwrap_or_default();
-    let units = Units::new(text, Unit::Utf16);
+    let units = Units::new(text, unit);
     let mut result = Vec::new();
     for span in doc.spans.iter().filter(|s| s.target == target) {
         let label = project.schema.label(span.label).map_or("", |l| l.name.as_str());
@@ -88,7 +89,10 @@ fn choices((schema, who): (&LabelSchema, &str), comment: &Comment) -> Vec<Value>
     for dimension in &schema.dimensions {
         let value = comment.tag_value(who, dimension);
         if let Some(value) = value {
-            out.push(choice(comment, &slug(&dimension.name, "dimension"), &value.name));
+            let mut result = choice(comment, &slug(&dimension.name, "dimension"), &value.name);
+            // The config's names must be identifiers; the dimension's own name rides along for Gloss to read.
+            result["gloss_dimension"] = json!(dimension.name);
+            out.push(result);
         }
     }
     out

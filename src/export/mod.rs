@@ -33,15 +33,19 @@ pub enum Format {
     W3c,
     /// brat standoff: `NAME.txt` and `NAME.ann` per document, with `annotation.conf`, in a folder.
     Brat,
-    /// Label Studio tasks JSON, with the labelling config beside it.
+    /// Label Studio tasks JSON, with the labelling config beside it; offsets in code points, as Label Studio counts
+    /// them since 2022.
     LabelStudio,
+    /// The same for Label Studio releases from before 2022, whose editor counted UTF-16 code units.
+    LabelStudioUtf16,
     /// A standalone, printable HTML report.
     Html,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 6] = [Self::Csv, Self::Doccano, Self::W3c, Self::Brat, Self::LabelStudio, Self::Html];
+    pub const ALL: [Self; 7] =
+        [Self::Csv, Self::Doccano, Self::W3c, Self::Brat, Self::LabelStudio, Self::LabelStudioUtf16, Self::Html];
 
     /// The name used on the command line (`--format`).
     pub fn name(self) -> &'static str {
@@ -51,6 +55,7 @@ impl Format {
             Self::W3c => "w3c",
             Self::Brat => "brat",
             Self::LabelStudio => "labelstudio",
+            Self::LabelStudioUtf16 => "labelstudio-utf16",
             Self::Html => "html",
         }
     }
@@ -68,6 +73,7 @@ impl Format {
             Self::W3c => "W3C Web Annotation (JSON-LD)",
             Self::Brat => "brat standoff (.txt + .ann)",
             Self::LabelStudio => "Label Studio JSON",
+            Self::LabelStudioUtf16 => "Label Studio JSON, releases before 2022 (UTF-16 offsets)",
             Self::Html => "HTML report",
         }
     }
@@ -83,7 +89,7 @@ impl Format {
             Self::Csv | Self::Brat => None,
             Self::Doccano => Some("jsonl"),
             Self::W3c => Some("jsonld"),
-            Self::LabelStudio => Some("json"),
+            Self::LabelStudio | Self::LabelStudioUtf16 => Some("json"),
             Self::Html => Some("html"),
         }
     }
@@ -94,8 +100,33 @@ impl Format {
             Self::Csv | Self::W3c => Some("Unicode code points of the target text (the body or one comment)"),
             Self::Doccano => Some("Unicode code points of each line's text (Python string indices)"),
             Self::Brat => Some("Unicode code points of NAME.txt"),
-            Self::LabelStudio => Some("UTF-16 code units of each task's text (JavaScript string indices)"),
+            Self::LabelStudio => Some("Unicode code points of each task's text (as Label Studio's editor counts them)"),
+            Self::LabelStudioUtf16 => Some("UTF-16 code units of each task's text (JavaScript string indices)"),
             Self::Html => None,
+        }
+    }
+
+    /// What of a project the format has no place for, in a sentence, for the export window and the README; a
+    /// re-import of the file cannot bring it back.
+    pub fn leaves_out(self) -> &'static str {
+        match self {
+            Self::Csv => {
+                "Leaves out orphaned highlights, and other annotators' comment tags (it keeps the project annotator's)."
+            }
+            Self::Doccano => {
+                "Leaves out speakers, verdicts, check-worthy, notes and times of highlights, comment dates and notes, \
+                 orphaned highlights, and other annotators' comment tags."
+            }
+            Self::W3c => "Leaves out the texts themselves (the annotations name the documents they belong to).",
+            Self::Brat => {
+                "Leaves out the times of highlights, comment dates, orphaned highlights, and other annotators' \
+                 comment tags."
+            }
+            Self::LabelStudio | Self::LabelStudioUtf16 => {
+                "Leaves out speakers, verdicts, check-worthy, annotators and times of highlights, comment numbers, \
+                 replies, dates and notes, orphaned highlights, and other annotators' comment tags."
+            }
+            Self::Html => "A report to read: it is not read back.",
         }
     }
 
@@ -107,6 +138,9 @@ impl Format {
             Self::W3c => "W3C Web Annotations with quote and position selectors, for any tool that reads them.",
             Self::Brat => "A .txt and an .ann file for each document, for brat and INCEpTION.",
             Self::LabelStudio => "Tasks with their annotations, for Label Studio's JSON import.",
+            Self::LabelStudioUtf16 => {
+                "The same tasks for Label Studio releases from before 2022, which counted an emoji as two."
+            }
             Self::Html => "A page to read and share: the articles with their highlights, and counts.",
         }
     }
@@ -263,7 +297,8 @@ fn render_documents(
         Format::Doccano => doccano::render(project, docs, out, control),
         Format::W3c => w3c::render(project, docs, out, control),
         Format::Brat => brat::render(project, docs, out, control),
-        Format::LabelStudio => labelstudio::render(project, docs, out, control),
+        Format::LabelStudio => labelstudio::render(project, docs, out, control, units::Unit::CodePoint),
+        Format::LabelStudioUtf16 => labelstudio::render(project, docs, out, control, units::Unit::Utf16),
         Format::Html => html::render(project, docs, out, control),
     }
 }

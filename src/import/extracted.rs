@@ -128,6 +128,7 @@ impl Extracted {
                 text: comment.text,
                 tagged_by: std::collections::BTreeMap::new(),
                 note: String::new(),
+                removed: false,
             })
             .collect();
         Document {
@@ -138,6 +139,8 @@ impl Extracted {
             comments,
             spans: Vec::new(),
             note: String::new(),
+            orphans: Vec::new(),
+            review: Vec::new(),
         }
     }
 

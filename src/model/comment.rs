@@ -63,6 +63,9 @@ pub struct Comment {
     pub tagged_by: BTreeMap<String, Tagging>,
     /// The annotator's free note.
     pub note: String,
+    /// Whether a newer version of the page no longer has the comment; it is kept, with its work, after an update.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 /// A comment as a file holds it: the current fields, plus the single `sentiment` and `tags` of format version 3
@@ -91,6 +94,8 @@ struct CommentFields {
     tagged_by: BTreeMap<String, Tagging>,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    removed: bool,
 }
 
 impl From<CommentFields> for Comment {
@@ -114,6 +119,7 @@ impl From<CommentFields> for Comment {
             text: fields.text,
             tagged_by,
             note: fields.note,
+            removed: fields.removed,
         }
     }
 }
@@ -131,6 +137,7 @@ impl Comment {
             text: text.into(),
             tagged_by: BTreeMap::new(),
             note: String::new(),
+            removed: false,
         }
     }
 

@@ -76,9 +76,31 @@ pub struct Document {
     /// The annotator's free note on the whole document.
     #[serde(default)]
     pub note: String,
+    /// Highlights whose text an update from a newer version removed, kept with their old quote and context (their
+    /// ranges index the older text, not this one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<SpanAnnotation>,
+    /// Highlights an update left for the annotator to confirm, re-select, keep as orphans or delete.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<super::reanchor::Reanchoring>,
 }
 
 impl Document {
+    /// A document with this text and nothing else: no metadata, comments or highlights.
+    pub fn new(id: DocId, title: impl Into<String>, body: impl Into<String>) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            metadata: Metadata::default(),
+            body: body.into(),
+            comments: Vec::new(),
+            spans: Vec::new(),
+            note: String::new(),
+            orphans: Vec::new(),
+            review: Vec::new(),
+        }
+    }
+
     /// The document's highlights in reading order: the body first, then each comment, by start.
     pub fn spans_in_reading_order(&self) -> Vec<&SpanAnnotation> {
         let place = |target: Target| match target {
@@ -113,20 +135,26 @@ impl Document {
         for comment in &mut self.comments {
             comment.parent = comment.parent.and_then(|p| comments.get(&p).copied());
         }
-        for span in &mut self.spans {
-            span.id = SpanId(ids.fresh());
+        let mut spans = HashMap::new();
+        for span in self.spans.iter_mut().chain(&mut self.orphans) {
+            let fresh = SpanId(ids.fresh());
+            spans.insert(span.id, fresh);
+            span.id = fresh;
             if let Target::Comment(old) = span.target
                 && let Some(&fresh) = comments.get(&old)
             {
                 span.target = Target::Comment(fresh);
             }
         }
+        for entry in &mut self.review {
+            entry.span = spans.get(&entry.span).copied().unwrap_or(entry.span);
+        }
     }
 
     /// The largest id used in the document.
     pub fn max_id(&self) -> u64 {
         let comments = self.comments.iter().map(|c| c.id.0);
-        let spans = self.spans.iter().map(|s| s.id.0);
+        let spans = self.spans.iter().chain(&self.orphans).map(|s| s.id.0);
         comments.chain(spans).fold(self.id.0, u64::max)
     }
 

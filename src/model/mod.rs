@@ -12,6 +12,7 @@ mod ids;
 pub mod paragraphs;
 mod project;
 mod provenance;
+mod reanchor;
 mod schema;
 mod span;
 pub mod text;
@@ -24,11 +25,12 @@ pub use document::{Document, Metadata};
 pub use ids::{CommentId, DimensionId, DocId, IdAllocator, LabelId, SentimentId, SpanId, ValueId};
 pub use project::Project;
 pub use provenance::{Outcome, Rejected, Rejection, SuggestedSentiment, SuggestedSpan};
+pub use reanchor::{Reanchor, Reanchoring};
 pub use schema::{
     Dimension, DimensionValue, LabelSchema, NEW_COLORS, ParseRgbError, Rgb, ScalePreset, SentimentLevel, SpanLabel,
     same_name,
 };
 #[cfg(test)]
 pub(crate) use span::test_span;
-pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target, Verdict};
+pub use span::{AnchoredRange, CONTEXT_CHARS, RangeError, SpanAnnotation, Target, Verdict, quote_of};
 pub use validate::Problem;

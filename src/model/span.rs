@@ -111,6 +111,12 @@ impl AnchoredRange {
     }
 }
 
+/// The quoted text of `ranges`, joined with " … " where the quote is interrupted.
+pub fn quote_of(ranges: &[AnchoredRange]) -> String {
+    let parts: Vec<&str> = ranges.iter().map(|r| r.exact.as_str()).collect();
+    parts.join(" … ")
+}
+
 /// What a fact-check found about a span.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Verdict {
@@ -191,6 +197,24 @@ pub struct SpanAnnotation {
 }
 
 impl SpanAnnotation {
+    /// A highlight of `ranges` with `label` made at `at`, with no attributes, annotator or note yet.
+    pub fn new(id: SpanId, target: Target, ranges: Vec<AnchoredRange>, label: LabelId, at: Timestamp) -> Self {
+        Self {
+            id,
+            target,
+            ranges,
+            label,
+            speaker: String::new(),
+            note: String::new(),
+            check_worthy: None,
+            verdict: Verdict::Unverified,
+            created: at,
+            modified: at,
+            annotator: String::new(),
+            suggested: None,
+        }
+    }
+
     /// First code point covered.
     pub fn start(&self) -> usize {
         self.ranges.first().map_or(0, |r| r.start)
@@ -203,8 +227,7 @@ impl SpanAnnotation {
 
     /// The quoted text of all ranges, joined with " … " where the quote is interrupted.
     pub fn quote(&self) -> String {
-        let parts: Vec<&str> = self.ranges.iter().map(|r| r.exact.as_str()).collect();
-        parts.join(" … ")
+        quote_of(&self.ranges)
     }
 
     /// Whether any range covers the code point at `offset`.
@@ -221,20 +244,8 @@ impl SpanAnnotation {
 /// A span with one range and label 1, for tests across the crate.
 #[cfg(test)]
 pub(crate) fn test_span(id: u64, target: Target, text: &str, start: usize, end: usize) -> SpanAnnotation {
-    SpanAnnotation {
-        id: SpanId(id),
-        target,
-        ranges: vec![AnchoredRange::new(text, start, end).unwrap_or_else(|e| panic!("{e}"))],
-        label: LabelId(1),
-        speaker: String::new(),
-        note: String::new(),
-        check_worthy: None,
-        verdict: Verdict::Unverified,
-        created: Timestamp::UNIX_EPOCH,
-        modified: Timestamp::UNIX_EPOCH,
-        annotator: String::new(),
-        suggested: None,
-    }
+    let range = AnchoredRange::new(text, start, end).unwrap_or_else(|e| panic!("{e}"));
+    SpanAnnotation::new(SpanId(id), target, vec![range], LabelId(1), Timestamp::UNIX_EPOCH)
 }
 
 #[cfg(test)]

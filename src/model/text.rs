@@ -133,6 +133,13 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether Python's `str.splitlines` ends a line at `c`: more than `\n` and `\r` (vertical tab, form feed, the
+/// file, group and record separators, NEL, the Unicode line and paragraph separators). brat reads its `.ann`
+/// files that way, so a fragment or note holding one would be cut in two and its highlight dropped.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

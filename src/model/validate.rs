@@ -151,6 +151,23 @@ impl Checker<'_> {
                 self.problems.push(Problem::BadRange { what, detail });
             }
         }
+        // An orphan's ranges index the older text it was made on, so only its id and label are checked.
+        for span in &doc.orphans {
+            let what = format!("orphaned span {} of {doc_name}", span.id.0);
+            self.id(span.id.0, || what.clone());
+            if self.project.schema.label(span.label).is_none() {
+                self.dangling(&what, format!("label {}", span.label.0));
+            }
+        }
+        for entry in &doc.review {
+            let listed = match entry.status {
+                super::Reanchor::Orphaned => doc.orphans.iter().any(|s| s.id == entry.span),
+                _ => doc.span(entry.span).is_some(),
+            };
+            if !listed {
+                self.dangling(&format!("the review list of {doc_name}"), format!("span {}", entry.span.0));
+            }
+        }
     }
 
     fn dangling(&mut self, what: &str, missing: String) {

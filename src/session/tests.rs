@@ -27,6 +27,7 @@ fn saved_project(dir: &Path) -> PathBuf {
             text: format!("Comment number {i} with 😀 in it."),
             tagged_by: Default::default(),
             note: String::new(),
+            removed: false,
         })
         .collect();
     project.documents.push(Document {
@@ -37,6 +38,8 @@ fn saved_project(dir: &Path) -> PathBuf {
         comments,
         spans: Vec::new(),
         note: String::new(),
+        orphans: Vec::new(),
+        review: Vec::new(),
     });
     project.next_id = ids;
     let path = dir.join("p.ron");

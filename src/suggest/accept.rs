@@ -10,7 +10,7 @@ use crate::edit::Command;
 use crate::model::text::CharIndex;
 use crate::model::{
     AnchoredRange, DocId, Document, LabelId, Project, Rejected, Rejection, SentimentId, SpanAnnotation, SpanId,
-    SuggestedSentiment, SuggestedSpan, Target, Verdict,
+    SuggestedSentiment, SuggestedSpan, Target,
 };
 
 use super::{Kind, Palette, Suggestion};
@@ -130,20 +130,9 @@ fn span(
     }
     let ranges =
         ranges.iter().map(|&(a, b)| AnchoredRange::new_indexed(text, index, a, b).ok()).collect::<Option<_>>()?;
-    Some(SpanAnnotation {
-        id: SpanId(0),
-        target,
-        ranges,
-        label,
-        speaker: String::new(),
-        note: String::new(),
-        check_worthy: None,
-        verdict: Verdict::Unverified,
-        created: at,
-        modified: at,
-        annotator: annotator.to_owned(),
-        suggested: None,
-    })
+    let mut span = SpanAnnotation::new(SpanId(0), target, ranges, label, at);
+    span.annotator = annotator.to_owned();
+    Some(span)
 }
 
 fn sentiment_command(doc: &Document, s: &Suggestion, annotator: &str, instead: Option<Instead>) -> Option<Command> {

@@ -10,6 +10,8 @@ pub enum Menu {
     File,
     /// Edit menu.
     Edit,
+    /// The shown document as a whole: bringing in a newer version of it.
+    Document,
     /// Moving around the document.
     Go,
     /// Panes, zoom, theme.
@@ -20,13 +22,14 @@ pub enum Menu {
 
 impl Menu {
     /// Every menu, in menu-bar order.
-    pub const ALL: [Self; 5] = [Self::File, Self::Edit, Self::Go, Self::View, Self::Help];
+    pub const ALL: [Self; 6] = [Self::File, Self::Edit, Self::Document, Self::Go, Self::View, Self::Help];
 
     /// The menu's title.
     pub fn title(self) -> &'static str {
         match self {
             Self::File => "File",
             Self::Edit => "Edit",
+            Self::Document => "Document",
             Self::Go => "Go",
             Self::View => "View",
             Self::Help => "Help",
@@ -107,6 +110,10 @@ pub enum Action {
     RejectSuggestion,
     /// Accept every open suggestion of the kind under review in this document.
     AcceptAllOfKind,
+    /// Bring in a newer version of the shown document's article; its work is carried to the new text.
+    UpdateDocument,
+    /// List the highlights an update left to review, and the orphans kept.
+    ReviewUpdate,
     /// Focus the next comment.
     NextComment,
     /// Focus the previous comment.
@@ -157,7 +164,7 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 53] = [
+    pub const ALL: [Self; 55] = [
         Self::NewProject,
         Self::Open,
         Self::Import,
@@ -193,6 +200,8 @@ impl Action {
         Self::AcceptSuggestion,
         Self::RejectSuggestion,
         Self::AcceptAllOfKind,
+        Self::UpdateDocument,
+        Self::ReviewUpdate,
         Self::NextComment,
         Self::PreviousComment,
         Self::NextHighlight,
@@ -265,6 +274,8 @@ impl Action {
             Self::AcceptSuggestion => "Accept suggestion",
             Self::RejectSuggestion => "Reject suggestion",
             Self::AcceptAllOfKind => "Accept all suggestions of this kind",
+            Self::UpdateDocument => "Update from newer version…",
+            Self::ReviewUpdate => "Review update…",
             Self::NextComment => "Next comment",
             Self::PreviousComment => "Previous comment",
             Self::NextHighlight => "Next highlight",
@@ -339,6 +350,8 @@ impl Action {
             | Self::NewExercise
             | Self::MergeProjects
             | Self::MergeConflicts
+            | Self::UpdateDocument
+            | Self::ReviewUpdate
             | Self::ToggleSnap
             | Self::SwitchTheme => &[],
         }
@@ -382,6 +395,7 @@ impl Action {
             | Self::AcceptSuggestion
             | Self::RejectSuggestion
             | Self::AcceptAllOfKind => Menu::Edit,
+            Self::UpdateDocument | Self::ReviewUpdate => Menu::Document,
             Self::NextComment
             | Self::PreviousComment
             | Self::NextHighlight

@@ -36,6 +36,8 @@ pub enum Purpose {
     MergeFrom,
     /// Write an exercise made from the open project.
     Exercise,
+    /// Choose the newer version of this document's article.
+    UpdateFrom(crate::model::DocId),
 }
 
 impl Purpose {
@@ -54,6 +56,7 @@ impl Purpose {
             Self::AgreeWith => "Other annotators' projects",
             Self::MergeFrom => "Projects to merge into this one",
             Self::Exercise => "Save the exercise as",
+            Self::UpdateFrom(_) => "The newer version of the article",
         }
     }
 
@@ -69,9 +72,13 @@ impl Purpose {
             Self::AgreeWith => "Measure",
             Self::MergeFrom => "Merge",
             Self::Exercise => "Save",
+            Self::UpdateFrom(_) => "Update",
         }
     }
 }
+
+/// The extensions of the article files Gloss imports.
+const ARTICLES: [&str; 8] = ["html", "htm", "txt", "md", "json", "jsonl", "csv", "gz"];
 
 /// How a native dialog ended.
 pub enum Outcome {
@@ -117,10 +124,14 @@ impl NativeDialog {
             }
             let chosen = match purpose {
                 Purpose::Open => dialog.add_filter("Gloss project", &["ron"]).pick_file().map(|p| vec![p]),
-                Purpose::Import => dialog
-                    .add_filter("Articles", &["html", "htm", "txt", "md", "json", "jsonl", "csv", "gz"])
+                Purpose::Import => {
+                    dialog.add_filter("Articles", &ARTICLES).add_filter("All files", &["*"]).pick_files()
+                }
+                Purpose::UpdateFrom(_) => dialog
+                    .add_filter("Articles", &ARTICLES)
                     .add_filter("All files", &["*"])
-                    .pick_files(),
+                    .pick_file()
+                    .map(|p| vec![p]),
                 Purpose::ImportFolder => dialog.pick_folder().map(|p| vec![p]),
                 Purpose::ExportSchema => dialog
                     .add_filter("Gloss labels", &["ron"])

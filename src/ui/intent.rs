@@ -63,6 +63,8 @@ pub enum Intent {
     Reply(Reply),
     /// Find, walk, accept or reject suggestions.
     Review(crate::ui::suggestions::Review),
+    /// Say this in a short notice.
+    Notice(String),
 }
 
 /// The jobs that run in the background.
@@ -82,6 +84,8 @@ pub enum Job {
     Merge,
     /// Finding suggestions.
     Suggest,
+    /// Updating a document from a newer version.
+    Update,
 }
 
 /// An answer to a question of the app's dialogs.
@@ -105,6 +109,9 @@ pub enum Reply {
     Conflict(ConflictChoice),
     /// The bar that says the file changed on disk: reload it (true), or keep this version (false).
     ChangedOnDisk(bool),
+    /// A file dropped on a document: update the document from it (true), or import it as a new one (false);
+    /// `None` when cancelled.
+    UpdateDrop(Option<bool>),
 }
 
 /// The answer to "Save changes?".

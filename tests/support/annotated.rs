@@ -1,6 +1,8 @@
 //! A project that puts offsets to the test: emoji (also joined and flag sequences), combining marks, Armenian,
-//! CJK (also outside the Basic Multilingual Plane), Arabic and Hebrew; a highlight across paragraphs, one in two
-//! parts, an overlap, highlights in comments, speakers, verdicts, sentiment and a stance dimension.
+//! CJK (also outside the Basic Multilingual Plane), Arabic (also with harakat) and Hebrew, a tab, a no-break space
+//! and characters other tools take for line ends (U+2028, NEL, form feed) inside highlights; a highlight across
+//! paragraphs, one in two parts, an overlap, highlights in comments, speakers, verdicts, sentiment and a stance
+//! dimension.
 
 use gloss::edit::{Command, Editor, SpanAttribute, SpanDraft, TextField};
 use gloss::model::{Dimension, DimensionId, DimensionValue, Project, Target, ValueId, Verdict};
@@ -12,6 +14,8 @@ YEREVAN — The café owner Ане said: «Մենք չենք փակվի» 👩�
 Prices rose 12 % in 北京 and 𠜎 stands for a rare character; the word nin\u{303}o is written with a combining tilde.
 
 قال المتحدث إن الأسعار سترتفع. הוא אמר שהמחירים יעלו.
+
+Control\tcharacters: a no-break\u{a0}space, a line\u{2028}separator, a next\u{85}line, a form\u{0c}feed, and حَرَكَات.
 
 Comments
 
@@ -70,6 +74,12 @@ pub fn project() -> Project {
         ("قال المتحدث", "Quote"),
         ("הוא אמר", "Quote"),
         ("crowd.\n\nPrices rose", "Claim"),
+        ("Control\tcharacters", "Claim"),
+        ("no-break\u{a0}space", "Opinion"),
+        ("line\u{2028}separator", "Quote"),
+        ("next\u{85}line", "Quote"),
+        ("form\u{0c}feed", "Statistic"),
+        ("حَرَكَات", "Source"),
     ] {
         spans.push((Target::Body, vec![find(&doc.body, needle)], label(name)));
     }

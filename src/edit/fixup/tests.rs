@@ -19,6 +19,8 @@ fn doc() -> Document {
         comments: Vec::new(),
         spans,
         note: String::new(),
+        orphans: Vec::new(),
+        review: Vec::new(),
     }
 }
 

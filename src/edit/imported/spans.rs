@@ -3,8 +3,9 @@
 
 use jiff::Timestamp;
 
-use crate::import::{ExtractedSpan, Quote};
-use crate::model::text::{CharIndex, char_index_of_byte};
+use crate::anchor::{QuoteSelector, locate};
+use crate::import::ExtractedSpan;
+use crate::model::text::CharIndex;
 use crate::model::{AnchoredRange, Document, LabelSchema, SpanAnnotation, SpanId, Target, same_name};
 
 use super::Indexes;
@@ -35,19 +36,31 @@ pub(super) fn make_span(
     for (i, &(start, end)) in span.ranges.iter().enumerate() {
         let origin = span.origin(i);
         let (start, end) = match span.quotes.get(i).filter(|q| !q.exact.is_empty()) {
-            Some(quote) if index.slice(text, start, end) != Some(quote.exact.as_str()) => {
-                match find_quote(text, quote, start) {
-                    Some(found) => found,
-                    None => {
+            // The one anchoring rule: the quote where its context agrees best, the stored position among equals.
+            Some(quote) => {
+                let selector = QuoteSelector { exact: &quote.exact, prefix: &quote.prefix, suffix: &quote.suffix };
+                match locate(text, index, &selector, start) {
+                    Ok(found) => {
+                        if found.moved {
+                            notes.push(format!(
+                                "{origin}the {name} text {:?} is not at {start}..{end} of \"{title}\"; it was placed \
+                                 at {}..{}, where its context agrees",
+                                quote.exact, found.start, found.end
+                            ));
+                        }
+                        (found.start, found.end)
+                    }
+                    Err(why) => {
                         notes.push(format!(
-                            "{origin}the {name} text {:?} is not in \"{title}\"; that part was left out",
+                            "{origin}the {name} text {:?} could not be placed in \"{title}\" ({why}); that part was \
+                             left out",
                             quote.exact
                         ));
                         continue;
                     }
                 }
             }
-            _ => (start, end),
+            None => (start, end),
         };
         let problem = if start > end {
             Some("ends before it starts".to_owned())
@@ -108,24 +121,6 @@ pub(super) fn make_span(
         annotator: span.annotator.clone(),
         suggested: span.suggested.as_ref().and_then(|p| super::suggested::span_provenance(schema, p)),
     })
-}
-
-/// Where `quote` is in `text`: the occurrence whose context matches best, the nearest to `near` among equals.
-fn find_quote(text: &str, quote: &Quote, near: usize) -> Option<(usize, usize)> {
-    let len = quote.exact.chars().count();
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (byte, _) in text.match_indices(quote.exact.as_str()) {
-        let before = &text[..byte];
-        let after = &text[byte + quote.exact.len()..];
-        let score = usize::from(before.ends_with(quote.prefix.as_str()))
-            + usize::from(after.starts_with(quote.suffix.as_str()));
-        let start = char_index_of_byte(text, byte);
-        let distance = start.abs_diff(near);
-        if best.is_none_or(|(s, d, _)| score > s || score == s && distance < d) {
-            best = Some((score, distance, start));
-        }
-    }
-    best.map(|(_, _, start)| (start, start + len))
 }
 
 /// Whether two spans are the same highlight by the same annotator (an import of what is already there). The same

@@ -4,14 +4,18 @@
 //! only by line breaks are one range again; other fragments are parts of one highlight. Relations, events,
 //! normalisations and attributes Gloss has no place for are reported, not dropped silently.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::import::{CommentRef, Extracted, ExtractedComment, ExtractedSpan, Marks, Place};
 use crate::model::Verdict;
+use crate::model::text::is_line_break;
 
-/// The entity type of comments in exports.
-const COMMENT_TYPE: &str = "Comment";
+/// The entity type of comments in Gloss's brat files.
+pub const COMMENT_TYPE: &str = "Comment";
+
+/// The relation type from a reply to the comment it answers, in Gloss's brat files.
+pub const REPLY_TYPE: &str = "ReplyTo";
 
 struct Entity {
     /// The `.ann` line that defines it, for warnings.
@@ -22,14 +26,65 @@ struct Entity {
     notes: Vec<(String, String)>,
 }
 
-/// Reads `text` (the `.txt`) with the annotations in `ann`; `path` names the `.txt`.
-pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
+/// The file of a brat export by Gloss that holds each document's title and metadata.
+pub const DOCUMENTS_FILE: &str = "gloss-documents.json";
+
+/// Gives `article` (read from `txt`) the title and metadata a Gloss export wrote for it in [`DOCUMENTS_FILE`]
+/// beside it; brat itself has no place for them.
+pub fn restore_document(article: &mut Extracted, txt: &Path) {
+    let Some(stem) = txt.file_stem().map(|s| s.to_string_lossy().into_owned()) else { return };
+    let Ok(text) = std::fs::read_to_string(txt.with_file_name(DOCUMENTS_FILE)) else { return };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+    let entry = value
+        .get("documents")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|d| d.get("file").and_then(serde_json::Value::as_str) == Some(stem.as_str()));
+    let Some(entry) = entry else { return };
+    if let Some(title) = entry.get("title").and_then(serde_json::Value::as_str) {
+        title.clone_into(&mut article.title);
+    }
+    if let Some(metadata) = entry.get("metadata").and_then(|m| serde_json::from_value(m.clone()).ok()) {
+        article.metadata = metadata;
+    }
+}
+
+/// The display names of entity types that a `visual.conf` beside `txt` (or in a folder above it, where brat looks
+/// too) gives in its `[labels]` section (`Type | Full name | Abbreviation`): a type's name in brat cannot hold spaces
+/// or punctuation, its display name can, and that is the label's real name.
+pub fn label_names(txt: &Path) -> HashMap<String, String> {
+    let conf = txt.ancestors().skip(1).take(4).map(|dir| dir.join("visual.conf")).find(|p| p.is_file());
+    let Some(text) = conf.and_then(|p| std::fs::read_to_string(p).ok()) else { return HashMap::new() };
+    let mut names = HashMap::new();
+    let mut in_labels = false;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_labels = line == "[labels]";
+            continue;
+        }
+        let mut parts = line.split('|').map(str::trim);
+        if let (true, Some(kind), Some(name)) = (in_labels, parts.next(), parts.next())
+            && !kind.is_empty()
+            && !name.is_empty()
+            && !kind.starts_with('#')
+        {
+            names.insert(kind.to_owned(), name.to_owned());
+        }
+    }
+    names
+}
+
+/// Reads `text` (the `.txt`) with the annotations in `ann`; `path` names the `.txt`; entity types are named by
+/// `names` where a `visual.conf` gives them (see [`label_names`]).
+pub fn read(text: &str, ann: &str, path: &Path, names: &HashMap<String, String>) -> Extracted {
     let (text, map) = without_carriage_returns(text);
     let text = text.as_str();
     let mut warnings = Vec::new();
     let ann_name = path.with_extension("ann").file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     let mut order = Vec::new();
+    let mut replies: Vec<(String, String)> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     for (number, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
@@ -63,7 +118,14 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
                         continue;
                     }
                     order.push((*id).to_owned());
-                    let ranges = join_line_breaks(&chars, fragments);
+                    let (ranges, joined) = join_line_breaks(&chars, fragments);
+                    for ((a, b), (c, d)) in joined {
+                        warnings.push(format!(
+                            "{ann_name} line {}: the parts {a}..{b} and {c}..{d} of {id} are separated only by a line \
+                             break and were joined into one (brat cannot mark across lines)",
+                            number + 1
+                        ));
+                    }
                     entities.insert(
                         (*id).to_owned(),
                         Entity { line: number + 1, kind, ranges, attributes: Vec::new(), notes: Vec::new() },
@@ -90,6 +152,13 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
                     entity.notes.push((kind.to_owned(), fields.get(2).copied().unwrap_or_default().to_owned()));
                 }
             }
+            Some('R') if what.split(' ').next() == Some(REPLY_TYPE) => {
+                // "ReplyTo Arg1:T5 Arg2:T3": the comment of T5 answers the comment of T3.
+                let arg = |name: &str| what.split(' ').find_map(|a| a.strip_prefix(name)).map(str::to_owned);
+                if let (Some(child), Some(parent)) = (arg("Arg1:"), arg("Arg2:")) {
+                    replies.push((child, parent));
+                }
+            }
             Some(kind @ ('R' | 'E' | 'N')) => {
                 let what = match kind {
                     'R' => "relation",
@@ -105,7 +174,14 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
     let title = path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned());
     let comment_ids: Vec<&String> = order.iter().filter(|id| entities[*id].kind == COMMENT_TYPE).collect();
     let mut article = if comment_ids.is_empty() {
-        Extracted { title, body: text.to_owned(), ..Extracted::default() }
+        // The line end that closes the file (brat's texts have one, as Gloss's exports do) is not the article's,
+        // unless a highlight takes it in; keeping it would add a line to the body on every export and import.
+        let reached = entities.values().flat_map(|e| &e.ranges).map(|r| r.1).max().unwrap_or(0);
+        let body = match text.strip_suffix('\n') {
+            Some(shorter) if reached < chars.len() => shorter,
+            _ => text,
+        };
+        Extracted { title, body: body.to_owned(), ..Extracted::default() }
     } else {
         split_comments(&chars, &comment_ids.iter().map(|id| &entities[*id]).collect::<Vec<_>>(), title)
     };
@@ -133,8 +209,8 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
             None => (Place::Body, 0),
         };
         let ranges = entity.ranges.iter().map(|&(s, e)| (s.saturating_sub(shift), e.saturating_sub(shift))).collect();
-        let mut span = ExtractedSpan::new(place, ranges, &entity.kind.replace('_', " "))
-            .found_at(format!("{ann_name} line {}", entity.line));
+        let label = names.get(&entity.kind).cloned().unwrap_or_else(|| entity.kind.replace('_', " "));
+        let mut span = ExtractedSpan::new(place, ranges, &label).found_at(format!("{ann_name} line {}", entity.line));
         let mut extra = Vec::new();
         for (name, value) in &entity.attributes {
             match name.as_str() {
@@ -146,11 +222,19 @@ pub fn read(text: &str, ann: &str, path: &Path) -> Extracted {
         for (kind, text) in &entity.notes {
             match kind.as_str() {
                 "Speaker" => span.speaker.clone_from(text),
+                "Annotator" => span.annotator.clone_from(text),
                 _ => extra.push(text.clone()),
             }
         }
         span.note = extra.join("; ");
         article.annotations.spans.push(span);
+    }
+    for (child, parent) in replies {
+        let index = |id: &String| comment_ids.iter().position(|c| *c == id);
+        match (index(&child), index(&parent)) {
+            (Some(child), Some(parent)) if child != parent => article.comments[child].parent = Some(parent),
+            _ => warnings.push(format!("{ann_name}: a {REPLY_TYPE} relation between {child} and {parent}, which are not two comments, was left out")),
+        }
     }
     article.warnings = warnings;
     article
@@ -208,20 +292,30 @@ fn fragment_problem(fragments: &[(usize, usize)]) -> Option<String> {
     None
 }
 
-/// Fragments separated only by line breaks are one range (brat splits a span at every line break).
-fn join_line_breaks(chars: &[char], fragments: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+/// Fragments separated only by line breaks are one range (brat splits a span at every line break), and the pairs
+/// of fragments that were joined, for the import report.
+type Joined = Vec<((usize, usize), (usize, usize))>;
+
+fn join_line_breaks(chars: &[char], fragments: Vec<(usize, usize)>) -> (Vec<(usize, usize)>, Joined) {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut joined = Vec::new();
+    let mut previous: Option<(usize, usize)> = None;
     for (start, end) in fragments {
-        if let Some(last) = ranges.last_mut()
-            && last.1 <= start
-            && chars.get(last.1..start).is_some_and(|gap| gap.iter().all(|c| *c == '\n' || *c == '\r'))
+        let gap = ranges.last().and_then(|last| chars.get(last.1..start));
+        if let (Some(last), Some(before), Some(gap)) = (ranges.last_mut(), previous, gap)
+            && gap.iter().all(|c| is_line_break(*c))
         {
+            if !gap.is_empty() {
+                joined.push((before, (start, end)));
+            }
             last.1 = end;
+            previous = Some((start, end));
             continue;
         }
         ranges.push((start, end));
+        previous = Some((start, end));
     }
-    ranges
+    (ranges, joined)
 }
 
 /// The body and comments of a `.txt` that Gloss exported: the body ends at the blank line before the first

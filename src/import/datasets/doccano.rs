@@ -40,25 +40,29 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 let article = &mut articles[index];
                 let comment = article.comments.len();
                 let author = line.get("author").and_then(Value::as_str).unwrap_or_default().to_owned();
-                article.comments.push(ExtractedComment {
-                    number: None,
-                    author,
-                    date: None,
-                    timestamp: None,
-                    text,
-                    parent: None,
-                });
+                let number = line.get("comment_number").map(value_text).filter(|n| !n.is_empty());
+                // A reply names the comment it answers by id; that one came earlier in the file.
+                let parent = line
+                    .get("parent_id")
+                    .map(value_text)
+                    .filter(|p| !p.is_empty())
+                    .and_then(|p| comments.get(&(doc.clone(), p)).copied());
+                article.comments.push(ExtractedComment { number, author, date: None, timestamp: None, text, parent });
                 comments.insert((doc, line.get("comment_id").map(value_text).unwrap_or_default()), comment);
-                for (ranges, label) in spans {
+                for (ranges, label, annotator) in spans {
                     let place = Place::Comment(CommentRef::Index(comment));
-                    article.annotations.spans.push(ExtractedSpan::new(place, ranges, &label).found_at(&origin));
+                    let mut span = ExtractedSpan::new(place, ranges, &label).found_at(&origin);
+                    span.annotator = annotator;
+                    article.annotations.spans.push(span);
                 }
             }
             (document_id, _) => {
                 let title = line.get("title").and_then(Value::as_str).map_or_else(|| first_words(&text), str::to_owned);
                 let mut article = Extracted { title, body: text, ..Extracted::default() };
-                for (ranges, label) in spans {
-                    article.annotations.spans.push(ExtractedSpan::new(Place::Body, ranges, &label).found_at(&origin));
+                for (ranges, label, annotator) in spans {
+                    let mut span = ExtractedSpan::new(Place::Body, ranges, &label).found_at(&origin);
+                    span.annotator = annotator;
+                    article.annotations.spans.push(span);
                 }
                 documents.insert(document_id.unwrap_or_else(|| format!("line {number}")), articles.len());
                 articles.push(article);
@@ -77,10 +81,21 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 continue;
             };
             let sentiment = line.get("label").and_then(Value::as_array).and_then(|l| l.first()).map(value_text);
-            let fixed = ["text", "label", "document_id", "title", "target", "comment_id", "author"];
+            let fixed = [
+                "text",
+                "label",
+                "document_id",
+                "title",
+                "target",
+                "comment_id",
+                "author",
+                "comment_number",
+                "parent_id",
+                "highlights",
+            ];
             let dimensions = line
                 .iter()
-                .filter(|(k, v)| !fixed.contains(&k.as_str()) && v.is_string())
+                .filter(|(k, v)| !fixed.contains(&k.as_str()) && v.as_str().is_some_and(|v| !v.is_empty()))
                 .map(|(k, v)| (k.clone(), value_text(v)))
                 .collect();
             let marks = Marks { sentiment, dimensions, ..Marks::default() };
@@ -119,12 +134,33 @@ fn parse_lines(text: &str, name: &str, warnings: &mut Vec<String>) -> Result<Vec
     Ok(lines)
 }
 
-/// The spans of a line as (ranges, label); relations and anything else it cannot model become warnings.
-fn spans_of(
-    line: &Map<String, Value>,
-    number: usize,
-    warnings: &mut Vec<String>,
-) -> Vec<(Vec<(usize, usize)>, String)> {
+/// A highlight of a line: its ranges, label and annotator.
+type LineSpan = (Vec<(usize, usize)>, String, String);
+
+/// The spans of a line as (ranges, label, annotator); relations and anything else it cannot model become warnings.
+/// Where the line has Gloss's `highlights` (one `[n, annotator]` per `label` triple), the triples of one highlight
+/// are its parts again.
+fn spans_of(line: &Map<String, Value>, number: usize, warnings: &mut Vec<String>) -> Vec<LineSpan> {
+    let triples = triples_of(line, number, warnings);
+    let owners: Vec<(u64, String)> = line
+        .get("highlights")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|h| Some((h.get(0)?.as_u64()?, h.get(1).map(value_text).unwrap_or_default())))
+        .collect();
+    if owners.len() != triples.len() || triples.is_empty() {
+        return triples.into_iter().map(|(range, label)| (vec![range], label, String::new())).collect();
+    }
+    let mut grouped: BTreeMap<u64, LineSpan> = BTreeMap::new();
+    for ((range, label), (n, annotator)) in triples.into_iter().zip(owners) {
+        grouped.entry(n).or_insert_with(|| (Vec::new(), label, annotator)).0.push(range);
+    }
+    grouped.into_values().collect()
+}
+
+/// The `[start, end, label]` entries of a line.
+fn triples_of(line: &Map<String, Value>, number: usize, warnings: &mut Vec<String>) -> Vec<((usize, usize), String)> {
     let mut out = Vec::new();
     for key in ["label", "entities"] {
         for item in line.get(key).and_then(Value::as_array).into_iter().flatten() {
@@ -141,7 +177,7 @@ fn spans_of(
                 _ => continue,
             };
             match triple {
-                (Some(start), Some(end), Some(label)) => out.push((vec![(start as usize, end as usize)], label)),
+                (Some(start), Some(end), Some(label)) => out.push(((start as usize, end as usize), label)),
                 _ => warnings.push(format!("line {number}: a {key} entry Gloss cannot read was left out: {item}")),
             }
         }
@@ -159,7 +195,8 @@ fn value_text(value: &Value) -> String {
     }
 }
 
-fn first_words(text: &str) -> String {
+/// A title for a text that comes without one: its first eight words.
+pub(super) fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     if words.is_empty() { "Untitled".to_owned() } else { words.join(" ") }
 }

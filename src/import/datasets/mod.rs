@@ -4,6 +4,7 @@
 pub mod brat;
 pub mod doccano;
 pub mod gloss_csv;
+pub mod labelstudio;
 pub mod w3c;
 
 use std::path::{Path, PathBuf};
@@ -47,6 +48,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportEr
         "json" | "jsonld" => {
             let text = String::from_utf8_lossy(bytes);
             let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+            if labelstudio::looks_like(&value) {
+                let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                return Some(labelstudio::read(&value, &file).map_err(corrupt));
+            }
             w3c::looks_like(&value).then(|| w3c::read(&value).map_err(corrupt))
         }
         _ => None,
@@ -62,6 +67,8 @@ pub fn is_companion(path: &Path, batch: &[PathBuf]) -> bool {
         Some("ann") => has(path.with_extension("txt")),
         Some("csv") if name == "spans.csv" || name == "comments.csv" => has(path.with_file_name("documents.csv")),
         Some("jsonl") => companion_of_sentiment(path).is_some_and(has),
+        // The titles of a brat export, read with each of its documents.
+        Some("json") if name == brat::DOCUMENTS_FILE => path.with_file_name("annotation.conf").is_file(),
         _ => false,
     }
 }
@@ -98,5 +105,7 @@ fn read_brat(txt: &Path, ann: &Path, given: Given<'_>) -> Result<Vec<Extracted>,
         other => Err(other),
     })?)
     .map_err(|_| ImportError::Corrupt { path: ann.to_owned(), reason: "the .ann file is not UTF-8".to_owned() })?;
-    Ok(vec![brat::read(&text, &ann_text, txt)])
+    let mut article = brat::read(&text, &ann_text, txt, &brat::label_names(txt));
+    brat::restore_document(&mut article, txt);
+    Ok(vec![article])
 }

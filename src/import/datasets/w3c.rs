@@ -77,6 +77,12 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
             }
             continue;
         }
+        if annotation.get("gloss:orphaned").and_then(Value::as_bool) == Some(true) {
+            // Its text was gone from a newer version of the article: placing its old quote wherever that text
+            // turns up would put it on words it is not about.
+            warnings.push(format!("{id} is an orphaned highlight (its text is gone from the article); left out"));
+            continue;
+        }
         let label =
             bodies.iter().find(|b| b.purpose == "tagging" || b.purpose == "classifying").map(|b| b.value.clone());
         let Some(label) = label else {

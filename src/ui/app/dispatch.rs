@@ -53,6 +53,7 @@ impl GlossApp {
             Intent::Reply(reply) => self.reply(reply),
             Intent::SaveClassNotes(notes) => self.save_class_notes(&notes),
             Intent::Review(review) => self.review(review),
+            Intent::Notice(text) => self.toasts.push(text),
         }
     }
 
@@ -151,7 +152,8 @@ impl GlossApp {
                     self.selection.reveal_place(target, offset);
                 }
             }
-            Action::Suggest => self.windows.open_window(action),
+            Action::Suggest | Action::ReviewUpdate => self.windows.open_window(action),
+            Action::UpdateDocument => self.ask_update_file(),
             Action::NextSuggestion => self.review(Review::Step(true)),
             Action::PreviousSuggestion => self.review(Review::Step(false)),
             Action::AcceptSuggestion => self.review(Review::Accept(None)),
@@ -222,6 +224,7 @@ impl GlossApp {
             Reply::ReadOnly(open) => self.read_only_answered(open),
             Reply::Conflict(choice) => self.conflict_answered(choice),
             Reply::ChangedOnDisk(reload) => self.changed_on_disk_answered(reload),
+            Reply::UpdateDrop(update) => self.drop_answered(update),
         }
     }
 }

@@ -188,6 +188,11 @@ impl GlossApp {
             }
             Purpose::Import | Purpose::ImportFolder => self.import(&paths),
             Purpose::MergeFrom => self.merge_from(paths),
+            Purpose::UpdateFrom(doc) => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.update_from(doc, path);
+                }
+            }
             Purpose::Exercise => {
                 if let Some(path) = paths.into_iter().next() {
                     self.write_exercise(path);
@@ -372,7 +377,7 @@ impl GlossApp {
         if let Some(project) = projects.into_iter().next() {
             self.guard(Pending::Open(project));
         }
-        if !articles.is_empty() {
+        if !articles.is_empty() && !self.ask_about_drop(&articles) {
             self.import(&articles);
         }
     }

@@ -31,6 +31,7 @@ impl GlossApp {
                 }
                 Finished::Merge(result) => self.merged(*result),
                 Finished::Suggest(found, cancelled) => self.suggested(found, cancelled),
+                Finished::Update(result) => self.updated(*result),
                 Finished::Agree(report) => {
                     self.windows.agreement.present(*report);
                     self.windows.open_window(crate::ui::actions::Action::AgreeWithOthers);

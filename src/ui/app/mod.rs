@@ -10,6 +10,7 @@ mod navigation;
 mod review;
 mod safety;
 mod teams;
+mod updates;
 
 use std::path::{Path, PathBuf};
 
@@ -125,6 +126,8 @@ pub struct GlossApp {
     error: Option<ErrorNote>,
     /// An export that would replace something, and why, while the user is asked whether it may.
     ask_replace: Option<(Request, String)>,
+    /// A file dropped on a shown document, while the user is asked whether it is the document's newer version.
+    ask_update: Option<(crate::model::DocId, PathBuf)>,
     /// A student's first mark in an exercise, held while they are asked their name.
     ask_name: Option<(super::windows::name_prompt::NamePrompt, crate::edit::Command)>,
     /// Questions about unsaved edits, other windows and changes on disk.
@@ -187,6 +190,7 @@ impl GlossApp {
             after_save: None,
             error: None,
             ask_replace: None,
+            ask_update: None,
             ask_name: None,
             safety: Safety::default(),
             allow_close: false,
@@ -383,6 +387,7 @@ impl GlossApp {
             || self.native.is_some()
             || self.windows.modal()
             || self.ask_replace.is_some()
+            || self.ask_update.is_some()
             || self.ask_name.is_some()
             || self.safety.asking()
     }
@@ -438,6 +443,7 @@ impl GlossApp {
     /// The questions waiting for an answer, drawn with a context of their own; their answers are queued.
     fn questions_ui(&mut self, egui: &egui::Context) {
         self.poll_native_dialog(egui);
+        let drop_question = self.drop_question();
         let status = self.status();
         let revision = self.session.editor().revision();
         let project = self.session.project();
@@ -451,6 +457,9 @@ impl GlossApp {
         }
         if let Some((_, why)) = &self.ask_replace {
             questions::replace_ui(egui, &mut cx, why);
+        }
+        if let Some((title, file)) = &drop_question {
+            questions::update_drop_ui(egui, &mut cx, title, file);
         }
         if let Some((prompt, _)) = &mut self.ask_name {
             prompt.show(egui, &mut cx);

@@ -1,6 +1,8 @@
 //! Suggestions on the text: a dashed outline in the label's colour around each suggested passage (a solid,
 //! thicker one around the suggestion under review), and a dashed pill with the suggested level and VADER's score
-//! on a comment's header. They are drawn apart from highlights because they are not annotations.
+//! on a comment's header. They are drawn apart from highlights because they are not annotations. Highlights an
+//! update placed where their changed text went, until the annotator decides about them, get a dashed amber
+//! outline the same way.
 
 use std::collections::HashMap;
 
@@ -8,9 +10,12 @@ use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
 use super::geometry::block_rects;
 use super::layout::Block;
-use crate::model::{CommentId, DocId, LabelSchema, Target};
+use crate::model::{CommentId, Document, LabelSchema, Reanchor, Target};
 use crate::ui::colors::to_color32;
 use crate::ui::suggestions::Suggestions;
+
+/// The outline of a highlight an update left for review.
+const REVIEW: Color32 = Color32::from_rgb(232, 150, 40);
 
 /// One suggested passage, as painted.
 pub(super) struct Ghost {
@@ -50,9 +55,20 @@ pub(super) struct Ghosts {
 }
 
 impl Ghosts {
-    /// The open suggestions of `doc`.
-    pub fn of(suggestions: &Suggestions, doc: DocId, schema: &LabelSchema) -> Self {
+    /// The open suggestions of `doc`, and its highlights waiting for review after an update.
+    pub fn of(suggestions: &Suggestions, document: &Document, schema: &LabelSchema) -> Self {
+        let doc = document.id;
         let mut ghosts = Self::default();
+        for entry in document.review.iter().filter(|e| e.status == Reanchor::Edited) {
+            if let Some(span) = document.span(entry.span) {
+                let ranges = span.ranges.iter().map(|r| (r.start, r.end)).collect();
+                ghosts.passages.entry(span.target).or_default().ghosts.push(Ghost {
+                    ranges,
+                    color: REVIEW,
+                    current: false,
+                });
+            }
+        }
         let under_review = suggestions.current();
         for s in suggestions.in_document(doc) {
             let current = under_review.is_some_and(|c| std::ptr::eq(c, s));

@@ -186,7 +186,7 @@ impl DocumentView {
                     overlay: cx.selection.overlay(),
                 };
                 let annotator = cx.project.annotator.as_str();
-                let ghosts = &ghosts::Ghosts::of(cx.suggestions, doc.id, schema);
+                let ghosts = &ghosts::Ghosts::of(cx.suggestions, doc, schema);
                 let painting = paint::Painting {
                     ui,
                     layout,

@@ -129,6 +129,8 @@ mod tests {
             comments: Vec::new(),
             spans,
             note: String::new(),
+            orphans: Vec::new(),
+            review: Vec::new(),
         }
     }
 

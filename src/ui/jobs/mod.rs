@@ -10,6 +10,7 @@ pub mod job;
 pub mod merge;
 pub mod open;
 pub mod suggest;
+pub mod update;
 
 use std::path::{Path, PathBuf};
 
@@ -62,6 +63,8 @@ pub enum Finished {
     Merge(Box<Result<merge::MergeResult, String>>),
     /// The suggestions found, and whether the user stopped the run.
     Suggest(Vec<crate::suggest::Suggestion>, bool),
+    /// A document's update from a newer version, worked out.
+    Update(Box<update::UpdateResult>),
 }
 
 /// A merge asked for: the open project at its revision, its file, the projects to merge into it.
@@ -77,6 +80,7 @@ pub struct Jobs {
     agree: Slot<(Project, Option<PathBuf>, Vec<PathBuf>), agree::AgreeJob>,
     merge: Slot<MergeRequest, merge::MergeJob>,
     suggest: Slot<(Project, crate::suggest::Request), suggest::SuggestJob>,
+    update: Slot<((Project, u64), crate::model::DocId, PathBuf), update::UpdateJob>,
 }
 
 impl Jobs {
@@ -130,6 +134,16 @@ impl Jobs {
         self.suggest = Slot { requested: Some((project, request)), running: None };
     }
 
+    /// Asks for `doc` of `project` (a copy of the open one, at its revision) to be updated from the article at
+    /// `path`; false if an update is under way already.
+    pub fn update(&mut self, project: (Project, u64), doc: crate::model::DocId, path: PathBuf) -> bool {
+        if self.update.busy() {
+            return false;
+        }
+        self.update.requested = Some((project, doc, path));
+        true
+    }
+
     /// Asks for the project at `path` (of `bytes`) to be read in the background.
     pub fn open(&mut self, path: PathBuf, bytes: u64) {
         self.open = Slot { requested: Some((path, bytes)), running: None };
@@ -145,6 +159,7 @@ impl Jobs {
             Job::Agree => self.agree.busy(),
             Job::Merge => self.merge.busy(),
             Job::Suggest => self.suggest.busy(),
+            Job::Update => self.update.busy(),
         }
     }
 
@@ -159,6 +174,8 @@ impl Jobs {
             Job::Agree => self.agree = Slot::default(),
             Job::Merge => self.merge = Slot::default(),
             Job::Suggest => self.suggest.running.iter().for_each(suggest::SuggestJob::cancel),
+            // Nothing has changed until the update is applied; its thread finishes unheard.
+            Job::Update => self.update = Slot::default(),
         }
     }
 
@@ -237,6 +254,14 @@ impl Jobs {
         } else if let Some((project, request)) = self.suggest.requested.take() {
             self.suggest.running = Some(suggest::SuggestJob::start(project, request, egui));
         }
+        if let Some(job) = &self.update.running
+            && let Some(result) = job.finished()
+        {
+            finished.push(Finished::Update(Box::new(result)));
+            self.update.running = None;
+        } else if let Some((project, doc, path)) = self.update.requested.take() {
+            self.update.running = Some(update::UpdateJob::start(project, doc, path, egui));
+        }
         finished
     }
 
@@ -278,6 +303,12 @@ impl Jobs {
         if let Some(job) = &self.suggest.running {
             if job.progress_ui(ui) {
                 cancel = Some(Job::Suggest);
+            }
+            ui.separator();
+        }
+        if let Some(job) = &self.update.running {
+            if job.progress_ui(ui) {
+                cancel = Some(Job::Update);
             }
             ui.separator();
         }

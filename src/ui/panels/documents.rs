@@ -41,6 +41,10 @@ impl DocumentsPanel {
                 }
                 let (tagged, comments) = (doc.tagged_comments(), doc.comments.len());
                 ui.weak(format!("{} highlight(s) · {tagged}/{comments} comments tagged", doc.spans.len()));
+                if !doc.review.is_empty() {
+                    // What an update left: Document > Review update… lists it.
+                    ui.label(RichText::new(format!("{} to review after an update", doc.review.len())).italics());
+                }
                 if comments > 0 {
                     let done = tagged as f32 / comments as f32;
                     ui.add(egui::ProgressBar::new(done).desired_height(4.0).desired_width(ui.available_width()));

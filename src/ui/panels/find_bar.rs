@@ -175,6 +175,8 @@ mod tests {
             comments: Vec::new(),
             spans: Vec::new(),
             note: String::new(),
+            orphans: Vec::new(),
+            review: Vec::new(),
         };
         let found = find_all(&doc, "ереван");
         assert_eq!(found, [(Target::Body, 0, 6), (Target::Body, 11, 17), (Target::Body, 20, 26)]);

@@ -53,6 +53,13 @@ impl ExportWindow {
             Some(unit) => ui.weak(format!("Offsets count {unit}.")),
             None => ui.weak("It holds no offsets: it shows the text itself."),
         };
+        ui.weak(self.format.leaves_out());
+        if self.format != Format::Html {
+            ui.weak(
+                "No format holds where accepted suggestions came from, rejected suggestions, an update's review \
+                 list or the machine-readable times of comments: the project file does.",
+            );
+        }
         ui.separator();
         ui.label("Export:");
         ui.radio_value(&mut self.whole_project, true, "The whole project");

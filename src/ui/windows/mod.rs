@@ -16,6 +16,7 @@ pub mod path_prompt;
 pub mod questions;
 pub mod suggest;
 pub mod table;
+pub mod update_review;
 
 use super::actions::Action;
 use super::context::Ctx;
@@ -80,6 +81,8 @@ pub struct Windows {
     pub exercise: exercise::ExerciseWindow,
     /// Suggestions: what to suggest, and what is open.
     pub suggest: suggest::SuggestWindow,
+    /// What an update left to decide.
+    pub update_review: update_review::UpdateReviewWindow,
     /// The windows in the order they were opened, the last on top; Escape closes from the top.
     stack: Vec<Action>,
     /// The window egui drew on top last frame (the one clicked last), which Escape closes first.
@@ -105,6 +108,7 @@ impl Windows {
         if self.suggest.open {
             self.suggest.show(egui, cx);
         }
+        self.update_review.show(egui, cx);
     }
 
     /// Whether a modal of a window has the keyboard (the palette, a label change's question).
@@ -121,6 +125,7 @@ impl Windows {
             (Action::Dashboard, self.dashboard.open),
             (Action::MergeConflicts, self.conflicts.open),
             (Action::Suggest, self.suggest.open),
+            (Action::ReviewUpdate, self.update_review.open),
         ] {
             if is_open {
                 open.push(action);
@@ -192,6 +197,7 @@ impl Windows {
             Action::MergeConflicts => conflicts::TITLE,
             Action::NewExercise => exercise::TITLE,
             Action::Suggest => suggest::TITLE,
+            Action::ReviewUpdate => update_review::TITLE,
             _ => return None,
         })
     }
@@ -211,6 +217,7 @@ impl Windows {
             Action::MergeConflicts => &mut self.conflicts.open,
             Action::NewExercise => &mut self.exercise.open,
             Action::Suggest => &mut self.suggest.open,
+            Action::ReviewUpdate => &mut self.update_review.open,
             _ => return None,
         })
     }

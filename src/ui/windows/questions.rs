@@ -90,6 +90,25 @@ pub fn replace_ui(egui: &egui::Context, cx: &mut Ctx<'_>, why: &str) {
     }
 }
 
+/// Asks whether the file `file` dropped on the document `title` is its newer version, or another article.
+pub fn update_drop_ui(egui: &egui::Context, cx: &mut Ctx<'_>, title: &str, file: &str) {
+    let body = |ui: &mut Ui| {
+        ui.label(format!("Is {file} a newer version of \"{title}\"?"));
+        ui.label(
+            "Updating keeps the document's highlights, tags and notes and carries them to the new text; what \
+             changed is listed for review. Importing adds it as a document of its own.",
+        );
+    };
+    let buttons = ["Update this document", "Import as a new document", "Cancel"];
+    let answer = match question_ui(egui, "update_drop", "Update from this file?", body, &buttons, None) {
+        ModalResult::Pending => return,
+        ModalResult::Done(0) => Some(true),
+        ModalResult::Done(1) => Some(false),
+        ModalResult::Done(_) | ModalResult::Cancelled => None,
+    };
+    cx.send(Intent::Reply(Reply::UpdateDrop(answer)));
+}
+
 /// Shows an error that needs acknowledging: what could not be done, why in a sentence, and the operating
 /// system's own words in a details line below it.
 pub fn error_ui(egui: &egui::Context, cx: &mut Ctx<'_>, note: &ErrorNote) {

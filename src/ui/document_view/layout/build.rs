@@ -140,6 +140,10 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
         if let Some(date) = &comment.date {
             header.push_str(&format!("  ·  {}", crate::model::dates::readable(date)));
         }
+        if comment.removed {
+            // Kept with its work after an update whose page no longer has it.
+            header.push_str("  ·  removed from the page");
+        }
         let first = b.blocks.len();
         let header_style = style(14.0, strong, false, indent + CARD_PAD, CARD_PAD);
         b.push(BlockKind::CommentHeader(comment.id), Source::Own(header.clone()), &header, header_style);

@@ -11,6 +11,8 @@ fn doc(body: &str) -> Document {
         comments: Vec::new(),
         spans: Vec::new(),
         note: String::new(),
+        orphans: Vec::new(),
+        review: Vec::new(),
     }
 }
 
