@@ -229,6 +229,8 @@ fn export_writes_every_format_and_refuses_bad_requests_in_one_line() {
         ("brat", "out-brat/annotation.conf"),
         ("labelstudio", "out-labelstudio.json"),
         ("labelstudio-utf16", "out-labelstudio-utf16.json"),
+        ("xmi", "out-xmi/TypeSystem.xml"),
+        ("webanno-tsv", "out-webanno-tsv/gloss-documents.json"),
         ("html", "out-html.html"),
     ] {
         let out = format!("out-{format}");
@@ -238,7 +240,10 @@ fn export_writes_every_format_and_refuses_bad_requests_in_one_line() {
         assert!(stdout(&output).contains("1 document(s), 7 highlight(s), 5 comment(s)"), "{}", stdout(&output));
     }
     let output = gloss(&["export", &sample, "--format", "xlsx", "--out", "x"], dir.path());
-    assert!(assert_user_error(&output).contains("csv, doccano, w3c, brat, labelstudio, labelstudio-utf16, html"));
+    assert!(
+        assert_user_error(&output)
+            .contains("csv, doccano, w3c, brat, labelstudio, labelstudio-utf16, xmi, webanno-tsv, html")
+    );
     let output = gloss(&["export", &sample, "--format", "w3c", "--out", "x", "--document", "2"], dir.path());
     assert!(assert_user_error(&output).contains("has 1 document(s)"));
     std::fs::write(dir.path().join("taken"), "keep").unwrap();

@@ -276,6 +276,12 @@ fn readers() -> Vec<Reader> {
             ],
             read: read_dataset,
         },
+        Reader { name: "xmi", seeds: vec![ending(exported(Out::Xmi, "xmi"), ".xmi")], read: read_dataset },
+        Reader {
+            name: "webanno-tsv",
+            seeds: vec![ending(exported(Out::WebAnnoTsv, "tsv"), ".tsv")],
+            read: read_dataset,
+        },
         Reader {
             name: "project",
             seeds: vec![
@@ -291,6 +297,12 @@ fn readers() -> Vec<Reader> {
         Reader { name: "journal", seeds: vec![journal_seed()], read: read_journal },
         Reader { name: "journal-records", seeds: vec![journal_lines(&journal_seed())], read: read_journal_records },
     ]
+}
+
+/// `files` with the first whose name ends with `suffix` first: the file an import is given.
+fn ending(mut files: Files, suffix: &str) -> Files {
+    files.sort_by_key(|(name, _)| !name.ends_with(suffix));
+    files
 }
 
 /// `files` with `first` first: the file an import is given.

@@ -466,9 +466,16 @@ fn every_format_gives_the_same_files_after_an_export_and_an_import() {
     let project = annotated::project();
     let dir = tempfile::tempdir().unwrap();
     let ids = regex::Regex::new(r":span:\d+").unwrap();
-    for format in
-        [Format::Csv, Format::Doccano, Format::Brat, Format::LabelStudio, Format::LabelStudioUtf16, Format::W3c]
-    {
+    for format in [
+        Format::Csv,
+        Format::Doccano,
+        Format::Brat,
+        Format::LabelStudio,
+        Format::LabelStudioUtf16,
+        Format::Xmi,
+        Format::WebAnnoTsv,
+        Format::W3c,
+    ] {
         let first = dir.path().join(format!("{}-1", format.name()));
         let files = exported(&project, format, &first);
         let inputs = if format.writes_folder() { vec![first.clone()] } else { files[..1].to_vec() };

@@ -1,5 +1,5 @@
 //! Any bytes as a dataset (the first byte picks the kind: Gloss CSV spans, brat annotations, doccano lines, W3C
-//! JSON, Label Studio tasks): no panic, and the import leaves a valid project.
+//! JSON, Label Studio tasks, UIMA CAS XMI, WebAnno TSV): no panic, and the import leaves a valid project.
 
 #![no_main]
 
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
-    let entry = match pick % 5 {
+    let entry = match pick % 7 {
         0 => {
             write("documents.csv", b"document_id,title,body\nd1,A title,The council voted on Tuesday.\n");
             write("spans.csv", bytes);
@@ -32,9 +32,17 @@ fuzz_target!(|data: &[u8]| {
             write("notes.jsonld", bytes);
             "notes.jsonld"
         }
-        _ => {
+        4 => {
             write("tasks.json", bytes);
             "tasks.json"
+        }
+        5 => {
+            write("doc.xmi", bytes);
+            "doc.xmi"
+        }
+        _ => {
+            write("doc.tsv", bytes);
+            "doc.tsv"
         }
     };
     let Ok(articles) = extract_file(&dir.path().join(entry)) else { return };

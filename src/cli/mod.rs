@@ -98,16 +98,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a project (or one document) as a dataset: csv, doccano, w3c, brat, labelstudio, labelstudio-utf16
-    /// or html.
+    /// Export a project (or one document) as a dataset: csv, doccano, w3c, brat, labelstudio, labelstudio-utf16,
+    /// xmi, webanno-tsv or html.
     Export {
         /// The project.
         project: PathBuf,
         /// The format: csv, doccano, w3c, brat, labelstudio (code points), labelstudio-utf16 (Label Studio
-        /// releases before 2022), html.
+        /// releases before 2022), xmi (UIMA CAS XMI for INCEpTION), webanno-tsv (WebAnno TSV 3.3), html.
         #[arg(long, value_parser = parse_format)]
         format: crate::export::Format,
-        /// Where to write: a file, or a folder for csv and brat. An extension is added if none is given.
+        /// Where to write: a file, or a folder for csv, brat, xmi and webanno-tsv. An extension is added if none is given.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
         /// Export only the N-th document (1 is the first).

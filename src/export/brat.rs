@@ -20,7 +20,7 @@ use crate::model::text::is_line_break;
 use crate::model::{Document, Project, Verdict};
 
 // The names the importer reads back, from the one place both sides take them.
-use crate::import::datasets::brat::{COMMENT_TYPE, DOCUMENTS_FILE, REPLY_TYPE};
+use crate::import::datasets::brat::{COMMENT_TYPE, REPLY_TYPE};
 
 pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
     let mut outputs = vec![
@@ -34,14 +34,10 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
         let ann = ann(project, doc, &flat);
         outputs.push(Output { path: out.join(format!("{stem}.txt")), bytes: flat.text.into_bytes() });
         outputs.push(Output { path: out.join(format!("{stem}.ann")), bytes: ann.into_bytes() });
-        documents.push(serde_json::json!({ "file": stem, "title": doc.title, "metadata": doc.metadata }));
+        documents.push(super::standoff::document_entry(&stem, doc));
         Ok(())
     })?;
-    // brat has no place for a document's title and metadata; this file beside the documents, which brat ignores,
-    // carries them back into Gloss.
-    let mut bytes = serde_json::to_vec_pretty(&serde_json::json!({ "documents": documents }))?;
-    bytes.push(b'\n');
-    outputs.push(Output { path: out.join(DOCUMENTS_FILE), bytes });
+    outputs.push(super::standoff::documents_file(out, &documents)?);
     Ok(outputs)
 }
 

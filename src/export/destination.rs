@@ -138,6 +138,14 @@ pub fn earlier_export(format: Format, path: &Path) -> bool {
         Format::Brat if name.ends_with(".ann") => complete_lines(path, 4096).iter().all(|l| is_standoff_line(l)),
         // A text beside its annotations, in a folder of brat's configuration.
         Format::Brat => path.with_extension("ann").is_file() || path.with_file_name("annotation.conf").is_file(),
+        Format::Xmi | Format::WebAnnoTsv if name == crate::import::datasets::brat::DOCUMENTS_FILE => {
+            head(path, 64).trim_start().starts_with('{')
+        }
+        Format::Xmi if name == super::xmi::TYPE_SYSTEM_FILE.to_lowercase() => {
+            head(path, 4096).contains("<typeSystemDescription")
+        }
+        Format::Xmi => head(path, 4096).contains("http://www.omg.org/XMI"),
+        Format::WebAnnoTsv => head(path, 64).starts_with("#FORMAT=WebAnno TSV"),
         Format::Html => head(path, 4096).contains(GENERATOR),
     }
 }

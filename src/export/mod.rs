@@ -13,8 +13,11 @@ mod flat;
 mod html;
 mod ids;
 mod labelstudio;
+mod standoff;
 pub mod units;
 mod w3c;
+mod webanno_tsv;
+pub mod xmi;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,14 +41,27 @@ pub enum Format {
     LabelStudio,
     /// The same for Label Studio releases from before 2022, whose editor counted UTF-16 code units.
     LabelStudioUtf16,
+    /// UIMA CAS XMI for INCEpTION and DKPro Cassis: `NAME.xmi` per document and `TypeSystem.xml`, in a folder.
+    Xmi,
+    /// WebAnno TSV 3.3, INCEpTION's text format: `NAME.tsv` per document, in a folder.
+    WebAnnoTsv,
     /// A standalone, printable HTML report.
     Html,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 7] =
-        [Self::Csv, Self::Doccano, Self::W3c, Self::Brat, Self::LabelStudio, Self::LabelStudioUtf16, Self::Html];
+    pub const ALL: [Self; 9] = [
+        Self::Csv,
+        Self::Doccano,
+        Self::W3c,
+        Self::Brat,
+        Self::LabelStudio,
+        Self::LabelStudioUtf16,
+        Self::Xmi,
+        Self::WebAnnoTsv,
+        Self::Html,
+    ];
 
     /// The name used on the command line (`--format`).
     pub fn name(self) -> &'static str {
@@ -56,6 +72,8 @@ impl Format {
             Self::Brat => "brat",
             Self::LabelStudio => "labelstudio",
             Self::LabelStudioUtf16 => "labelstudio-utf16",
+            Self::Xmi => "xmi",
+            Self::WebAnnoTsv => "webanno-tsv",
             Self::Html => "html",
         }
     }
@@ -74,19 +92,21 @@ impl Format {
             Self::Brat => "brat standoff (.txt + .ann)",
             Self::LabelStudio => "Label Studio JSON",
             Self::LabelStudioUtf16 => "Label Studio JSON, releases before 2022 (UTF-16 offsets)",
+            Self::Xmi => "UIMA CAS XMI (INCEpTION, DKPro Cassis)",
+            Self::WebAnnoTsv => "WebAnno TSV 3.3 (INCEpTION)",
             Self::Html => "HTML report",
         }
     }
 
     /// Whether the export is a folder of files rather than one file.
     pub fn writes_folder(self) -> bool {
-        matches!(self, Self::Csv | Self::Brat)
+        matches!(self, Self::Csv | Self::Brat | Self::Xmi | Self::WebAnnoTsv)
     }
 
     /// The extension of the file written, for formats that write one.
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Csv | Self::Brat => None,
+            Self::Csv | Self::Brat | Self::Xmi | Self::WebAnnoTsv => None,
             Self::Doccano => Some("jsonl"),
             Self::W3c => Some("jsonld"),
             Self::LabelStudio | Self::LabelStudioUtf16 => Some("json"),
@@ -102,6 +122,9 @@ impl Format {
             Self::Brat => Some("Unicode code points of NAME.txt"),
             Self::LabelStudio => Some("Unicode code points of each task's text (as Label Studio's editor counts them)"),
             Self::LabelStudioUtf16 => Some("UTF-16 code units of each task's text (JavaScript string indices)"),
+            Self::Xmi | Self::WebAnnoTsv => {
+                Some("UTF-16 code units of each document's text (Java string indices, as INCEpTION counts them)")
+            }
             Self::Html => None,
         }
     }
@@ -126,6 +149,11 @@ impl Format {
                 "Leaves out speakers, verdicts, check-worthy, annotators and times of highlights, comment numbers, \
                  replies, dates and notes, orphaned highlights, and other annotators' comment tags."
             }
+            Self::Xmi | Self::WebAnnoTsv => {
+                "Leaves out orphaned highlights, which comments were removed from the page, and other annotators' \
+                 comment tags. INCEpTION shows a space for a control character such as a form feed (XMI cannot \
+                 hold one); Gloss reads it back."
+            }
             Self::Html => "A report to read: it is not read back.",
         }
     }
@@ -141,6 +169,8 @@ impl Format {
             Self::LabelStudioUtf16 => {
                 "The same tasks for Label Studio releases from before 2022, which counted an emoji as two."
             }
+            Self::Xmi => "A CAS per document with its type system, for INCEpTION's UIMA CAS XMI import and Python.",
+            Self::WebAnnoTsv => "A WebAnno TSV 3.3 file per document, for INCEpTION's TSV import.",
             Self::Html => "A page to read and share: the articles with their highlights, and counts.",
         }
     }
@@ -299,6 +329,8 @@ fn render_documents(
         Format::Brat => brat::render(project, docs, out, control),
         Format::LabelStudio => labelstudio::render(project, docs, out, control, units::Unit::CodePoint),
         Format::LabelStudioUtf16 => labelstudio::render(project, docs, out, control, units::Unit::Utf16),
+        Format::Xmi => xmi::render(project, docs, out, control),
+        Format::WebAnnoTsv => webanno_tsv::render(project, docs, out, control),
         Format::Html => html::render(project, docs, out, control),
     }
 }

@@ -11,6 +11,7 @@ use super::{Extracted, ImportError, extract_file};
 /// The names of files a folder import picks up; other files in a folder are skipped.
 const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "html", "htm", "xhtml", "shtml", "md", "markdown", "json", "jsonl", "ndjson", "jsonld", "csv", "gz",
+    "xmi", "tsv",
 ];
 
 /// What became of one file.

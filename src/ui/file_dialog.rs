@@ -78,7 +78,7 @@ impl Purpose {
 }
 
 /// The extensions of the article files Gloss imports.
-const ARTICLES: [&str; 8] = ["html", "htm", "txt", "md", "json", "jsonl", "csv", "gz"];
+const ARTICLES: [&str; 12] = ["html", "htm", "txt", "md", "json", "jsonl", "jsonld", "csv", "gz", "ann", "xmi", "tsv"];
 
 /// How a native dialog ended.
 pub enum Outcome {

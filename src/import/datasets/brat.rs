@@ -29,19 +29,20 @@ struct Entity {
 /// The file of a brat export by Gloss that holds each document's title and metadata.
 pub const DOCUMENTS_FILE: &str = "gloss-documents.json";
 
+/// The entry of the file `path` in the [`DOCUMENTS_FILE`] beside it, if a Gloss export wrote one.
+pub fn documents_entry(path: &Path) -> Option<serde_json::Value> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(path.with_file_name(DOCUMENTS_FILE)).ok()?;
+    let mut value = serde_json::from_str::<serde_json::Value>(&text).ok()?;
+    let documents = value.get_mut("documents")?.as_array_mut()?;
+    let index = documents.iter().position(|d| d.get("file").and_then(serde_json::Value::as_str) == Some(&stem))?;
+    Some(documents.swap_remove(index))
+}
+
 /// Gives `article` (read from `txt`) the title and metadata a Gloss export wrote for it in [`DOCUMENTS_FILE`]
 /// beside it; brat itself has no place for them.
 pub fn restore_document(article: &mut Extracted, txt: &Path) {
-    let Some(stem) = txt.file_stem().map(|s| s.to_string_lossy().into_owned()) else { return };
-    let Ok(text) = std::fs::read_to_string(txt.with_file_name(DOCUMENTS_FILE)) else { return };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return };
-    let entry = value
-        .get("documents")
-        .and_then(serde_json::Value::as_array)
-        .into_iter()
-        .flatten()
-        .find(|d| d.get("file").and_then(serde_json::Value::as_str) == Some(stem.as_str()));
-    let Some(entry) = entry else { return };
+    let Some(entry) = documents_entry(txt) else { return };
     if let Some(title) = entry.get("title").and_then(serde_json::Value::as_str) {
         title.clone_into(&mut article.title);
     }
@@ -183,7 +184,12 @@ pub fn read(text: &str, ann: &str, path: &Path, names: &HashMap<String, String>)
         };
         Extracted { title, body: body.to_owned(), ..Extracted::default() }
     } else {
-        split_comments(&chars, &comment_ids.iter().map(|id| &entities[*id]).collect::<Vec<_>>(), title)
+        let ranges: Vec<(usize, usize)> = comment_ids
+            .iter()
+            .map(|id| &entities[*id].ranges)
+            .map(|r| (r.first().map_or(0, |r| r.0), r.last().map_or(0, |r| r.1)))
+            .collect();
+        split_comments(&chars, &ranges, title)
     };
     // Where each comment's text starts in the .txt, to move offsets into it.
     let starts: Vec<(usize, usize)> = comment_ids
@@ -318,21 +324,22 @@ fn join_line_breaks(chars: &[char], fragments: Vec<(usize, usize)>) -> (Vec<(usi
     (ranges, joined)
 }
 
-/// The body and comments of a `.txt` that Gloss exported: the body ends at the blank line before the first
-/// comment's header line ("#1 Maren").
-fn split_comments(chars: &[char], comments: &[&Entity], title: String) -> Extracted {
+/// The body and comments of a text that Gloss exported with its comments (flattened, see `export::flat`), given
+/// where each comment's text lies: the body ends at the blank line before the first comment's header line
+/// ("#1 Maren").
+pub(crate) fn split_comments(chars: &[char], comments: &[(usize, usize)], title: String) -> Extracted {
     let text_of = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
-    let first = comments.first().and_then(|c| c.ranges.first()).map_or(chars.len(), |r| r.0);
+    let first = comments.first().map_or(chars.len(), |r| r.0);
     let header_start = |start: usize| {
-        let line_start = chars[..start.saturating_sub(1)].iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1);
+        let before = chars.get(..start.saturating_sub(1)).unwrap_or(chars);
+        let line_start = before.iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1);
         (line_start, text_of(line_start, start.saturating_sub(1)))
     };
     let (body_end, _) = header_start(first);
     let body = text_of(0, body_end.saturating_sub(2));
     let extracted = comments
         .iter()
-        .map(|comment| {
-            let (s, e) = (comment.ranges.first().map_or(0, |r| r.0), comment.ranges.last().map_or(0, |r| r.1));
+        .map(|&(s, e)| {
             let (_, header) = header_start(s);
             let (number, author) = match header.strip_prefix('#').and_then(|h| h.split_once(' ')) {
                 Some((number, author)) => (Some(number.to_owned()), author.to_owned()),

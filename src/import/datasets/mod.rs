@@ -4,8 +4,11 @@
 pub mod brat;
 pub mod doccano;
 pub mod gloss_csv;
+pub mod inception;
 pub mod labelstudio;
 pub mod w3c;
+pub mod webanno_tsv;
+pub mod xmi;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +48,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Vec<Extracted>, ImportEr
             let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
             doccano::looks_like(first).then(|| doccano::read(&text, &main).map_err(corrupt))
         }
+        "xmi" => Some(read_inception(path, given, xmi::read)),
+        "tsv" if webanno_tsv::looks_like(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)])) => {
+            Some(read_inception(path, given, webanno_tsv::read))
+        }
         "json" | "jsonld" => {
             let text = String::from_utf8_lossy(bytes);
             let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
@@ -67,8 +74,8 @@ pub fn is_companion(path: &Path, batch: &[PathBuf]) -> bool {
         Some("ann") => has(path.with_extension("txt")),
         Some("csv") if name == "spans.csv" || name == "comments.csv" => has(path.with_file_name("documents.csv")),
         Some("jsonl") => companion_of_sentiment(path).is_some_and(has),
-        // The titles of a brat export, read with each of its documents.
-        Some("json") if name == brat::DOCUMENTS_FILE => path.with_file_name("annotation.conf").is_file(),
+        // The titles of a brat or INCEpTION export, read with each of its documents.
+        Some("json") if name == brat::DOCUMENTS_FILE => batch.iter().any(|p| p != path && p.parent() == path.parent()),
         _ => false,
     }
 }
@@ -108,4 +115,37 @@ fn read_brat(txt: &Path, ann: &Path, given: Given<'_>) -> Result<Vec<Extracted>,
     let mut article = brat::read(&text, &ann_text, txt, &brat::label_names(txt));
     brat::restore_document(&mut article, txt);
     Ok(vec![article])
+}
+
+/// A reader of one of INCEpTION's formats: the text, its annotations and warnings, or why the file cannot be read.
+type InceptionReader = fn(&str, &str) -> Result<(String, Vec<inception::Read>, Vec<String>), String>;
+
+fn read_inception(path: &Path, given: Given<'_>, read: InceptionReader) -> Result<Vec<Extracted>, ImportError> {
+    let text = text_of(path, given)?;
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (mut content, annotations, warnings) =
+        read(&text, &file).map_err(|reason| ImportError::Corrupt { path: path.to_owned(), reason })?;
+    restore_characters(&mut content, path);
+    let title = path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned());
+    let mut article = inception::document(&content, annotations, title, warnings);
+    brat::restore_document(&mut article, path);
+    Ok(vec![article])
+}
+
+/// Puts back the characters that an XMI export by Gloss wrote as spaces (XML 1.0 cannot hold them), as its
+/// `gloss-documents.json` records them; a character that is no longer a space there was edited and stays.
+fn restore_characters(text: &mut String, path: &Path) {
+    let Some(entry) = brat::documents_entry(path) else { return };
+    let Some(replaced) = entry.get("replaced").and_then(serde_json::Value::as_array) else { return };
+    let mut chars: Vec<char> = text.chars().collect();
+    for pair in replaced {
+        let at = pair.get(0).and_then(serde_json::Value::as_u64).and_then(|a| usize::try_from(a).ok());
+        let c = pair.get(1).and_then(serde_json::Value::as_str).and_then(|s| s.chars().next());
+        if let (Some(at), Some(c)) = (at, c)
+            && chars.get(at) == Some(&' ')
+        {
+            chars[at] = c;
+        }
+    }
+    *text = chars.into_iter().collect();
 }

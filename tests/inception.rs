@@ -1,0 +1,223 @@
+//! INCEpTION's formats read as INCEpTION reads them. UIMA CAS XMI: the sofa and each annotation's UTF-16 begin and
+//! end, as Java slices a string. WebAnno TSV 3.3: the text rebuilt from the `#Text=` lines by the rules of
+//! INCEpTION's reader (a line break after each sentence, spaces up to the next sentence's first token, the line
+//! break taken back when a sentence follows without a gap), each annotation from the tokens its number is on.
+//! Both must select exactly the text of every highlight and every comment of the fixture (emoji, ZWJ, flags,
+//! CJK Extension B, Armenian, Arabic with harakat, Hebrew, combining marks, NBSP, U+2028, NEL, form feed, tab).
+//! Where Python has DKPro Cassis, it reads the XMI too; the test says it skipped when it has not.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
+
+#[path = "support/annotated.rs"]
+mod annotated;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use gloss::export::units::{Unit, slice};
+use gloss::export::{Control, Format, Scope, export};
+
+fn exported(format: Format, dir: &Path) -> Vec<PathBuf> {
+    export(&annotated::project(), Scope::Project, format, &dir.join(format.name()), &Control::none()).unwrap().files
+}
+
+/// The texts the fixture's highlights (each range) and comments cover, sorted.
+fn expected() -> Vec<String> {
+    let project = annotated::project();
+    let doc = &project.documents[0];
+    let mut all: Vec<String> = doc.spans.iter().flat_map(|s| s.ranges.iter().map(|r| r.exact.clone())).collect();
+    all.extend(doc.comments.iter().map(|c| c.text.clone()));
+    all.sort();
+    all
+}
+
+/// The value of attribute `name` in `element`, with XML's references undone.
+fn attribute(element: &str, name: &str) -> Option<String> {
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    let raw = &element[start..start + element[start..].find('"')?];
+    let mut out = raw.replace("&#9;", "\t").replace("&#10;", "\n").replace("&#13;", "\r");
+    for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] {
+        out = out.replace(entity, c);
+    }
+    Some(out)
+}
+
+#[test]
+fn xmi_offsets_count_utf16_and_select_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(Format::Xmi, dir.path());
+    let xmi_file = files.iter().find(|f| f.extension().is_some_and(|e| e == "xmi")).unwrap();
+    assert!(files.iter().any(|f| f.ends_with("TypeSystem.xml")));
+    let xmi = std::fs::read_to_string(xmi_file).unwrap();
+    let sofa = xmi.lines().find(|l| l.starts_with("<cas:Sofa")).unwrap();
+    let text = attribute(sofa, "sofaString").unwrap();
+    assert!(!text.contains('\u{c}'), "XML 1.0 cannot hold a form feed: a space stands in for it");
+    let mut got = Vec::new();
+    for line in xmi.lines().filter(|l| l.starts_with("<custom:")) {
+        let (begin, end) = (attribute(line, "begin").unwrap(), attribute(line, "end").unwrap());
+        let quote = slice(&text, begin.parse().unwrap(), end.parse().unwrap(), Unit::Utf16).unwrap();
+        got.push(quote);
+    }
+    got.sort();
+    let want: Vec<String> = expected().iter().map(|t| t.replace('\u{c}', " ")).collect();
+    assert_eq!(got, want);
+    // The flag after "waved" lies beyond emoji: its UTF-16 offset is not its code point offset.
+    let project = annotated::project();
+    let span = project.documents[0].spans.iter().find(|s| s.quote() == "waved 🇦🇲").unwrap();
+    let utf16: usize = project.documents[0].body.chars().take(span.start()).map(char::len_utf16).sum();
+    assert_ne!(utf16, span.start());
+    let end = utf16 + "waved 🇦🇲".encode_utf16().count();
+    assert!(xmi.contains(&format!("begin=\"{utf16}\" end=\"{end}\"")));
+}
+
+/// Annotations by layer, then number: UTF-16 begin and end.
+type Spans = BTreeMap<(usize, u64), (usize, usize)>;
+
+/// The text and the annotations of a TSV, rebuilt as INCEpTION's reader does.
+fn rebuild(tsv: &str) -> (String, Spans) {
+    let mut text: Vec<u16> = Vec::new();
+    let mut sentence: Vec<u16> = Vec::new();
+    let mut annotations = BTreeMap::new();
+    let mut first = false;
+    let mut layers: Vec<usize> = Vec::new();
+    for line in tsv.lines() {
+        if let Some(header) = line.strip_prefix("#T_SP=") {
+            let features = header.split('|').count() - 1;
+            let index = layers.len();
+            layers.extend(std::iter::repeat_n(index, features));
+        } else if let Some(t) = line.strip_prefix("#Text=") {
+            let t = t.replace("\\t", "\t").replace("\\f", "\u{c}").replace("\\\\", "\\");
+            sentence.extend(t.encode_utf16());
+            sentence.push(u16::from(b'\n'));
+            first = true;
+        } else if !line.is_empty() && !line.starts_with('#') {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (b, e) = fields[1].split_once('-').unwrap();
+            let (b, e): (usize, usize) = (b.parse().unwrap(), e.parse().unwrap());
+            if first {
+                if text.len() > b {
+                    assert_eq!(text.pop(), Some(u16::from(b'\n')));
+                }
+                while text.len() < b {
+                    text.push(u16::from(b' '));
+                }
+                text.append(&mut sentence);
+                first = false;
+            }
+            // The first column of each layer names the annotations over the token.
+            let mut seen = Vec::new();
+            for (column, &layer) in layers.iter().enumerate() {
+                if seen.contains(&layer) {
+                    continue;
+                }
+                seen.push(layer);
+                for value in fields[column + 3].split('|').filter(|v| *v != "_") {
+                    let id: u64 = value.rsplit_once('[').unwrap().1.trim_end_matches(']').parse().unwrap();
+                    let entry = annotations.entry((layer, id)).or_insert((b, e));
+                    entry.1 = e;
+                }
+            }
+        }
+    }
+    (String::from_utf16(&text).unwrap(), annotations)
+}
+
+#[test]
+fn tsv_rebuilds_the_text_and_every_annotation_as_inceptions_reader_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(Format::WebAnnoTsv, dir.path());
+    let tsv_file = files.iter().find(|f| f.extension().is_some_and(|e| e == "tsv")).unwrap();
+    let tsv = std::fs::read_to_string(tsv_file).unwrap();
+    assert!(tsv.starts_with("#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.GlossHighlight|label|"));
+    let (text, annotations) = rebuild(&tsv);
+    let project = annotated::project();
+    let flat_body = &project.documents[0].body;
+    assert!(text.starts_with(flat_body.as_str()), "the body comes back character for character");
+    let mut got: Vec<String> = annotations.values().map(|&(b, e)| slice(&text, b, e, Unit::Utf16).unwrap()).collect();
+    got.sort();
+    assert_eq!(got, expected());
+    assert_eq!(annotations.len(), 21, "19 parts of 18 highlights and 2 comments");
+}
+
+const CASSIS: &str = r#"
+import sys
+from cassis import load_typesystem, load_cas_from_xmi
+with open(sys.argv[1], "rb") as f:
+    ts = load_typesystem(f)
+with open(sys.argv[2], "rb") as f:
+    cas = load_cas_from_xmi(f, typesystem=ts)
+texts = sorted(a.get_covered_text() for a in cas.select("webanno.custom.GlossHighlight"))
+comments = sorted(a.get_covered_text() for a in cas.select("webanno.custom.GlossComment"))
+print(len(texts), len(comments))
+"#;
+
+#[test]
+fn dkpro_cassis_reads_the_xmi_where_python_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(Format::Xmi, dir.path());
+    let xmi = files.iter().find(|f| f.extension().is_some_and(|e| e == "xmi")).unwrap();
+    let types = files.iter().find(|f| f.ends_with("TypeSystem.xml")).unwrap();
+    let Ok(output) = std::process::Command::new("python3")
+        .args(["-c", CASSIS, &types.display().to_string(), &xmi.display().to_string()])
+        .output()
+    else {
+        println!("skipped: python3 is not installed");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("ModuleNotFoundError") {
+        println!("skipped: dkpro-cassis is not installed for python3");
+        return;
+    }
+    assert!(output.status.success(), "cassis failed: {stderr}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "19 2");
+}
+
+/// Imports `name` written with `content` into a new project; the article or the error's sentence.
+fn import(name: &str, content: &str) -> Result<gloss::import::Extracted, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    gloss::import::extract_file(&path).map(|mut a| a.remove(0)).map_err(|e| e.to_string())
+}
+
+#[test]
+fn other_layers_of_inception_come_in_as_highlights_by_their_value() {
+    // As UIMA writes a CAS: on one line, with tokens, sentences and a named entity after an emoji.
+    let xmi = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI" "#,
+        r#"xmlns:cas="http:///uima/cas.ecore" xmlns:type="http:///de/tudarmstadt/ukp/dkpro/core/api/segmentation/type.ecore" "#,
+        r#"xmlns:ner="http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore" xmi:version="2.0">"#,
+        r#"<cas:NULL xmi:id="0"/><type:Sentence xmi:id="8" sofa="1" begin="0" end="14"/>"#,
+        r#"<type:Token xmi:id="9" sofa="1" begin="0" end="2"/>"#,
+        r#"<ner:NamedEntity xmi:id="10" sofa="1" begin="3" end="6" value="PER"/>"#,
+        r#"<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="😀 Ана&#10;said so."/>"#,
+        r#"<cas:View sofa="1" members="8 9 10"/></xmi:XMI>"#,
+    );
+    let article = import("cas.xmi", xmi).unwrap();
+    assert_eq!(article.body, "😀 Ана\nsaid so.");
+    let spans = &article.annotations.spans;
+    assert_eq!(spans.len(), 1, "tokens and sentences are structure");
+    assert_eq!((spans[0].label.as_str(), spans[0].ranges[0]), ("PER", (2, 5)));
+    assert!(article.warnings.iter().any(|w| w.contains("NamedEntity")), "{:?}", article.warnings);
+
+    let tsv = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Stance|value\n#T_RL=webanno.custom.Link|role|BT_webanno.custom.Stance\n\n\n\
+               #Text=I agree 👍\n1-1\t0-1\tI\t_\t_\t_\t\n1-2\t2-7\tagree\tPro[1]\t_\t_\t\n1-3\t8-10\t👍\tPro[1]\t_\t_\t\n";
+    let article = import("stance.tsv", tsv).unwrap();
+    assert_eq!(article.body, "I agree 👍");
+    assert_eq!(article.annotations.spans[0].ranges, [(2, 9)]);
+    assert_eq!(article.annotations.spans[0].label, "Pro");
+    assert!(article.warnings.iter().any(|w| w.contains("relation layer")), "{:?}", article.warnings);
+}
+
+#[test]
+fn broken_files_are_refused_with_the_place_they_break() {
+    let short = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Stance|value\n\n\n#Text=I agree\n1-1\t0-1\n";
+    let error = import("short.tsv", short).unwrap_err();
+    assert!(error.contains("short.tsv line 6"), "{error}");
+    let error =
+        import("cut.xmi", r#"<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><cas:Sofa sofaString="a"#).unwrap_err();
+    assert!(error.contains("cut.xmi line 1"), "{error}");
+    let error = import("empty.xmi", r#"<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"></xmi:XMI>"#).unwrap_err();
+    assert!(error.contains("no text"), "{error}");
+}
