@@ -230,6 +230,7 @@ fn document(
             modified: at,
             annotator: "generator".to_owned(),
             suggested: None,
+            iri: None,
         });
     }
     doc

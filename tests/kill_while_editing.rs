@@ -33,6 +33,7 @@ impl Dice {
 }
 
 /// A line for `gloss edit`, and what it does to the expected project.
+#[allow(clippy::large_enum_variant, reason = "a test holds a few steps at a time")]
 enum Step {
     Edit(Command),
     Undo,

@@ -150,7 +150,7 @@ fn provenance_and_rejections_survive_the_file() {
     editor.apply(accept(editor.project(), &[quote, tag], "Ana", None, at()).unwrap()).unwrap();
     editor.apply(reject(editor.project(), figure, "Ana", at()).unwrap()).unwrap();
     let text = gloss::store::to_string(editor.project()).unwrap();
-    assert!(text.contains("format_version: 7,"));
+    assert!(text.contains("format_version: 8,"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     std::fs::write(&path, &text).unwrap();

@@ -249,6 +249,7 @@ fn create_span(project: &mut Project, doc: DocId, draft: &SpanDraft) -> Result<C
         modified: draft.at,
         annotator,
         suggested: None,
+        iri: None,
     };
     insert_span(document_mut(project, doc)?, span);
     Ok(Command::RemoveSpan { doc, span: id })

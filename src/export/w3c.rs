@@ -185,11 +185,21 @@ pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control:
         .collect();
     let mut items = Vec::new();
     let mut index = 0;
+    let mut used = std::collections::HashSet::new();
     control.each(docs, |doc| {
         let names = &names[index];
         index += 1;
-        items.extend(doc.spans.iter().map(|span| span_annotation(project, names, span, false)));
-        items.extend(doc.orphans.iter().map(|span| span_annotation(project, names, span, true)));
+        let spans = doc.spans.iter().map(|s| (s, false)).chain(doc.orphans.iter().map(|s| (s, true)));
+        for (span, orphaned) in spans {
+            // The IRI an imported file gave a highlight names it again, so that a file exported, imported and
+            // exported again is the same; a highlight made here is named by its id. No two share a name.
+            let own = format!("{}:span:{}", names.base, span.id.0);
+            let id = match &span.iri {
+                Some(iri) if used.insert(iri.clone()) => iri.clone(),
+                _ => own,
+            };
+            items.push(span_annotation(project, names, span, orphaned, id));
+        }
         items.extend(doc.comments.iter().flat_map(|comment| comment_annotations(project, names, comment)));
         Ok(())
     })?;
@@ -220,6 +230,7 @@ fn span_annotation<'a>(
     names: &'a Names,
     span: &'a SpanAnnotation,
     orphaned: bool,
+    id: String,
 ) -> Annotation<'a> {
     let source = names.source(span.target);
     let mut targets: Vec<Specific<'a>> = span
@@ -254,7 +265,7 @@ fn span_annotation<'a>(
     }
     Annotation {
         context: Context,
-        id: format!("{}:span:{}", names.base, span.id.0),
+        id,
         kind: "Annotation",
         motivation: "tagging",
         created: Some(span.created.to_string()),

@@ -67,6 +67,8 @@ pub struct ExtractedSpan {
     pub origins: Vec<String>,
     /// The suggestion the highlight was accepted from, if the file says (a Gloss project being merged).
     pub suggested: Option<Suggested>,
+    /// The IRI the file names the highlight by (a W3C annotation's `id`), kept so that it is named so again.
+    pub iri: Option<String>,
 }
 
 /// What a suggester proposed, with the label or sentiment level by name, as imports and merges carry it.
@@ -125,6 +127,7 @@ impl ExtractedSpan {
             quotes: Vec::new(),
             origins: Vec::new(),
             suggested: None,
+            iri: None,
         }
     }
 

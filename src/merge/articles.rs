@@ -55,6 +55,7 @@ fn article(project: &Project, doc: &Document, existing: Option<&Document>) -> Ex
         made.created = Some(span.created);
         made.modified = Some(span.modified);
         made.quotes = span.ranges.iter().map(quote).collect();
+        made.iri.clone_from(&span.iri);
         made.suggested = span.suggested.as_ref().map(|p| Suggested {
             by: p.by.clone(),
             version: p.version.clone(),

@@ -194,6 +194,10 @@ pub struct SpanAnnotation {
     /// The suggestion the span was accepted from, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggested: Option<Box<super::provenance::SuggestedSpan>>,
+    /// The IRI a W3C annotation file gave the highlight it came from, so that exporting it again names it the
+    /// same; highlights made here are named by their id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iri: Option<String>,
 }
 
 impl SpanAnnotation {
@@ -212,6 +216,7 @@ impl SpanAnnotation {
             modified: at,
             annotator: String::new(),
             suggested: None,
+            iri: None,
         }
     }
 

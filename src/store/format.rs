@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Conflict, Document, Exercise, IdAllocator, LabelSchema, Project, Rejection};
 
 /// The format version this build writes; it reads this one and every older one.
-pub const CURRENT_VERSION: u32 = 7;
+pub const CURRENT_VERSION: u32 = 8;
 
 /// Written above the data so that someone opening the file in an editor knows what it is.
 pub const FILE_HEADER: &str = "// Gloss project file. Format: see README.md, \"The project file\".\n";

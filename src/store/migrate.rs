@@ -15,6 +15,7 @@
 //! | 5 | `comments[].timestamp` (when the page states it for machines), optional. |
 //! | 6 | `spans[].suggested` and `comments[].tagged_by[].suggested` (the suggestion a highlight or sentiment was accepted from) and `rejected` (suggestions annotators turned down), all optional. |
 //! | 7 | `documents[].orphans` and `documents[].review` (what an update from a newer version left to decide) and `comments[].removed` (a comment the newer page no longer has), all optional. |
+//! | 8 | `spans[].iri` (the name a W3C annotation file gave a highlight), optional. |
 
 use crate::model::Project;
 
@@ -23,7 +24,7 @@ use super::format::CURRENT_VERSION;
 /// A step from the version at the same index plus one (`MIGRATIONS[0]` upgrades version 1 to 2).
 type Step = fn(&mut Project) -> Result<(), String>;
 
-const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const MIGRATIONS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8];
 
 /// The oldest format version that can be read.
 pub const OLDEST_VERSION: u32 = 1;
@@ -58,6 +59,12 @@ fn v5_to_v6(_project: &mut Project) -> Result<(), String> {
 /// Version 7 adds what updates from newer versions of an article leave behind; a version 6 file was never
 /// updated, so it has no orphans, nothing to review and no removed comments.
 fn v6_to_v7(_project: &mut Project) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 8 adds the IRI a W3C file named a highlight by; a version 7 file kept none, and its highlights are
+/// named by their ids as before.
+fn v7_to_v8(_project: &mut Project) -> Result<(), String> {
     Ok(())
 }
 

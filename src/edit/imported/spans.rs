@@ -120,6 +120,7 @@ pub(super) fn make_span(
         modified: span.modified.or(span.created).unwrap_or(at),
         annotator: span.annotator.clone(),
         suggested: span.suggested.as_ref().and_then(|p| super::suggested::span_provenance(schema, p)),
+        iri: span.iri.clone(),
     })
 }
 

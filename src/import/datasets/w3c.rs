@@ -116,6 +116,7 @@ pub fn read(value: &Value) -> Result<Vec<Extracted>, String> {
         span.annotator = annotation.get("creator").map(agent_name).unwrap_or_default();
         span.created = text(annotation, "created").parse().ok();
         span.modified = text(annotation, "modified").parse().ok();
+        span.iri = annotation.get("id").and_then(Value::as_str).map(str::to_owned);
         article.annotations.spans.push(span);
     }
     let mut articles: Vec<Extracted> = by_source.into_values().collect();
