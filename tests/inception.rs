@@ -4,7 +4,8 @@
 //! break taken back when a sentence follows without a gap), each annotation from the tokens its number is on.
 //! Both must select exactly the text of every highlight and every comment of the fixture (emoji, ZWJ, flags,
 //! CJK Extension B, Armenian, Arabic with harakat, Hebrew, combining marks, NBSP, U+2028, NEL, form feed, tab).
-//! Where Python has DKPro Cassis, it reads the XMI too; the test says it skipped when it has not.
+//! Java's own XML parser and strings read both files to the same texts, and where Python has DKPro Cassis, it reads
+//! the XMI too; each says it skipped when the machine lacks it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on purpose")]
 
@@ -220,4 +221,119 @@ fn broken_files_are_refused_with_the_place_they_break() {
     assert!(error.contains("cut.xmi line 1"), "{error}");
     let error = import("empty.xmi", r#"<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"></xmi:XMI>"#).unwrap_err();
     assert!(error.contains("no text"), "{error}");
+}
+
+/// Reads an XMI file with Java's own XML parser (SAX, as UIMA's deserializer does) and prints, for each annotation
+/// of Gloss's layers, its layer and the text `String.substring` gives for its begin and end (UTF-16, as in UIMA).
+/// Reads a TSV file with `BufferedReader.readLine` and rebuilds the text and the annotations by the rules of
+/// INCEpTION's `Tsv3XDeserializer`, in Java strings.
+const JAVA: &str = r##"
+import java.io.*;
+import java.nio.charset.StandardCharsets;
+import java.util.*;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+public class Check {
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+        List<String> lines = new ArrayList<>();
+        if (args[0].equals("xmi")) {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            String[] sofa = { null };
+            List<String[]> found = new ArrayList<>();
+            factory.newSAXParser().parse(new File(args[1]), new DefaultHandler() {
+                public void startElement(String uri, String local, String name, Attributes at) {
+                    if (local.equals("Sofa")) sofa[0] = at.getValue("sofaString");
+                    else if (uri.equals("http:///webanno/custom.ecore"))
+                        found.add(new String[] { local, at.getValue("begin"), at.getValue("end") });
+                }
+            });
+            for (String[] f : found)
+                lines.add(f[0] + "\t" + sofa[0].substring(Integer.parseInt(f[1]), Integer.parseInt(f[2])));
+        } else {
+            BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(args[1]), StandardCharsets.UTF_8));
+            StringBuilder text = new StringBuilder();
+            StringBuilder sentence = new StringBuilder();
+            Map<String, int[]> spans = new TreeMap<>();
+            int columns = 0;
+            boolean first = false;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("#T_SP=")) columns += line.split("\\|").length - 1;
+                else if (line.startsWith("#Text=")) {
+                    sentence.append(line.substring(6).replace("\\t", "\t").replace("\\f", "\f")).append('\n');
+                    first = true;
+                } else if (!line.isEmpty() && !line.startsWith("#")) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length < columns + 3) throw new IllegalStateException("short line: " + line);
+                    String[] offsets = fields[1].split("-");
+                    int begin = Integer.parseInt(offsets[0]), end = Integer.parseInt(offsets[1]);
+                    if (first) {
+                        if (text.length() > begin) text.setLength(text.length() - 1);
+                        while (text.length() < begin) text.append(' ');
+                        text.append(sentence);
+                        sentence.setLength(0);
+                        first = false;
+                    }
+                    for (int c = 3; c < fields.length; c++) {
+                        for (String value : fields[c].split("(?<!\\\\)\\|")) {
+                            if (value.equals("_") || value.isEmpty()) continue;
+                            String id = (c < 12 ? "GlossHighlight" : "GlossComment") + value.substring(value.lastIndexOf('['));
+                            int[] span = spans.computeIfAbsent(id, k -> new int[] { begin, end });
+                            span[1] = end;
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, int[]> e : spans.entrySet())
+                lines.add(e.getKey().substring(0, e.getKey().indexOf('[')) + "\t" + text.substring(e.getValue()[0], e.getValue()[1]));
+        }
+        Collections.sort(lines);
+        for (String l : lines) out.print(l.replace("\n", "\\n") + "\n");
+    }
+}
+"##;
+
+#[test]
+fn java_reads_the_xmi_and_the_tsv_to_the_same_texts_where_it_is_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("Check.java");
+    std::fs::write(&source, JAVA).unwrap();
+    let project = annotated::project();
+    let doc = &project.documents[0];
+    let mut want: Vec<String> = doc
+        .spans
+        .iter()
+        .flat_map(|s| s.ranges.iter().map(|r| format!("GlossHighlight\t{}", r.exact)))
+        .chain(doc.comments.iter().map(|c| format!("GlossComment\t{}", c.text)))
+        .collect();
+    want.sort();
+    for (format, extension) in [(Format::Xmi, "xmi"), (Format::WebAnnoTsv, "tsv")] {
+        let files = exported(format, dir.path());
+        let file = files.iter().find(|f| f.extension().is_some_and(|e| e == extension)).unwrap();
+        let Ok(output) = std::process::Command::new("java").arg(&source).arg(extension).arg(file).output() else {
+            println!("skipped: java is not installed");
+            return;
+        };
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if stderr.contains("Could not find or load main class") {
+            println!("skipped: this java cannot run a source file (Java 11 or later can)");
+            return;
+        }
+        assert!(output.status.success(), "java: {stderr}");
+        let got: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect();
+        let want: Vec<String> = want
+            .iter()
+            .map(|w| {
+                let w = w.replace('\n', "\\n");
+                // XML 1.0 cannot hold a form feed: the XMI has a space there.
+                if format == Format::Xmi { w.replace('\u{c}', " ") } else { w }
+            })
+            .collect();
+        let mut want = want;
+        want.sort();
+        assert_eq!(got, want, "{extension}");
+    }
 }
