@@ -90,6 +90,10 @@ pub(super) fn annotations(project: &Project, doc: &Document, flat: &Flat) -> Vec
             (Feature::Tags, if tags.is_empty() { String::new() } else { serde_json::Value::Object(tags).to_string() }),
             (Feature::Note, comment.note.clone()),
         ];
+        // The tags are the project annotator's; the note is the comment's, with no one's name.
+        if features.iter().any(|(f, v)| matches!(f, Feature::Sentiment | Feature::Tags) && !v.is_empty()) {
+            features.push((Feature::Annotator, annotator.clone()));
+        }
         features.retain(|(_, v)| !v.is_empty());
         out.push((Layered { layer: COMMENT_LAYER, start: place.start, end: place.start + place.len, features }, None));
     }

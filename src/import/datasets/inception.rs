@@ -31,7 +31,7 @@ pub enum Feature {
     Verdict,
     /// The annotator's note (of a highlight or a comment).
     Note,
-    /// Who made the highlight.
+    /// Who made the highlight, or tagged the comment.
     Annotator,
     /// When the highlight was made (RFC 3339).
     Created,
@@ -70,7 +70,7 @@ impl Feature {
     ];
 
     /// The features of the comment layer, in the order the files list them.
-    pub const COMMENT: [Self; 8] = [
+    pub const COMMENT: [Self; 9] = [
         Self::Number,
         Self::Author,
         Self::Date,
@@ -79,6 +79,7 @@ impl Feature {
         Self::Sentiment,
         Self::Tags,
         Self::Note,
+        Self::Annotator,
     ];
 
     /// The feature's name in the type system.
@@ -111,7 +112,7 @@ impl Feature {
             Self::CheckWorthy => "yes or no, when decided",
             Self::Verdict => "true, false, misleading or unverifiable, when checked",
             Self::Note => "The annotator's note",
-            Self::Annotator => "Who made the highlight",
+            Self::Annotator => "Who made the highlight, or tagged the comment",
             Self::Created => "When the highlight was made (RFC 3339)",
             Self::Modified => "When the highlight last changed (RFC 3339)",
             Self::Part => "Shared by the parts of a highlight in several parts",
@@ -270,8 +271,12 @@ fn comment_features(article: &mut Extracted, index: usize, read: &Read, count: u
             _ => warnings.push(format!("{}: replyTo {parent:?} names no other comment; left out", read.origin)),
         }
     }
-    let mut marks =
-        Marks { sentiment: text(Feature::Sentiment), note: read.get(Feature::Note).to_owned(), ..Marks::default() };
+    let mut marks = Marks {
+        sentiment: text(Feature::Sentiment),
+        note: read.get(Feature::Note).to_owned(),
+        annotator: read.get(Feature::Annotator).to_owned(),
+        ..Marks::default()
+    };
     if let Some(tags) = text(Feature::Tags) {
         match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&tags) {
             Ok(map) => {

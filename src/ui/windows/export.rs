@@ -56,8 +56,8 @@ impl ExportWindow {
         ui.weak(self.format.leaves_out());
         if self.format != Format::Html {
             ui.weak(
-                "No format holds where accepted suggestions came from, rejected suggestions, an update's review \
-                 list or the machine-readable times of comments: the project file does.",
+                "No format holds where accepted suggestions came from, rejected suggestions or an update's review \
+                 list: the project file does.",
             );
         }
         ui.separator();
