@@ -487,16 +487,9 @@ fn every_format_gives_the_same_files_after_an_export_and_an_import() {
                 doc.comments.iter_mut().for_each(|c| c.tagged_by.clear());
             }
         }
-        let (batch, _) = gloss::import::batch::collect(&inputs);
-        let mut articles: Vec<_> = batch.iter().flat_map(|f| gloss::import::extract_file(f).unwrap()).collect();
-        let _ = imported::sign_unsigned(&target, (&batch[0], &inputs[0]), &mut articles, None);
-        let placement = imported::place(&target, articles, jiff::Timestamp::now());
-        let mut editor = Editor::new(target, false);
-        for command in placement.commands {
-            editor.apply(command).unwrap();
-        }
+        let imported = import_signed(target, &inputs);
         let second = dir.path().join(format!("{}-2", format.name()));
-        let again = exported(editor.project(), format, &second);
+        let again = exported(&imported, format, &second);
         let (a, b) = (contents(&files, &first), contents(&again, &second));
         assert_eq!(a.len(), b.len(), "{}", format.name());
         for ((name_a, bytes_a), (name_b, bytes_b)) in a.iter().zip(&b) {
@@ -507,5 +500,35 @@ fn every_format_gives_the_same_files_after_an_export_and_an_import() {
                 panic!("{}: {name_a} differs after a cycle, first at {first:?}", format.name());
             }
         }
+    }
+}
+
+/// Imports `inputs` into `target` as the command line does: work that names no one is signed first.
+fn import_signed(target: Project, inputs: &[std::path::PathBuf]) -> Project {
+    let (batch, _) = gloss::import::batch::collect(inputs);
+    let mut articles: Vec<_> = batch.iter().flat_map(|f| gloss::import::extract_file(f).unwrap()).collect();
+    let _ = imported::sign_unsigned(&target, (&batch[0], &inputs[0]), &mut articles, None);
+    let placement = imported::place(&target, articles, jiff::Timestamp::now());
+    let mut editor = Editor::new(target, false);
+    for command in placement.commands {
+        editor.apply(command).unwrap();
+    }
+    editor.project().clone()
+}
+
+#[test]
+fn importing_an_export_twice_changes_nothing_the_second_time() {
+    // Into a new project with no annotator, as `gloss import --into new.ron` makes one: the second import finds
+    // every highlight and every comment tag already there, with the same annotator.
+    let project = annotated::project();
+    let dir = tempfile::tempdir().unwrap();
+    for format in Format::ALL.into_iter().filter(|f| !matches!(f, Format::Html | Format::W3c)) {
+        let out = dir.path().join(format.name());
+        let files = exported(&project, format, &out);
+        let inputs = if format.writes_folder() { vec![out.clone()] } else { files[..1].to_vec() };
+        let once = import_signed(Project::new("twice"), &inputs);
+        assert_eq!(once.documents.len(), 1, "{}", format.name());
+        let twice = import_signed(once.clone(), &inputs);
+        assert_eq!(twice, once, "{}: the second import changed the project", format.name());
     }
 }

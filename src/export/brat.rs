@@ -107,6 +107,13 @@ fn ann(project: &Project, doc: &Document, flat: &Flat) -> String {
             n += 1;
             let _ = writeln!(out, "#{n}\tAnnotatorNotes T{t}\t{}", one_line(&comment.note));
         }
+        // Whose tags they are, so that importing the files twice finds them already there.
+        let tagged = comment.sentiment_of(&project.annotator).is_some()
+            || schema.dimensions.iter().any(|d| comment.tag_value(&project.annotator, d).is_some());
+        if tagged && !project.annotator.is_empty() {
+            n += 1;
+            let _ = writeln!(out, "#{n}\tAnnotator T{t}\t{}", one_line(&project.annotator));
+        }
     }
     // A reply is a relation from its comment to the one it answers, which brat draws as an arc.
     let mut r = 0;

@@ -4,7 +4,8 @@
 //!   `"label": [[start, end, "Claim"], …]`. Offsets count code points of the line's `text`, as doccano (Python)
 //!   does; a highlight in several parts is one triple per part.
 //! - `NAME.sentiment.jsonl`, for a *text classification* project: a line per comment with `"label": ["Negative"]`
-//!   (empty when untagged) and each further dimension's value under its own name.
+//!   (empty when untagged), each further dimension's value under its own name, and `tagged_by`, whose tags they
+//!   are.
 //!
 //! Every line also carries `document_id`, `title`, `target`, `comment_id`, `author`, `comment_number` and
 //! `parent_id` (empty strings where there is none, as on the body's line), which doccano keeps as metadata; the
@@ -17,6 +18,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{Control, ExportError, Output, Rendered};
+use crate::import::datasets::doccano::TAGGED_BY;
 use crate::model::{Comment, Document, Project, Target};
 
 pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
@@ -71,11 +73,15 @@ fn sentiment_line(project: &Project, doc: &Document, comment: &Comment) -> Value
     let mut line = json!({ "text": comment.text, "label": label });
     describe(&mut line, doc, Target::Comment(comment.id));
     if let Value::Object(fields) = &mut line {
+        let mut tagged = !label.is_empty();
         for dimension in &schema.dimensions {
             let value = comment.tag_value(&project.annotator, dimension);
+            tagged |= value.is_some();
             // An untagged dimension is an empty string: `null` fails doccano's import like a missing key.
             fields.insert(dimension.name.clone(), json!(value.map_or("", |v| v.name.as_str())));
         }
+        // Whose tags they are, so that importing the file twice finds them already there.
+        fields.insert(TAGGED_BY.to_owned(), json!(if tagged { project.annotator.as_str() } else { "" }));
     }
     line
 }

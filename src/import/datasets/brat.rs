@@ -360,6 +360,7 @@ fn marks_of(entity: &Entity) -> Marks {
             marks.dimensions.push((name.replace('_', " "), value.clone()));
         }
     }
+    marks.annotator = entity.notes.iter().find(|(k, _)| k == "Annotator").map(|(_, t)| t.clone()).unwrap_or_default();
     marks.note = entity
         .notes
         .iter()

@@ -7,6 +7,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The key of a sentiment line that names whose tags the line holds, in Gloss's doccano files.
+pub const TAGGED_BY: &str = "tagged_by";
+
 use serde_json::{Map, Value};
 
 use crate::import::{CommentRef, Extracted, ExtractedComment, ExtractedSpan, Marks, Place};
@@ -92,13 +95,15 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Extracted>, String> {
                 "comment_number",
                 "parent_id",
                 "highlights",
+                TAGGED_BY,
             ];
             let dimensions = line
                 .iter()
                 .filter(|(k, v)| !fixed.contains(&k.as_str()) && v.as_str().is_some_and(|v| !v.is_empty()))
                 .map(|(k, v)| (k.clone(), value_text(v)))
                 .collect();
-            let marks = Marks { sentiment, dimensions, ..Marks::default() };
+            let annotator = line.get(TAGGED_BY).map(value_text).unwrap_or_default();
+            let marks = Marks { sentiment, dimensions, annotator, ..Marks::default() };
             if !marks.is_empty() {
                 articles[index].annotations.comments.push((CommentRef::Index(position), marks));
             }
