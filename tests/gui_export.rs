@@ -50,6 +50,32 @@ fn a_folder_format_asks_for_a_folder_and_one_document_can_go_alone() {
 }
 
 #[test]
+fn inceptions_formats_are_chosen_and_written_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(sample_copy(dir.path()));
+    for (title, name, file) in [
+        ("UIMA CAS XMI (INCEpTION, DKPro Cassis)", "xmi", "TypeSystem.xml"),
+        ("WebAnno TSV 3.3 (INCEpTION)", "tsv", "gloss-documents.json"),
+    ] {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        harness.run_steps(2);
+        harness.get_by_label(title).click();
+        harness.run_steps(1);
+        assert!(harness.query_by_label_contains("Offsets count UTF-16 code units of each document's text").is_some());
+        harness.get_by_label("Choose a folder…").click();
+        harness.run_steps(2);
+        let out = dir.path().join(name);
+        answer_prompt(&mut harness, &out, "Export");
+        wait_for_export(&mut harness);
+        assert!(out.join(file).is_file(), "{name}");
+        let documents = std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == name));
+        assert_eq!(documents.count(), 1, "{name}: a file for the one document");
+    }
+}
+
+#[test]
 fn the_numbers_window_counts_and_charts_the_project() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(sample_copy(dir.path()));
