@@ -70,8 +70,8 @@ impl UpdateReport {
     pub fn summary(&self) -> String {
         let c = &self.comments;
         format!(
-            "{} highlight(s) unchanged, {} edited and {} orphaned (both listed for review); comments: {} matched, {} \
-             new, {} removed from the page (kept)",
+            "{} highlight(s) unchanged, {} edited and {} orphaned (the edited and orphaned are listed for review); \
+             comments: {} matched, {} new, {} removed from the page (kept)",
             self.count(Reanchor::Unchanged),
             self.count(Reanchor::Edited),
             self.count(Reanchor::Orphaned),
