@@ -40,6 +40,15 @@ impl Units {
         Self { table }
     }
 
+    /// The code point offset of `offset` in the target unit, or `None` if it falls inside a character or past the
+    /// end; in logarithmic time. For [`Unit::CodePoint`] it is `offset` itself.
+    pub fn back(&self, offset: usize) -> Option<usize> {
+        if self.table.is_empty() {
+            return Some(offset);
+        }
+        self.table.binary_search(&offset).ok()
+    }
+
     /// The offset in the target unit of code point offset `offset` (past the end: the end).
     pub fn convert(&self, offset: usize) -> usize {
         if self.table.is_empty() {

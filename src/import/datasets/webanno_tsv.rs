@@ -16,7 +16,8 @@ pub fn looks_like(text: &str) -> bool {
 /// One column of the file: the layer it belongs to and the feature it holds (none for a layer without
 /// features, whose column only marks where its annotations are).
 struct Column {
-    layer: String,
+    /// Index in the reader's list of layers.
+    layer: usize,
     feature: Option<String>,
     /// Whether it belongs to a span layer; the columns of relation and chain layers are skipped.
     span: bool,
@@ -24,7 +25,7 @@ struct Column {
 
 /// An annotation being read: UTF-16 offsets into the text built so far.
 struct Building {
-    layer: String,
+    layer: usize,
     begin: usize,
     end: usize,
     features: BTreeMap<String, String>,
@@ -40,6 +41,7 @@ pub fn read(tsv: &str, file: &str) -> Result<(String, Vec<Read>, Vec<String>), S
         return Err(format!("{file} line 1: not a WebAnno TSV 3 file (it should begin with #FORMAT=WebAnno TSV 3)"));
     }
     let mut columns = Vec::new();
+    let mut layers: Vec<String> = Vec::new();
     let mut number = 1;
     for line in lines.by_ref() {
         number += 1;
@@ -51,15 +53,17 @@ pub fn read(tsv: &str, file: &str) -> Result<(String, Vec<Read>, Vec<String>), S
             warnings.push(format!("{file} line {number}: the {} layer {layer} is left out", kind_name(kind)));
         }
         let features: Vec<&str> = fields.collect();
+        let index = layers.len();
+        layers.push(layer);
         if features.is_empty() {
-            columns.push(Column { layer: layer.clone(), feature: None, span });
+            columns.push(Column { layer: index, feature: None, span });
         }
         for feature in features {
             let feature = (!feature.is_empty()).then(|| feature.to_owned());
-            columns.push(Column { layer: layer.clone(), feature, span });
+            columns.push(Column { layer: index, feature, span });
         }
     }
-    let mut reader = Reader { columns, text: String::new(), length: 0, ..Reader::default() };
+    let mut reader = Reader { columns, layers, ..Reader::default() };
     let mut sentence = String::new();
     let mut in_header = false;
     let mut in_sentence = false;
@@ -112,14 +116,16 @@ fn kind_name(kind: &str) -> &'static str {
 #[derive(Default)]
 struct Reader {
     columns: Vec<Column>,
+    /// The layers' type names, in the order of the header.
+    layers: Vec<String>,
     /// The text rebuilt so far, and its length in UTF-16 code units.
     text: String,
     length: usize,
     annotations: Vec<Building>,
     /// Annotations by layer and number, to extend over later tokens.
-    numbered: HashMap<(String, u64), usize>,
+    numbered: HashMap<(usize, u64), usize>,
     /// Annotations of the current unit by layer and place in the stack of its column.
-    unit: HashMap<(String, usize), usize>,
+    unit: HashMap<(usize, usize), usize>,
 }
 
 impl Reader {
@@ -148,15 +154,15 @@ impl Reader {
             }
             for (stack, value) in split_unescaped(raw, '|').into_iter().enumerate() {
                 let (value, id) = numbered(value);
-                let key = (column.layer.clone(), stack);
+                let key = (column.layer, stack);
                 let existing = self.unit.get(&key).copied().or_else(|| {
-                    let at = *self.numbered.get(&(column.layer.clone(), id?))?;
+                    let at = *self.numbered.get(&(column.layer, id?))?;
                     self.annotations[at].end = end;
                     Some(at)
                 });
                 let at = existing.unwrap_or_else(|| {
                     self.annotations.push(Building {
-                        layer: column.layer.clone(),
+                        layer: column.layer,
                         begin,
                         end,
                         features: BTreeMap::new(),
@@ -166,10 +172,13 @@ impl Reader {
                 });
                 self.unit.insert(key, at);
                 if let Some(id) = id {
-                    self.numbered.insert((column.layer.clone(), id), at);
+                    self.numbered.insert((column.layer, id), at);
                 }
+                // Every token of an annotation repeats its values (INCEpTION's writer writes the same on each), so
+                // the first token's are taken and the rest not parsed again.
                 if let Some(feature) = &column.feature
                     && value != "*"
+                    && !self.annotations[at].features.contains_key(feature)
                 {
                     self.annotations[at].features.insert(feature.clone(), unescape_value(value));
                 }
@@ -180,19 +189,14 @@ impl Reader {
     /// The text and the annotations in code points of it.
     fn finish(self, file: &str, warnings: &mut Vec<String>) -> (String, Vec<Read>) {
         // Code point offset of each UTF-16 offset that starts a character.
-        let mut starts = HashMap::new();
-        let mut at = 0;
-        for (i, c) in self.text.chars().enumerate() {
-            starts.insert(at, i);
-            at += c.len_utf16();
-        }
-        starts.insert(at, self.text.chars().count());
+        let units = crate::export::units::Units::new(&self.text, crate::export::units::Unit::Utf16);
         let mut out = Vec::new();
         for b in self.annotations {
             let origin = format!("{file} line {}", b.line);
-            match (starts.get(&b.begin), starts.get(&b.end)) {
-                (Some(&start), Some(&end)) => {
-                    out.push(Read { layer: b.layer, start, end, features: b.features, origin });
+            match (units.back(b.begin), units.back(b.end)) {
+                (Some(start), Some(end)) => {
+                    let layer = self.layers.get(b.layer).cloned().unwrap_or_default();
+                    out.push(Read { layer, start, end, features: b.features, origin });
                 }
                 _ => warnings
                     .push(format!("{origin}: an annotation falls inside a character or past the text; left out")),

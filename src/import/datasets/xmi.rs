@@ -37,6 +37,7 @@ pub fn read(xmi: &str, file: &str) -> Result<(String, Vec<Read>, Vec<String>), S
     let mut sofas: Vec<(String, String, String)> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut depth = 0_usize;
+    let (mut lines, mut counted) = (1, 0);
     let at = |position: u64| {
         let (line, column) = crate::model::text::line_column(xmi.as_bytes(), usize::try_from(position).unwrap_or(0));
         format!("{file} line {line}, column {column}")
@@ -63,7 +64,11 @@ pub fn read(xmi: &str, file: &str) -> Result<(String, Vec<Read>, Vec<String>), S
             }
         } else if depth == 1 {
             let name = String::from_utf8_lossy(element.name().as_ref()).into_owned();
-            let line = crate::model::text::line_column(xmi.as_bytes(), usize::try_from(position).unwrap_or(0)).0;
+            // Lines counted on from the last element, so a large file is read in one pass.
+            let position = usize::try_from(position).unwrap_or(0).min(xmi.len());
+            lines += xmi.as_bytes()[counted.min(position)..position].iter().filter(|&&b| b == b'\n').count();
+            counted = position;
+            let line = lines;
             take(&name, &attributes, &packages, line, &mut sofas, &mut found);
         }
         if !empty {
@@ -76,18 +81,12 @@ pub fn read(xmi: &str, file: &str) -> Result<(String, Vec<Read>, Vec<String>), S
         return Err(format!("{file}: the CAS has no text (no cas:Sofa with a sofaString)"));
     };
     let mut warnings = Vec::new();
-    let mut starts = HashMap::new();
-    let mut unit = 0;
-    for (i, c) in text.chars().enumerate() {
-        starts.insert(unit, i);
-        unit += c.len_utf16();
-    }
-    starts.insert(unit, text.chars().count());
+    let units = crate::export::units::Units::new(&text, crate::export::units::Unit::Utf16);
     let mut annotations = Vec::new();
     for f in found.into_iter().filter(|f| f.sofa == sofa_id) {
         let origin = format!("{file} line {}", f.line);
-        match (starts.get(&f.begin), starts.get(&f.end)) {
-            (Some(&start), Some(&end)) if start <= end => {
+        match (units.back(f.begin), units.back(f.end)) {
+            (Some(start), Some(end)) if start <= end => {
                 annotations.push(Read { layer: f.layer, start, end, features: f.features, origin });
             }
             _ => warnings.push(format!("{origin}: an annotation falls inside a character or past the text; left out")),
