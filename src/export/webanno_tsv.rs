@@ -230,3 +230,47 @@ fn escape_value(value: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters that test the rebuilding of the text: line breaks of every kind, tabs, spaces, escapes, a
+    /// character outside the Basic Multilingual Plane.
+    const CHARS: [char; 14] =
+        ['a', 'b', ' ', ' ', '\n', '\t', '\r', '\u{c}', '😀', '\u{a0}', '\u{2028}', '中', '\\', '#'];
+
+    proptest! {
+        #[test]
+        fn the_reader_gets_back_the_text_and_every_range(
+            chars in proptest::collection::vec(proptest::sample::select(CHARS.to_vec()), 0..60),
+            spans in proptest::collection::vec((0_usize..60, 0_usize..60), 0..6),
+        ) {
+            let mut text: String = chars.iter().collect();
+            text.push('\n');
+            let len = chars.len();
+            let mut annotations: Vec<Layered> = spans
+                .iter()
+                .map(|&(a, b)| (a.min(b).min(len), a.max(b).min(len)))
+                .filter(|(a, b)| a < b)
+                .map(|(start, end)| Layered {
+                    layer: HIGHLIGHT_LAYER,
+                    start,
+                    end,
+                    features: vec![(Feature::Label, "Claim [x] | _".to_owned())],
+                })
+                .collect();
+            annotations.sort_by_key(|a| (a.start, a.end));
+            let written = tsv(&text, &annotations);
+            let (back, read, warnings) = crate::import::datasets::webanno_tsv::read(&written, "p.tsv").unwrap();
+            prop_assert!(warnings.is_empty(), "{:?}", warnings);
+            prop_assert_eq!(back, text);
+            let mut got: Vec<(usize, usize)> = read.iter().map(|r| (r.start, r.end)).collect();
+            got.sort_unstable();
+            let want: Vec<(usize, usize)> = annotations.iter().map(|a| (a.start, a.end)).collect();
+            prop_assert_eq!(got, want);
+            prop_assert!(read.iter().all(|r| r.features["label"] == "Claim [x] | _"));
+        }
+    }
+}

@@ -138,3 +138,45 @@ fn type_system() -> String {
     out.push_str("  </types>\n</typeSystemDescription>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CHARS: [char; 14] =
+        ['a', '<', '&', '"', '\n', '\t', '\r', '\u{c}', '😀', '\u{a0}', '\u{2028}', '\u{85}', '中', '>'];
+
+    proptest! {
+        #[test]
+        fn the_reader_gets_back_the_text_and_every_range(
+            chars in proptest::collection::vec(proptest::sample::select(CHARS.to_vec()), 0..60),
+            spans in proptest::collection::vec((0_usize..60, 0_usize..60), 0..6),
+        ) {
+            let text: String = chars.iter().collect();
+            let len = chars.len();
+            let annotations: Vec<Layered> = spans
+                .iter()
+                .map(|&(a, b)| (a.min(b).min(len), a.max(b).min(len)))
+                .map(|(start, end)| Layered {
+                    layer: HIGHLIGHT_LAYER,
+                    start,
+                    end,
+                    features: vec![(Feature::Note, "a \"note\"\n\tof <two> & lines\r".to_owned())],
+                })
+                .collect();
+            let (written, replaced) = xmi(&text, &annotations);
+            let (back, read, warnings) = crate::import::datasets::xmi::read(&written, "p.xmi").unwrap();
+            prop_assert!(warnings.is_empty(), "{:?}", warnings);
+            let spaced: String = text.chars().map(|c| if c == '\u{c}' { ' ' } else { c }).collect();
+            prop_assert_eq!(back, spaced);
+            prop_assert_eq!(replaced.len(), text.matches('\u{c}').count());
+            // The document annotation is read too; the document makes no highlight of it.
+            let read: Vec<_> = read.into_iter().filter(|r| r.layer == HIGHLIGHT_LAYER).collect();
+            let got: Vec<(usize, usize)> = read.iter().map(|r| (r.start, r.end)).collect();
+            let want: Vec<(usize, usize)> = annotations.iter().map(|a| (a.start, a.end)).collect();
+            prop_assert_eq!(got, want);
+            prop_assert!(read.iter().all(|r| r.features["note"] == "a \"note\"\n\tof <two> & lines\r"));
+        }
+    }
+}
