@@ -337,3 +337,34 @@ fn java_reads_the_xmi_and_the_tsv_to_the_same_texts_where_it_is_installed() {
         assert_eq!(got, want, "{extension}");
     }
 }
+
+#[test]
+fn both_exports_carry_the_type_system_inceptions_layer_import_reads() {
+    // INCEpTION's Layers > Import takes a file that begins with an XML declaration as a UIMA type system.
+    let dir = tempfile::tempdir().unwrap();
+    for format in [Format::Xmi, Format::WebAnnoTsv] {
+        let files = exported(format, dir.path());
+        let path = files.iter().find(|f| f.ends_with("TypeSystem.xml")).unwrap();
+        let xml = std::fs::read_to_string(path).unwrap();
+        assert!(xml.starts_with("<?xml"), "{}", format.name());
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let (mut names, mut in_name) = (Vec::new(), false);
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Start(e) => in_name = e.name().as_ref() == b"name",
+                quick_xml::events::Event::Text(t) if in_name => names.push(t.decode().unwrap().into_owned()),
+                quick_xml::events::Event::End(_) => in_name = false,
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        let highlight: Vec<&str> =
+            ["label", "speaker", "checkWorthy", "verdict", "note", "annotator", "created", "modified", "part"].to_vec();
+        let comment = ["number", "author", "date", "timestamp", "replyTo", "sentiment", "tags", "note", "annotator"];
+        let mut want = vec!["Gloss", "webanno.custom.GlossHighlight"];
+        want.extend(highlight);
+        want.push("webanno.custom.GlossComment");
+        want.extend(comment);
+        assert_eq!(names, want, "{}", format.name());
+    }
+}

@@ -141,7 +141,7 @@ pub fn earlier_export(format: Format, path: &Path) -> bool {
         Format::Xmi | Format::WebAnnoTsv if name == crate::import::datasets::brat::DOCUMENTS_FILE => {
             head(path, 64).trim_start().starts_with('{')
         }
-        Format::Xmi if name == super::xmi::TYPE_SYSTEM_FILE.to_lowercase() => {
+        Format::Xmi | Format::WebAnnoTsv if name == super::xmi::TYPE_SYSTEM_FILE.to_lowercase() => {
             head(path, 4096).contains("<typeSystemDescription")
         }
         Format::Xmi => head(path, 4096).contains("http://www.omg.org/XMI"),

@@ -1,5 +1,6 @@
 //! WebAnno TSV 3.3, INCEpTION's text format: per document `NAME.tsv`, with `gloss-documents.json` beside them
-//! for the titles and metadata, which the format has no place for.
+//! for the titles and metadata, which the format has no place for, and `TypeSystem.xml`, the two layers for
+//! INCEpTION's layer import.
 //!
 //! INCEpTION's reader rebuilds the text from the `#Text=` lines of the sentences and places every annotation by
 //! the tokens it covers, so both are chosen to give back the text and the ranges exactly: a sentence is a line of
@@ -26,7 +27,9 @@ use crate::model::{Document, Project};
 const LAYERS: [(&str, &[Feature]); 2] = [(HIGHLIGHT_LAYER, &Feature::HIGHLIGHT), (COMMENT_LAYER, &Feature::COMMENT)];
 
 pub(super) fn render(project: &Project, docs: &[&Document], out: &Path, control: &Control<'_>) -> Rendered {
-    let mut outputs = Vec::new();
+    // The layers' type system, which INCEpTION's layer settings import, so that its reader knows the columns.
+    let mut outputs =
+        vec![Output { path: out.join(super::xmi::TYPE_SYSTEM_FILE), bytes: super::xmi::type_system().into_bytes() }];
     let mut documents = Vec::new();
     control.each(docs, |doc| {
         let flat = Flat::of(doc);
