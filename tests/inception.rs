@@ -368,3 +368,16 @@ fn both_exports_carry_the_type_system_inceptions_layer_import_reads() {
         assert_eq!(names, want, "{}", format.name());
     }
 }
+
+#[test]
+fn a_file_that_comes_back_from_inception_with_the_old_extension_in_its_name_finds_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = exported(Format::Xmi, dir.path());
+    let xmi = files.iter().find(|f| f.extension().is_some_and(|e| e == "xmi")).unwrap();
+    // INCEpTION names the document after the file it was given, and its export after the document.
+    let back = xmi.with_file_name(format!("{}.xmi", xmi.file_name().unwrap().to_string_lossy()));
+    std::fs::rename(xmi, &back).unwrap();
+    let article = gloss::import::extract_file(&back).unwrap().remove(0);
+    assert_eq!(article.title, annotated::project().documents[0].title);
+    assert!(article.body.contains('\u{c}'), "the form feed is back");
+}

@@ -29,14 +29,21 @@ struct Entity {
 /// The file of a brat export by Gloss that holds each document's title and metadata.
 pub const DOCUMENTS_FILE: &str = "gloss-documents.json";
 
-/// The entry of the file `path` in the [`DOCUMENTS_FILE`] beside it, if a Gloss export wrote one.
+/// The entry of the file `path` in the [`DOCUMENTS_FILE`] beside it, if a Gloss export wrote one. A file that
+/// came back through another tool may carry the old extension in its name (INCEpTION names an exported
+/// `0010-levy.xmi` after the document `0010-levy.xmi`), so extensions are taken off until a name matches.
 pub fn documents_entry(path: &Path) -> Option<serde_json::Value> {
-    let stem = path.file_stem()?.to_string_lossy().into_owned();
     let text = std::fs::read_to_string(path.with_file_name(DOCUMENTS_FILE)).ok()?;
     let mut value = serde_json::from_str::<serde_json::Value>(&text).ok()?;
     let documents = value.get_mut("documents")?.as_array_mut()?;
-    let index = documents.iter().position(|d| d.get("file").and_then(serde_json::Value::as_str) == Some(&stem))?;
-    Some(documents.swap_remove(index))
+    let mut stem = path.file_stem()?.to_string_lossy().into_owned();
+    loop {
+        let named = |d: &serde_json::Value| d.get("file").and_then(serde_json::Value::as_str) == Some(stem.as_str());
+        if let Some(index) = documents.iter().position(named) {
+            return Some(documents.swap_remove(index));
+        }
+        stem = stem.rsplit_once('.')?.0.to_owned();
+    }
 }
 
 /// Gives `article` (read from `txt`) the title and metadata a Gloss export wrote for it in [`DOCUMENTS_FILE`]
