@@ -11,6 +11,8 @@
 
 #[path = "support/annotated.rs"]
 mod annotated;
+#[path = "support/external.rs"]
+mod external;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -158,20 +160,9 @@ fn dkpro_cassis_reads_the_xmi_where_python_has_it() {
     let files = exported(Format::Xmi, dir.path());
     let xmi = files.iter().find(|f| f.extension().is_some_and(|e| e == "xmi")).unwrap();
     let types = files.iter().find(|f| f.ends_with("TypeSystem.xml")).unwrap();
-    let Ok(output) = std::process::Command::new("python3")
-        .args(["-c", CASSIS, &types.display().to_string(), &xmi.display().to_string()])
-        .output()
-    else {
-        println!("skipped: python3 is not installed");
-        return;
-    };
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("ModuleNotFoundError") {
-        println!("skipped: dkpro-cassis is not installed for python3");
-        return;
-    }
-    assert!(output.status.success(), "cassis failed: {stderr}");
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "19 2");
+    let args = ["-c", CASSIS, &types.display().to_string(), &xmi.display().to_string()];
+    let Some(out) = external::run("python3", &args, "dkpro-cassis") else { return };
+    assert_eq!(out.trim(), "19 2");
 }
 
 /// Imports `name` written with `content` into a new project; the article or the error's sentence.
@@ -303,28 +294,19 @@ fn java_reads_the_xmi_and_the_tsv_to_the_same_texts_where_it_is_installed() {
     std::fs::write(&source, JAVA).unwrap();
     let project = annotated::project();
     let doc = &project.documents[0];
-    let mut want: Vec<String> = doc
+    let texts: Vec<String> = doc
         .spans
         .iter()
         .flat_map(|s| s.ranges.iter().map(|r| format!("GlossHighlight\t{}", r.exact)))
         .chain(doc.comments.iter().map(|c| format!("GlossComment\t{}", c.text)))
         .collect();
-    want.sort();
     for (format, extension) in [(Format::Xmi, "xmi"), (Format::WebAnnoTsv, "tsv")] {
         let files = exported(format, dir.path());
         let file = files.iter().find(|f| f.extension().is_some_and(|e| e == extension)).unwrap();
-        let Ok(output) = std::process::Command::new("java").arg(&source).arg(extension).arg(file).output() else {
-            println!("skipped: java is not installed");
-            return;
-        };
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        if stderr.contains("Could not find or load main class") {
-            println!("skipped: this java cannot run a source file (Java 11 or later can)");
-            return;
-        }
-        assert!(output.status.success(), "java: {stderr}");
-        let got: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect();
-        let want: Vec<String> = want
+        let (source, file) = (source.display().to_string(), file.display().to_string());
+        let Some(out) = external::run("java", &[&source, extension, &file], "java") else { return };
+        let got: Vec<String> = out.lines().map(str::to_owned).collect();
+        let mut want: Vec<String> = texts
             .iter()
             .map(|w| {
                 let w = w.replace('\n', "\\n");
@@ -332,7 +314,6 @@ fn java_reads_the_xmi_and_the_tsv_to_the_same_texts_where_it_is_installed() {
                 if format == Format::Xmi { w.replace('\u{c}', " ") } else { w }
             })
             .collect();
-        let mut want = want;
         want.sort();
         assert_eq!(got, want, "{extension}");
     }

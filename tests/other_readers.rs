@@ -7,29 +7,16 @@
 
 #[path = "support/annotated.rs"]
 mod annotated;
+#[path = "support/external.rs"]
+mod external;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use external::run;
 use gloss::export::{Control, Format, Scope, export};
 
 fn exported(format: Format, dir: &Path, name: &str) -> Vec<PathBuf> {
     export(&annotated::project(), Scope::Project, format, &dir.join(name), &Control::none()).unwrap().files
-}
-
-/// Runs `program` with `args`; `None` (with a printed line) when it cannot be started or lacks what it needs.
-fn run(program: &str, args: &[&str], needs: &str) -> Option<String> {
-    let Ok(output) = Command::new(program).args(args).output() else {
-        println!("skipped: {program} is not installed");
-        return None;
-    };
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("ModuleNotFoundError") {
-        println!("skipped: {needs} is not installed for {program}");
-        return None;
-    }
-    assert!(output.status.success(), "{program} failed: {stderr}");
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 const BRAT: &str = r#"

@@ -50,7 +50,9 @@ pub(super) fn tsv(text: &str, annotations: &[Layered]) -> String {
     // The reader ends the text with a line break after the last sentence; the sentences cover the rest.
     let end = if chars.last() == Some(&'\n') { chars.len() - 1 } else { chars.len() };
     let units = Units::new(text, Unit::Utf16);
-    let tokens = tokens(&chars, end, annotations);
+    // The closing line break is one byte, so the text the sentences cover is the rest.
+    let content = if end < chars.len() { &text[..text.len() - 1] } else { text };
+    let tokens = tokens(content, &chars, end, annotations);
     let mut out = String::from("#FORMAT=WebAnno TSV 3.3\n");
     for (layer, features) in LAYERS {
         let names: Vec<&str> = features.iter().map(|f| f.name()).collect();
@@ -112,12 +114,11 @@ fn column(out: &mut String, annotations: &[Layered], covering: &[usize], feature
     out.push('\t');
 }
 
-/// The tokens of `chars[..end]`: its words and punctuation (Unicode word boundaries, UAX #29), cut at every
+/// The tokens of `text`, which is `chars[..end]`: its words and punctuation (Unicode word boundaries, UAX #29), cut at every
 /// annotation's edge, and white space where an annotation begins or ends with it; at least one, so that an empty
 /// document still has a sentence.
-fn tokens(chars: &[char], end: usize, annotations: &[Layered]) -> Vec<(usize, usize)> {
+fn tokens(text: &str, chars: &[char], end: usize, annotations: &[Layered]) -> Vec<(usize, usize)> {
     let mut cuts: Vec<usize> = vec![0, end];
-    let text: String = chars[..end].iter().collect();
     let mut at = 0;
     for word in text.split_word_bounds() {
         at += word.chars().count();

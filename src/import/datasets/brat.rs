@@ -49,7 +49,13 @@ pub fn documents_entry(path: &Path) -> Option<serde_json::Value> {
 /// Gives `article` (read from `txt`) the title and metadata a Gloss export wrote for it in [`DOCUMENTS_FILE`]
 /// beside it; brat itself has no place for them.
 pub fn restore_document(article: &mut Extracted, txt: &Path) {
-    let Some(entry) = documents_entry(txt) else { return };
+    if let Some(entry) = documents_entry(txt) {
+        apply_entry(article, &entry);
+    }
+}
+
+/// Gives `article` the title and metadata of its `entry` in [`DOCUMENTS_FILE`] (see [`documents_entry`]).
+pub fn apply_entry(article: &mut Extracted, entry: &serde_json::Value) {
     if let Some(title) = entry.get("title").and_then(serde_json::Value::as_str) {
         title.clone_into(&mut article.title);
     }

@@ -125,17 +125,22 @@ fn read_inception(path: &Path, given: Given<'_>, read: InceptionReader) -> Resul
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let (mut content, annotations, warnings) =
         read(&text, &file).map_err(|reason| ImportError::Corrupt { path: path.to_owned(), reason })?;
-    restore_characters(&mut content, path);
+    // The side file is read once for the characters, the title and the metadata.
+    let entry = brat::documents_entry(path);
+    if let Some(entry) = &entry {
+        restore_characters(&mut content, entry);
+    }
     let title = path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned());
     let mut article = inception::document(&content, annotations, title, warnings);
-    brat::restore_document(&mut article, path);
+    if let Some(entry) = &entry {
+        brat::apply_entry(&mut article, entry);
+    }
     Ok(vec![article])
 }
 
-/// Puts back the characters that an XMI export by Gloss wrote as spaces (XML 1.0 cannot hold them), as its
-/// `gloss-documents.json` records them; a character that is no longer a space there was edited and stays.
-fn restore_characters(text: &mut String, path: &Path) {
-    let Some(entry) = brat::documents_entry(path) else { return };
+/// Puts back the characters that an XMI export by Gloss wrote as spaces (XML 1.0 cannot hold them), as its entry
+/// in `gloss-documents.json` records them; a character that is no longer a space there was edited and stays.
+fn restore_characters(text: &mut String, entry: &serde_json::Value) {
     let Some(replaced) = entry.get("replaced").and_then(serde_json::Value::as_array) else { return };
     let mut chars: Vec<char> = text.chars().collect();
     for pair in replaced {

@@ -236,57 +236,39 @@ fn numbered(value: &str) -> (&str, Option<u64>) {
 
 /// A feature value with INCEpTION's escapes undone.
 fn unescape_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.peek().copied() {
-            Some(n @ ('\\' | '[' | ']' | '|' | '_' | ';' | '*' | '-')) => {
-                out.push(n);
-                chars.next();
-            }
-            Some('t') => {
-                out.push('\t');
-                chars.next();
-            }
-            Some('n') => {
-                out.push('\n');
-                chars.next();
-            }
-            _ => out.push('\\'),
-        }
-    }
-    out
+    unescape(value, |next| match next {
+        '\\' | '[' | ']' | '|' | '_' | ';' | '*' | '-' => Some(next),
+        't' => Some('\t'),
+        'n' => Some('\n'),
+        _ => None,
+    })
 }
 
 /// A `#Text=` line's text with INCEpTION's escapes undone (TSV 3.2 and later).
 fn unescape_text(text: &str) -> String {
+    unescape(text, |next| match next {
+        't' => Some('\t'),
+        'n' => Some('\n'),
+        'f' => Some('\u{c}'),
+        'r' => Some('\r'),
+        'b' => Some('\u{8}'),
+        '\\' | '\u{0}'..='\u{7}' | '\u{e}'..='\u{1f}' => Some(next),
+        _ => None,
+    })
+}
+
+/// `text` with each backslash and the character after it replaced by what `escaped` makes of that character; a
+/// backslash before anything else stays.
+fn unescape(text: &str, escaped: impl Fn(char) -> Option<char>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let unescaped = match chars.peek().copied() {
-            Some('t') => Some('\t'),
-            Some('n') => Some('\n'),
-            Some('f') => Some('\u{c}'),
-            Some('r') => Some('\r'),
-            Some('b') => Some('\u{8}'),
-            Some('\\') => Some('\\'),
-            Some(c @ ('\u{0}'..='\u{7}' | '\u{e}'..='\u{1f}')) => Some(c),
-            _ => None,
-        };
-        match unescaped {
+        match chars.peek().copied().filter(|_| c == '\\').and_then(&escaped) {
             Some(u) => {
                 out.push(u);
                 chars.next();
             }
-            None => out.push('\\'),
+            None => out.push(c),
         }
     }
     out
