@@ -242,3 +242,30 @@ fn a_forum_threads_first_post_is_the_body_and_the_replies_are_the_comments() {
     let note = thread.comments_note().unwrap_or_default();
     assert!(note.starts_with("comments: found by the page's markup"), "{note}");
 }
+
+#[test]
+fn a_comment_section_only_its_heading_names_is_found_by_the_heading() {
+    let page = one("headed_comments.html");
+    assert_eq!(threads(&page), [("Inselkind", None)]);
+    let comment = &page.comments[0];
+    assert_eq!(comment.date.as_deref(), Some("13. April 2024, 16:19"));
+    assert!(comment.text.starts_with("Endlich!"), "{:?}", comment.text);
+    assert!(page.body.contains("zweites Fährschiff"), "{:?}", page.body);
+    assert!(!page.body.contains("Endlich!"), "the comment is not in the body: {:?}", page.body);
+    let note = page.comments_note().unwrap_or_default();
+    assert!(note.contains("named only by its heading"), "{note}");
+}
+
+#[test]
+fn a_thread_without_names_is_read_by_its_dates_and_counters_are_no_names() {
+    let page = one("unsigned_thread.html");
+    let texts: Vec<&str> = page.comments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[1].starts_with("also, the night boat"), "{texts:?}");
+    assert!(page.comments.iter().all(|c| c.author.is_empty()), "'level 2', '4 points' or 'also' are no names");
+    assert_eq!(page.comments[0].date.as_deref(), Some("3 years ago"));
+    assert!(!texts.iter().any(|t| t.contains("Continue this thread")));
+    assert!(page.body.contains("one more crossing at night"), "{:?}", page.body);
+    let note = page.comments_note().unwrap_or_default();
+    assert!(note.contains("3 of them show no author"), "{note}");
+}

@@ -55,7 +55,8 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
             .and_then(|n| date_of(&n));
     // Read before the date elements are taken out of the text below.
     let timestamp = timestamp_of(&scope);
-    if author.is_empty() || looks_like_date(&author) {
+    let from_head = author.is_empty() || looks_like_date(&author);
+    if from_head {
         // Markup that names no author (or names the date so): the head line says who and when.
         let (named, dated) = super::comment_header::header_fields(item);
         author = named.unwrap_or_default();
@@ -78,7 +79,8 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
             for matcher in &NOT_TEXT.0 {
                 scope.select_matcher(matcher).remove();
             }
-            paragraphs(&item.formatted_text())
+            let text = paragraphs(&item.formatted_text());
+            if from_head { without_head(&text, &author, date.as_deref()) } else { text }
         }
     };
     if text.is_empty() {
@@ -227,6 +229,23 @@ fn date_of(node: &NodeRef<'_>) -> Option<String> {
         return Some(text[from..].to_owned());
     }
     node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
+}
+
+/// How many lines at the top of a comment can be its head line (name, rank, votes, date).
+const HEAD_LINES: usize = 4;
+
+/// `text` without the head lines that gave its author and date ("level 1", "12 points · 3 years ago", "#1
+/// Kommentar von Ann"), where the markup set no element apart for the text itself.
+fn without_head(text: &str, author: &str, date: Option<&str>) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let head = lines.iter().take(HEAD_LINES).take_while(|l| l.chars().count() <= 90).count();
+    let last =
+        |needle: &str| (!needle.is_empty()).then(|| lines[..head].iter().position(|l| l.contains(needle))).flatten();
+    let Some(end) = last(date.unwrap_or_default()).max(last(author)) else { return text.to_owned() };
+    let rest = lines[end + 1..].join("\n");
+    let rest = rest.trim_start();
+    // A comment that is all head line keeps it: there is nothing else to show.
+    if rest.is_empty() { text.to_owned() } else { rest.to_owned() }
 }
 
 /// Formatted text as paragraphs separated by a blank line, without button words.

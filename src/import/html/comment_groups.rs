@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
+use super::comment_heading::HEADED_CLASS;
 use super::comment_key::{Key, is_not_comment, key, names_comment};
 use super::nodes::{has_text, words};
 
@@ -201,6 +202,6 @@ fn group_in(container: &NodeRef<'_>, skip: &HashSet<NodeId>) -> Option<(Key, usi
         }
     }
     let (key, size) = groups.into_iter().max_by_key(|(key, size)| (*size, key.named))?;
-    // One alike element is a comment only if it says so itself.
-    (size >= 2 || key.named && size == 1).then_some((key, size))
+    // One alike element is a comment only if it says so itself, or a heading above it does.
+    (size >= 2 || size == 1 && (key.named || container.has_class(HEADED_CLASS))).then_some((key, size))
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use dom_query::NodeRef;
 use regex::Regex;
 
+use super::nodes::one_line;
 use crate::import::plain::{date_start, looks_like_date};
 
 /// Words that head a comment but name no one: buttons and labels.
@@ -29,6 +30,15 @@ const NOT_NAMES: &[&str] = &[
     "melden",
     "permalink",
     "anonymous says",
+    // States of a comment, shown where a name would be.
+    "edited",
+    "bearbeitet",
+    "modifié",
+    "updated",
+    "pinned",
+    "deleted",
+    "[deleted]",
+    "removed",
 ];
 /// Words of account prompts, which head a comment form and never a comment.
 const ACCOUNT_WORDS: &[&str] =
@@ -39,6 +49,14 @@ const ACCOUNT_WORDS: &[&str] =
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::import::regex(
         r"(?i)(?:^|\s)(?:by|von|par|di|por|door|przez)\s+(\S.{0,58}?)\s*(?:\s(?:on|am|le|il|el|op|dnia|at|um)|,|\s[-–|·])\s+(.+)$",
+    )
+});
+
+/// A head line that names the writer of the comment in words, without a date: "#1 Kommentar von Naru-chan",
+/// "Comment by Ann", "Réponse de Muriel".
+static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::import::regex(
+        r"(?i)^(?:#?\d+[.:]?\s*)?(?:comment|reply|kommentar|antwort|beitrag|commentaire|réponse|commento|comentario|komentarz)\s+(?:by|from|von|de|par|di|przez)\s+(\S.{0,58})$",
     )
 });
 
@@ -71,6 +89,8 @@ pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<Strin
     }
     let whole = one_line(&item.text()).chars().count();
     let mut date = None;
+    let mut author: Option<String> = None;
+    let mut lines_after_name = 0;
     for node in item.descendants_it().filter(NodeRef::is_element) {
         let text = one_line(&node.text());
         let length = text.chars().count();
@@ -95,13 +115,36 @@ pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<Strin
         if length + 10 > whole {
             break;
         }
-        let (author, found) = split_line(&text);
+        if let Some(name) = author.as_ref() {
+            // The name stood alone: the date may be the next short line ("Ann" above "3 hours ago").
+            if looks_like_date(&text) && text.split_whitespace().count() <= 8 {
+                date = split_line(&text).1;
+            }
+            if date.is_some() || {
+                lines_after_name += 1;
+                lines_after_name > 3
+            } {
+                return (Some(name.clone()), date);
+            }
+            continue;
+        }
+        let (named, found) = split_line(&text);
         date = date.or(found);
-        if author.is_some() {
+        author = named;
+        if author.is_some() && date.is_some() {
             return (author, date);
         }
     }
-    (None, date)
+    (author, date.or_else(|| loose_date(item)))
+}
+
+/// A date written straight into the comment element, outside any element of its own ("<h3>Ann</h3> 26. März
+/// 2004, 16:19 <p>…</p>").
+fn loose_date(item: &NodeRef<'_>) -> Option<String> {
+    item.children_it(false).filter(NodeRef::is_text).find_map(|t| {
+        let text = one_line(&t.text());
+        (text.split_whitespace().count() <= 8 && looks_like_date(&text)).then_some(text)
+    })
 }
 
 /// Whether `node` only wraps one element with the same text (then that element is looked at instead).
@@ -113,14 +156,14 @@ fn wraps_one_child(node: &NodeRef<'_>, text: &str) -> bool {
     }
 }
 
-/// `text` on one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A head line cut into a name and a date at the usual separators: " / ", " - ", " | ", " · ", ", ", " am ",
 /// " le ", " on ", " um ".
 fn split_line(line: &str) -> (Option<String>, Option<String>) {
+    if let Some(name) = WRITTEN_BY.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str().trim())
+        && is_name(name)
+    {
+        return (Some(name.to_owned()), None);
+    }
     // A name run straight into its date ("Armanox June 28, 2015 at 10:25 pm"): cut where the date begins.
     if let Some(at) = date_start(line).filter(|&at| at > 0) {
         let name = without_connectors(&line[..at]);
@@ -142,7 +185,19 @@ fn split_line(line: &str) -> (Option<String>, Option<String>) {
     };
     let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
     let rest = ["am ", "le ", "Le ", "on ", "um ", "at "].iter().fold(rest, |r, p| r.strip_prefix(p).unwrap_or(r));
+    // A line that names no one may count something before its date ("2 points · 6 years ago"): the date is
+    // what follows the last separator before it.
+    let rest = match (author.is_none(), date_start(rest)) {
+        (true, Some(at)) if at > 0 && rest[..at].trim_end().ends_with(['·', '•', '|', '-', '–', ',']) => {
+            &rest[at..]
+        }
+        _ => rest,
+    };
     let date = looks_like_date(rest).then(|| rest.to_owned());
+    // "also, flat is better than nested": a comma after the first words goes on with a sentence unless a date
+    // follows ("Ann, 3 May").
+    let author =
+        author.filter(|name| date.is_some() || !line.strip_prefix(name.as_str()).is_some_and(|r| r.starts_with(',')));
     (author, date)
 }
 
@@ -177,6 +232,16 @@ fn is_name(text: &str) -> bool {
         && !NOT_NAMES.iter().any(|n| lower == *n || lower.starts_with(&format!("{n} ")))
         && !ACCOUNT_WORDS.iter().any(|w| lower.contains(w))
         && !text.ends_with(['.', '?', '!'])
+        && !is_counter(text)
+}
+
+/// Whether `text` is a count or a rank beside a word ("2 points", "level 2", "#1 Kommentar"): a number standing
+/// alone as a word names no one (user names with digits run them into letters: "berg2012").
+fn is_counter(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::comment_fields::read_fields;
 use super::comment_groups::{Candidate, alike_ancestor, candidates, scattered_candidates, sections};
+use super::comment_heading;
 use super::comment_key::{Key, key};
 use crate::import::ExtractedComment;
 use crate::import::plain;
@@ -51,15 +52,19 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
     let mut blocks: Vec<Block> = Vec::new();
     // The size of the best group refused, for the report, while no section has been taken.
     let mut refused: Option<usize> = None;
-    for _ in 0..MAX_SECTIONS {
-        let siblings = candidates(&document);
-        let mut took = take_first(&mut document, &siblings, &mut blocks, &mut refused);
-        if !took && blocks.is_empty() {
-            let scattered = scattered_candidates(&document, &siblings);
-            took = take_first(&mut document, &scattered, &mut blocks, &mut refused);
-        }
-        if !took {
-            break;
+    take_sections(&mut document, &mut blocks, &mut refused);
+    if blocks.is_empty() {
+        // Sections only a heading names, tried on a copy: the wrapper would hide its blocks from the body.
+        let mut headed = document.clone();
+        if comment_heading::wrap_headed(&headed) {
+            take_sections(&mut headed, &mut blocks, &mut refused);
+            if !blocks.is_empty() {
+                let mut taken = joined(blocks);
+                if let Some(found) = taken.found.as_mut() {
+                    found.doubts.insert(0, "the section is named only by its heading".to_owned());
+                }
+                return (headed, taken);
+            }
         }
     }
     if blocks.is_empty() {
@@ -73,6 +78,21 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
         return (document, taken);
     }
     (document, joined(blocks))
+}
+
+/// Takes up to [`MAX_SECTIONS`] sections of comments out of `document`, the best candidates first.
+fn take_sections(document: &mut Document, blocks: &mut Vec<Block>, refused: &mut Option<usize>) {
+    for _ in 0..MAX_SECTIONS {
+        let siblings = candidates(document);
+        let mut took = take_first(document, &siblings, blocks, refused);
+        if !took && blocks.is_empty() {
+            let scattered = scattered_candidates(document, &siblings);
+            took = take_first(document, &scattered, blocks, refused);
+        }
+        if !took {
+            break;
+        }
+    }
 }
 
 /// Reads the candidates in turn on copies of `document` and keeps the first that reads as comments: its block is
@@ -138,7 +158,9 @@ fn joined(mut blocks: Vec<Block>) -> Taken {
             c
         }));
     }
-    Taken { comments, found: Some(CommentsFound { by, confidence, doubts: Vec::new() }), lead }
+    let unnamed = comments.iter().filter(|c| c.author.is_empty()).count();
+    let doubts = (unnamed > 0).then(|| format!("{unnamed} of them show no author")).into_iter().collect();
+    Taken { comments, found: Some(CommentsFound { by, confidence, doubts }), lead }
 }
 
 /// Reads `candidate` on `trial` (a copy of the page) and, if it reads as comments, takes them out of it. Refused,
@@ -169,7 +191,8 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
     }
     // Names only guessed from head lines, with no dates either, are as often a legend of badges or a prompt.
     let dated = comments.iter().filter(|c| c.date.is_some()).count();
-    if !plausible(&comments) || marked * 2 < comments.len() && dated * 2 < comments.len() {
+    let readable = plausible(&comments) || undersigned(&comments);
+    if !readable || marked * 2 < comments.len() && dated * 2 < comments.len() {
         return Err(candidate.size);
     }
     let lead = items.first().and_then(|first| lead_of(first, candidate.key)).and_then(|n| read_fields(&n));
@@ -211,6 +234,15 @@ fn plausible(comments: &[ExtractedComment]) -> bool {
     });
     // One comment alone must say when it was written too: a lone block with a name is as often a prompt.
     count > 0 && with_author * 2 >= count && count * 2 >= comments.len() && (count > 1 || dated > 0)
+}
+
+/// Comments that show no names (a thread saved without its user names) count when there are several, most
+/// are dated and they say something: a list of dated links has no text of its own.
+fn undersigned(comments: &[ExtractedComment]) -> bool {
+    let count = comments.len();
+    let dated = comments.iter().filter(|c| c.date.is_some()).count();
+    let letters: usize = comments.iter().map(|c| c.text.chars().filter(|ch| ch.is_alphabetic()).count()).sum();
+    count >= 3 && dated * 3 >= count * 2 && letters >= count * 30
 }
 
 /// Comments written as plain paragraphs ("Name says:" then the text) inside a comment section, as some
@@ -262,6 +294,8 @@ fn read_item(
         }
     }
     let index = match read_fields(item) {
+        // A block that is only a link, with no name or date, is the thread's navigation ("Continue this thread").
+        Some((comment, _)) if comment.author.is_empty() && comment.date.is_none() && only_links(item) => parent,
         Some((mut comment, by_markup)) => {
             *marked += usize::from(by_markup);
             comment.parent = parent;
@@ -279,6 +313,16 @@ fn read_item(
         }
     }
     index
+}
+
+/// Whether every word of `node` lies inside a link or a button.
+fn only_links(node: &NodeRef<'_>) -> bool {
+    let is_link = |n: &NodeRef<'_>| {
+        n.node_name().is_some_and(|t| t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("button"))
+    };
+    node.descendants_it()
+        .filter(|d| d.is_text() && d.text().chars().any(char::is_alphanumeric))
+        .all(|t| t.ancestors_it(None).take_while(|a| a.id != node.id).any(|a| is_link(&a)))
 }
 
 /// A thread of another kind inside a comment: the comments on an answer of a question-and-answer page

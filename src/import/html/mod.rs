@@ -5,6 +5,7 @@
 mod comment_fields;
 mod comment_groups;
 mod comment_header;
+mod comment_heading;
 mod comment_key;
 mod comments;
 mod flatten;

@@ -34,3 +34,8 @@ pub(super) fn spaced_text(node: &NodeRef<'_>) -> String {
     }
     out
 }
+
+/// `text` on one line, its runs of white space one space each.
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

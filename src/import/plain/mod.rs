@@ -10,7 +10,7 @@ use super::{Extracted, ExtractedComment};
 use crate::model::Metadata;
 use lines::{Line, paragraphs, starts_paragraph};
 use patterns::{Marker, is_body_noise, marker};
-pub(crate) use patterns::{date_start, dateline, looks_like_date};
+pub(crate) use patterns::{date_start, dateline, looks_like_date, may_head_comments};
 
 /// Takes an article apart. `text` has `\n` line endings (see [`super::decode`]). Never fails: a text that fits no
 /// known shape becomes one body with its first line as title, and a warning says so.
@@ -74,6 +74,11 @@ pub fn extract(text: &str) -> Extracted {
 /// Whether a heading announces the comment section ("Comments", "6 Responses to …").
 pub(crate) fn is_comments_heading(text: &str) -> bool {
     marker(text.trim()) == Some(Marker::CommentsHeading)
+}
+
+/// Whether a line opens the comment form ("Leave a Reply", "Kommentar schreiben").
+pub(crate) fn is_comment_form(text: &str) -> bool {
+    marker(text.trim()) == Some(Marker::CommentForm)
 }
 
 /// Splits a text that ends in a comment section ("Name says:" …) into the story and the comments; `None` if no

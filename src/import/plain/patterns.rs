@@ -187,16 +187,34 @@ pub(super) enum Marker {
     CommentForm,
 }
 
-static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+/// Words that head a comment section and little else, in the languages Gloss reads dates in. "Antworten" alone
+/// is the German reply button, so it heads a section only counted ("3 Antworten") or with what it answers.
+const COMMENT_WORDS: &str = r"comments?|responses?|replies|reader\s+comments|reactions|thoughts|kommentare?|leserkommentare|leserbriefe|commentaires?|commenti|comentarios?|komentarze?|komentarzy|reacties";
+/// Words that head a comment section on some pages and an article's own section on others ("Reviews" of a film,
+/// "Réactions" of politicians): only a page's markup, where reader comments must follow, can tell.
+const SECTION_WORDS: &str = r"reviews?|réactions|reaktionen|leserstimmen|diskussion|bewertungen|rezensionen|avis|recensioni|risposte|opiniones|respuestas|opinie|odpowiedzi|réponses|beoordelingen";
+
+fn heading_regex(words: &str) -> Regex {
+    regex(&format!(
         r"(?ix)^(?:
             (?:discussion|comment|commenting|community|comments)\s+(?:policy|guidelines|rules)
-            | (?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments|reactions|thoughts)(?:\s+(?:to|on)\s+.*)?
+            | (?:\d+\s+)?(?:{words})(?:\s*\(\d+\))?
+              (?:\s+(?:to|on|zu|auf|für|sur|à|pour|su|per|sobre|para|na|do|op|bij|voor)\s+.*)?
+            | \d+\s+antworten(?:\s+(?:auf|zu)\s+.*)? | antworten\s+(?:auf|zu)\s+.*
             | (?:join|start)\s+the\s+(?:discussion|conversation)
             | (?:what|see\s+what)\s+(?:readers|people|others)\s+(?:are\s+saying|say)
-        ):?$",
-    )
-});
+        ):?$"
+    ))
+}
+
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| heading_regex(COMMENT_WORDS));
+static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| heading_regex(&format!("{COMMENT_WORDS}|{SECTION_WORDS}")));
+
+/// Whether a page's heading may head its comment section, reviews or answers: the words of
+/// [`Marker::CommentsHeading`] and those that head an article's own sections too.
+pub(crate) fn may_head_comments(line: &str) -> bool {
+    line.chars().count() <= 120 && SECTION_HEADING.is_match(line)
+}
 static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)^(?:
@@ -210,10 +228,15 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?ix)^(?:
-            (?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)
+            (?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response|review)
             | post\s+comment | cancel\s+reply
             | your\s+email\s+address\s+will\s+not\s+be\s+published.*
             | you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*
+            | (?:einen\s+)?kommentar(?:e)?\s+(?:schreiben|verfassen|hinterlassen|abgeben)
+            | (?:schreibe|hinterlasse|verfasse)\s+(?:einen|deinen|ihren)\s+kommentar
+            | (?:laisser|écrire|ajouter|poster)\s+un\s+(?:commentaire|avis)
+            | (?:lascia|scrivi|aggiungi)\s+un\s+commento | (?:deja|escribe|añade)\s+un\s+comentario
+            | (?:dodaj|napisz)\s+(?:komentarz|opinię) | (?:plaats\s+een\s+reactie|reageer)
         )\.?:?$",
     )
 });
@@ -301,6 +324,22 @@ mod tests {
         assert_eq!(marker("Leave a Reply"), Some(Marker::CommentForm));
         assert_eq!(marker("Share this:"), Some(Marker::EndOfArticle));
         assert_eq!(marker("Comments are welcomed and encouraged."), None);
+        for heading in [
+            "Kommentare",
+            "Kommentare (3)",
+            "12 Kommentare zu „Ein Titel“",
+            "3 Antworten auf „Titel“",
+            "Leserbriefe",
+            "5 commentaires sur « Titre »",
+            "Komentarze (2)",
+        ] {
+            assert_eq!(marker(heading), Some(Marker::CommentsHeading), "{heading}");
+        }
+        assert_eq!(marker("Antworten"), None, "the reply button");
+        assert_eq!(marker("Reviews"), None, "a film's reviews, say");
+        assert!(may_head_comments("Reviews (12)") && may_head_comments("Réactions") && !may_head_comments("Antworten"));
+        assert_eq!(marker("Kommentare schreiben"), Some(Marker::CommentForm));
+        assert_eq!(marker("Laisser un commentaire"), Some(Marker::CommentForm));
         assert!(is_photo_credit("Russian Foreign Minister Sergey Lavrov (Photo: Agence France-Presse)"));
         assert!(is_comment_noise("Reply"));
     }
