@@ -77,7 +77,12 @@ fn comments_on_saved_pages_are_found_and_kept_out_of_the_body() {
         };
         let articles = extract_file(&corpus.join(name)).unwrap_or_default();
         let body = normal(&articles.iter().map(|a| a.body.as_str()).collect::<Vec<_>>().join("\n"));
-        let comments: Vec<String> = articles.iter().flat_map(|a| a.comments.iter()).map(|c| normal(&c.text)).collect();
+        // What a reader sees of a comment: who wrote it and what they wrote (a snippet may be a name).
+        let comments: Vec<String> = articles
+            .iter()
+            .flat_map(|a| a.comments.iter())
+            .map(|c| normal(&format!("{}\n{}", c.author, c.text)))
+            .collect();
         // A snippet that is empty once normalised says nothing (and would count as found everywhere).
         let snippets: Vec<String> = list("comments").into_iter().filter(|s| !s.is_empty()).collect();
         let found = snippets.iter().filter(|s| comments.iter().any(|c| c.contains(s.as_str()))).count();

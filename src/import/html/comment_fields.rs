@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use dom_query::{Matcher, NodeRef, Selection};
 use regex::Regex;
 
-use super::nodes::{DIGITS, has_text, spaced_text};
+use super::nodes::{DIGITS, has_text, heading_rank, spaced_text};
 use crate::import::ExtractedComment;
 use crate::import::plain::{self, looks_like_date};
 
@@ -71,7 +71,7 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
         .flat_map(|m| scope.select_matcher(m).nodes().to_vec())
         .find(|n| has_text(n) && !excluded.iter().any(|x| is_inside(x, n)));
     let text = match body {
-        Some(body) => paragraphs(&body.formatted_text()),
+        Some(body) => with_title(item, &body, &author, paragraphs(&body.formatted_text())),
         None => {
             for node in &excluded {
                 node.remove_from_parent();
@@ -229,6 +229,30 @@ fn date_of(node: &NodeRef<'_>) -> Option<String> {
         return Some(text[from..].to_owned());
     }
     node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
+}
+
+/// `text` after the title the reader gave the comment (`<h5>Quantensprung? Wohl eher ein kleiner Schritt.</h5>`
+/// above the text's own element): a heading in the comment outside its text that is not its author, a date or a
+/// number.
+fn with_title(item: &NodeRef<'_>, body: &NodeRef<'_>, author: &str, text: String) -> String {
+    let title = item.descendants_it().filter(|d| heading_rank(d).is_some_and(|r| r >= 2)).find_map(|heading| {
+        if is_inside(&heading, body) || is_inside(body, &heading) {
+            return None;
+        }
+        let title = spaced_text(&heading);
+        let words = title.split_whitespace().count();
+        let counted = title.chars().any(|c| c.is_ascii_digit()) && words <= 3;
+        let is_title = (1..=30).contains(&words)
+            && (author.is_empty() || !title.contains(author))
+            && !looks_like_date(&title)
+            && !counted
+            && !plain::may_head_comments(&title);
+        is_title.then_some(title)
+    });
+    match title {
+        Some(title) if !text.starts_with(&title) => format!("{title}\n\n{text}"),
+        _ => text,
+    }
 }
 
 /// How many lines at the top of a comment can be its head line (name, rank, votes, date).

@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::nodes::{has_text, one_line};
+use super::nodes::{has_text, heading_rank, one_line};
 use crate::import::plain::{is_comment_form, may_head_comments};
 
 /// The class of the element wrapped around a heading and the blocks after it. It names comments (so that the
@@ -17,6 +17,14 @@ const NOT_HEADINGS: &[&str] = &["a", "button", "label", "option", "select", "scr
 
 /// How many headings are wrapped: a page lists its comments under one, maybe two (a question's answers).
 const MAX_HEADINGS: usize = 2;
+
+/// The longest heading looked at, in bytes; the text of an element is read no further than this.
+const MAX_HEADING: usize = 240;
+
+/// Whether `document` has a comments heading (so that wrapping it on a copy is worth the copy).
+pub(super) fn has_headings(document: &Document) -> bool {
+    document.body().is_some_and(|body| body.descendants_it().any(|n| n.is_element() && is_heading(&n)))
+}
 
 /// Wraps each comments heading of `document` and the blocks after it; answers whether it wrapped any.
 pub(super) fn wrap_headed(document: &Document) -> bool {
@@ -54,26 +62,44 @@ pub(super) fn wrap_headed(document: &Document) -> bool {
 /// Whether the whole text of `node` is a comments heading, and `node` is nothing that only mentions comments (a
 /// "12 comments" link, a button).
 fn is_heading(node: &NodeRef<'_>) -> bool {
+    // Checked on every element of the page, so the cheap tests come first and the text is read only so far: a
+    // page nested a hundred thousand deep stays linear.
+    let own_text = node.children_it(false).filter(NodeRef::is_text).map(|c| c.text().len()).sum::<usize>();
+    if own_text == 0 || own_text > MAX_HEADING {
+        return false;
+    }
+    let Some(text) = short_text(node) else { return false };
     let tag_is =
         |n: &NodeRef<'_>| n.node_name().is_some_and(|t| NOT_HEADINGS.iter().any(|x| t.eq_ignore_ascii_case(x)));
-    if tag_is(node) || node.ancestors_it(None).any(|a| tag_is(&a)) {
-        return false;
+    text.chars().count() <= 80
+        && text.chars().any(char::is_alphanumeric)
+        && may_head_comments(&text)
+        && !tag_is(node)
+        && !node.ancestors_it(None).any(|a| tag_is(&a))
+}
+
+/// The text of `node` on one line, if it is no longer than [`MAX_HEADING`] bytes.
+fn short_text(node: &NodeRef<'_>) -> Option<String> {
+    let mut text = String::new();
+    for part in node.descendants_it().filter(NodeRef::is_text) {
+        text.push_str(&part.text());
+        text.push(' ');
+        if text.len() > MAX_HEADING {
+            return None;
+        }
     }
-    // Only the element holding the text itself, not each wrapper around it.
-    if !node.children_it(false).any(|c| c.is_text() && c.text().chars().any(char::is_alphanumeric)) {
-        return false;
-    }
-    let text = one_line(&node.text());
-    text.chars().count() <= 80 && may_head_comments(&text)
+    Some(one_line(&text))
 }
 
 /// The outermost element around `node` whose text is the same (a `div.box-head` around an `h3`), whose following
 /// siblings are the section; none when it is the page itself.
 fn outermost_with_same_text<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    let text = one_line(&node.text());
+    let text = short_text(node)?;
     let mut outer = *node;
     while let Some(parent) = outer.parent().filter(NodeRef::is_element) {
-        if parent.node_name().is_some_and(|t| t.eq_ignore_ascii_case("body")) || one_line(&parent.text()) != text {
+        if parent.node_name().is_some_and(|t| t.eq_ignore_ascii_case("body"))
+            || short_text(&parent).as_ref() != Some(&text)
+        {
             break;
         }
         outer = parent;
@@ -102,12 +128,4 @@ fn blocks_after<'a>(heading: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         out.push(node);
     }
     out
-}
-
-/// 1 to 6 for `h1` to `h6`.
-fn heading_rank(node: &NodeRef<'_>) -> Option<u8> {
-    let name = node.node_name()?;
-    let bytes = name.as_bytes();
-    (bytes.len() == 2 && bytes[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&bytes[1]))
-        .then(|| bytes[1] - b'0')
 }

@@ -17,6 +17,7 @@ use super::comment_fields::read_fields;
 use super::comment_groups::{Candidate, alike_ancestor, candidates, scattered_candidates, sections};
 use super::comment_heading;
 use super::comment_key::{Key, key};
+use super::nodes::one_line;
 use crate::import::ExtractedComment;
 use crate::import::plain;
 use crate::import::{CommentsFound, Confidence, FoundBy};
@@ -53,8 +54,9 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
     // The size of the best group refused, for the report, while no section has been taken.
     let mut refused: Option<usize> = None;
     take_sections(&mut document, &mut blocks, &mut refused);
-    if blocks.is_empty() {
-        // Sections only a heading names, tried on a copy: the wrapper would hide its blocks from the body.
+    // Sections only a heading names, tried on a copy (made only where there is such a heading): the wrapper
+    // would hide its blocks from the body.
+    if blocks.is_empty() && comment_heading::has_headings(&document) {
         let mut headed = document.clone();
         if comment_heading::wrap_headed(&headed) {
             take_sections(&mut headed, &mut blocks, &mut refused);
@@ -177,6 +179,13 @@ fn read_candidate(trial: &Document, candidate: &Candidate) -> Result<Block, usiz
         .filter(|d| d.is_element() && key(d) == Some(candidate.key))
         .filter(|d| !alike_ancestor(d, &container, candidate.key))
         .collect();
+    // A lone element named for comments that holds several signed and dated ones is their list, not one of them
+    // (`div.comments-content` around WordPress's `li.comment`): the search goes on to a deeper group.
+    if let [only] = items.as_slice()
+        && holds_several(only, candidate.key)
+    {
+        return Err(candidate.size);
+    }
     let mut comments = Vec::new();
     let mut marked = 0;
     let mut open: Vec<(usize, Option<usize>)> = Vec::new();
@@ -294,8 +303,15 @@ fn read_item(
         }
     }
     let index = match read_fields(item) {
-        // A block that is only a link, with no name or date, is the thread's navigation ("Continue this thread").
-        Some((comment, _)) if comment.author.is_empty() && comment.date.is_none() && only_links(item) => parent,
+        // A block that is only a link, with no name or date, is the thread's navigation ("Continue this thread");
+        // one that is only a heading ("Eine Antwort auf …") heads the comments inside it.
+        Some((comment, _))
+            if comment.author.is_empty()
+                && comment.date.is_none()
+                && (only_links(item) || plain::may_head_comments(&one_line(&comment.text))) =>
+        {
+            parent
+        }
         Some((mut comment, by_markup)) => {
             *marked += usize::from(by_markup);
             comment.parent = parent;
@@ -313,6 +329,25 @@ fn read_item(
         }
     }
     index
+}
+
+/// Whether `item`, outside the replies of its own kind, holds two or more times or named authors.
+fn holds_several(item: &NodeRef<'_>, group_key: Key) -> bool {
+    let (mut times, mut authors) = (0, 0);
+    for node in item.descendants_it().filter(NodeRef::is_element) {
+        let time = node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("time"));
+        let author = node.has_class("fn") || node.attr("itemprop").is_some_and(|p| &*p == "author");
+        // Only the few times and names look up their ancestors: a deep item stays linear.
+        if !(time || author) || alike_ancestor(&node, item, group_key) {
+            continue;
+        }
+        times += usize::from(time);
+        authors += usize::from(author);
+        if times >= 2 || authors >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether every word of `node` lies inside a link or a button.
@@ -395,6 +430,30 @@ mod tests {
             [("Alexander", None, "how do you abort a fetch?"), ("Nikhil", Some(0), "There is no way to abort yet.")]
         );
         assert_eq!(comments[0].date.as_deref(), Some("March 11th, 2015"));
+    }
+
+    #[test]
+    fn a_list_named_for_comments_is_not_one_comment_and_titles_and_headings_stay_in_place() {
+        // A plugin's list element around WordPress comments, a heading block inside the section and a reader's
+        // title above the text.
+        let html = r##"<html><body><article><p>Story text.</p></article>
+            <div id="comments"><div class="comments-header"><h2>Eine Antwort auf „Die Fähre“</h2></div>
+            <div class="thread-comments-content"><li id="comment-1" class="comment"><div class="comment-author"><b class="fn">Karl</b></div>
+              <time datetime="2019-11-24T17:53:10+01:00">24. November 2019 um 17:53</time>
+              <h5>Wohl eher ein kleiner Schritt.</h5><div class="comment-content"><p>Die Fähre kommt zu spät.</p></div>
+              <ul class="children"><li id="comment-2" class="comment"><div class="comment-author"><b class="fn">Markus</b></div>
+                <time datetime="2019-11-24T20:10:31+01:00">24. November 2019 um 20:10</time>
+                <div class="comment-content"><p>Sie kommt im Mai.</p></div></li></ul></li></div></div></body></html>"##;
+        let comments = comments_of(html);
+        let summary: Vec<(&str, Option<usize>, &str)> =
+            comments.iter().map(|c| (c.author.as_str(), c.parent, c.text.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("Karl", None, "Wohl eher ein kleiner Schritt.\n\nDie Fähre kommt zu spät."),
+                ("Markus", Some(0), "Sie kommt im Mai.")
+            ]
+        );
     }
 
     #[test]

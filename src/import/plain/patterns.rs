@@ -194,13 +194,17 @@ const COMMENT_WORDS: &str = r"comments?|responses?|replies|reader\s+comments|rea
 /// "Réactions" of politicians): only a page's markup, where reader comments must follow, can tell.
 const SECTION_WORDS: &str = r"reviews?|réactions|reaktionen|leserstimmen|diskussion|bewertungen|rezensionen|avis|recensioni|risposte|opiniones|respuestas|opinie|odpowiedzi|réponses|beoordelingen";
 
+/// Small numbers in words, as headings count a few comments ("One thought on …", "Eine Antwort auf …").
+const COUNT_WORDS: &str = "one|two|three|eine?|zwei|drei|une?|deux|trois|uno|una|dos|tres|jeden|dwa|trzy";
+
 fn heading_regex(words: &str) -> Regex {
     regex(&format!(
         r"(?ix)^(?:
             (?:discussion|comment|commenting|community|comments)\s+(?:policy|guidelines|rules)
-            | (?:\d+\s+)?(?:{words})(?:\s*\(\d+\))?
+            | (?:(?:show|view|read|see|load|hide)(?:\s+all)?\s+)?(?:(?:\d+|{COUNT_WORDS})\s+)?(?:{words})(?:\s*\(\d+\))?
+              (?:\s+(?:anzeigen|einblenden|ausblenden|lesen|ansehen|afficher|voir|mostrar|ver))?
               (?:\s+(?:to|on|zu|auf|für|sur|à|pour|su|per|sobre|para|na|do|op|bij|voor)\s+.*)?
-            | \d+\s+antworten(?:\s+(?:auf|zu)\s+.*)? | antworten\s+(?:auf|zu)\s+.*
+            | (?:\d+|{COUNT_WORDS})\s+(?:antwort(?:en)?|thoughts?)(?:\s+(?:auf|zu|on)\s+.*)? | antworten\s+(?:auf|zu)\s+.*
             | (?:join|start)\s+the\s+(?:discussion|conversation)
             | (?:what|see\s+what)\s+(?:readers|people|others)\s+(?:are\s+saying|say)
         ):?$"
@@ -332,11 +336,17 @@ mod tests {
             "Leserbriefe",
             "5 commentaires sur « Titre »",
             "Komentarze (2)",
+            "Eine Antwort auf „Mein Titel“",
+            "One thought on “A title”",
+            "Un commentaire sur « Titre »",
+            "Kommentare (1) anzeigen",
+            "Show all 12 comments",
         ] {
             assert_eq!(marker(heading), Some(Marker::CommentsHeading), "{heading}");
         }
         assert_eq!(marker("Antworten"), None, "the reply button");
         assert_eq!(marker("Reviews"), None, "a film's reviews, say");
+        assert!(may_head_comments("Eine Antwort auf „Mein cosy Home Gift Guide bei Westwing Collection“"));
         assert!(may_head_comments("Reviews (12)") && may_head_comments("Réactions") && !may_head_comments("Antworten"));
         assert_eq!(marker("Kommentare schreiben"), Some(Marker::CommentForm));
         assert_eq!(marker("Laisser un commentaire"), Some(Marker::CommentForm));
