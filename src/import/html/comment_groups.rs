@@ -70,10 +70,9 @@ fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
 /// "right-sidebar" or "has-sidebar", which wrap the article too). A sidebar never holds the page's headline or
 /// lies inside `main` or the article: an `aside` there (comments set beside the text) is part of the page.
 fn is_sidebar(node: &NodeRef<'_>) -> bool {
-    let named = node.node_name().is_some_and(|t| t.eq_ignore_ascii_case("aside"))
-        || words(node).split_whitespace().any(|token| token.starts_with("sidebar"));
+    let named = node.has_name("aside") || words(node).split_whitespace().any(|token| token.starts_with("sidebar"));
     named
-        && !node.descendants_it().any(|d| d.node_name().is_some_and(|t| t.eq_ignore_ascii_case("h1")))
+        && !node.descendants_it().any(|d| d.has_name("h1"))
         && !node
             .ancestors_it(None)
             .any(|a| a.node_name().is_some_and(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article")))
@@ -88,7 +87,7 @@ pub(super) fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_
 /// containers count: the page's `html` and `body` carry template state in their classes (`comments-open`), and a
 /// link or heading named for comments ("12 comments") holds none.
 fn is_section(node: &NodeRef<'_>) -> bool {
-    if node.node_name().is_some_and(|tag| !CONTAINER_TAGS.iter().any(|t| tag.eq_ignore_ascii_case(t))) {
+    if node.is_element() && !CONTAINER_TAGS.iter().any(|t| node.has_name(t)) {
         return false;
     }
     // A blog's taxonomy classes (`category-kommentar`, `tag-reviews`) say what a post is about, not what the
@@ -177,9 +176,7 @@ fn furniture(section: NodeRef<'_>) -> HashSet<NodeId> {
     let mut skip = HashSet::new();
     for node in section.descendants_it().filter(NodeRef::is_element) {
         let inherited = node.parent().is_some_and(|p| skip.contains(&p.id));
-        let apart = node
-            .node_name()
-            .is_some_and(|t| ["form", "nav", "button", "fieldset"].iter().any(|f| t.eq_ignore_ascii_case(f)));
+        let apart = ["form", "nav", "button", "fieldset"].iter().any(|f| node.has_name(f));
         if inherited || apart || is_not_comment(&node) {
             skip.insert(node.id);
         }

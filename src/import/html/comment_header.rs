@@ -81,9 +81,8 @@ pub(super) fn header_fields(item: &NodeRef<'_>) -> (Option<String>, Option<Strin
             return (Some(name), Some(date));
         }
     }
-    if item.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dd"))
-        && let Some(term) =
-            item.prev_element_sibling().filter(|p| p.node_name().is_some_and(|t| t.eq_ignore_ascii_case("dt")))
+    if item.has_name("dd")
+        && let Some(term) = item.prev_element_sibling().filter(|p| p.has_name("dt"))
     {
         return split_line(&one_line(&term.text()));
     }

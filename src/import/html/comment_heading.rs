@@ -6,7 +6,7 @@
 use dom_query::{Document, NodeRef};
 
 use super::nodes::{has_text, heading_rank, one_line};
-use crate::import::plain::{is_comment_form, may_head_comments};
+use crate::import::plain::{is_comment_form, may_head_comments, mentions_comments};
 
 /// The class of the element wrapped around a heading and the blocks after it. It names comments (so that the
 /// search takes it for a section) and says it was made here.
@@ -23,7 +23,11 @@ const MAX_HEADING: usize = 240;
 
 /// Whether `document` has a comments heading (so that wrapping it on a copy is worth the copy).
 pub(super) fn has_headings(document: &Document) -> bool {
-    document.body().is_some_and(|body| body.descendants_it().any(|n| n.is_element() && is_heading(&n)))
+    document.body().is_some_and(|body| {
+        // One quick pass over the texts first: most pages without comments name none either.
+        body.descendants_it().any(|t| t.is_text() && mentions_comments(&t.text()))
+            && body.descendants_it().any(|n| n.is_element() && is_heading(&n))
+    })
 }
 
 /// Wraps each comments heading of `document` and the blocks after it; answers whether it wrapped any.
@@ -97,14 +101,12 @@ fn outermost_with_same_text<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     let text = short_text(node)?;
     let mut outer = *node;
     while let Some(parent) = outer.parent().filter(NodeRef::is_element) {
-        if parent.node_name().is_some_and(|t| t.eq_ignore_ascii_case("body"))
-            || short_text(&parent).as_ref() != Some(&text)
-        {
+        if parent.has_name("body") || short_text(&parent).as_ref() != Some(&text) {
             break;
         }
         outer = parent;
     }
-    outer.parent().filter(|p| !p.node_name().is_some_and(|t| t.eq_ignore_ascii_case("html"))).map(|_| outer)
+    outer.parent().filter(|p| !p.has_name("html")).map(|_| outer)
 }
 
 /// The siblings after `heading` up to the comment form, the next heading of its rank or above, or the end of its
@@ -116,7 +118,7 @@ fn blocks_after<'a>(heading: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     while let Some(node) = next {
         next = node.next_sibling();
         if node.is_element() {
-            let is_form = |n: &NodeRef<'_>| n.node_name().is_some_and(|t| t.eq_ignore_ascii_case("form"));
+            let is_form = |n: &NodeRef<'_>| n.has_name("form");
             let ends = is_form(&node)
                 || node.descendants_it().any(|d| is_form(&d))
                 || is_comment_form(&one_line(&node.text()))

@@ -42,8 +42,9 @@ pub(super) fn one_line(text: &str) -> String {
 
 /// 1 to 6 for `h1` to `h6`; none for any other element.
 pub(super) fn heading_rank(node: &NodeRef<'_>) -> Option<u8> {
-    let name = node.node_name()?;
-    let bytes = name.as_bytes();
+    // The name is borrowed, not copied: this is asked of every element of every comment.
+    let name = node.qual_name_ref()?;
+    let bytes = name.local.as_bytes();
     (bytes.len() == 2 && bytes[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&bytes[1]))
         .then(|| bytes[1] - b'0')
 }

@@ -10,7 +10,7 @@ use super::{Extracted, ExtractedComment};
 use crate::model::Metadata;
 use lines::{Line, paragraphs, starts_paragraph};
 use patterns::{Marker, is_body_noise, marker};
-pub(crate) use patterns::{date_start, dateline, looks_like_date, may_head_comments};
+pub(crate) use patterns::{date_start, dateline, looks_like_date, may_head_comments, mentions_comments};
 
 /// Takes an article apart. `text` has `\n` line endings (see [`super::decode`]). Never fails: a text that fits no
 /// known shape becomes one body with its first line as title, and a warning says so.

@@ -214,6 +214,19 @@ fn heading_regex(words: &str) -> Regex {
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| heading_regex(COMMENT_WORDS));
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| heading_regex(&format!("{COMMENT_WORDS}|{SECTION_WORDS}")));
 
+/// Any word that [`may_head_comments`] needs, anywhere in a text: a page whose texts have none has no heading
+/// to look for.
+static HEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i){COMMENT_WORDS}|{SECTION_WORDS}|antwort|thought|discussion|conversation|comment|community|say"
+    ))
+});
+
+/// Whether `text` holds a word that a comments heading needs (a quick test before looking for the heading).
+pub(crate) fn mentions_comments(text: &str) -> bool {
+    HEADING_WORD.is_match(text)
+}
+
 /// Whether a page's heading may head its comment section, reviews or answers: the words of
 /// [`Marker::CommentsHeading`] and those that head an article's own sections too.
 pub(crate) fn may_head_comments(line: &str) -> bool {
@@ -347,6 +360,7 @@ mod tests {
         assert_eq!(marker("Antworten"), None, "the reply button");
         assert_eq!(marker("Reviews"), None, "a film's reviews, say");
         assert!(may_head_comments("Eine Antwort auf „Mein cosy Home Gift Guide bei Westwing Collection“"));
+        assert!(mentions_comments("… 3 Antworten …") && !mentions_comments("The council voted on Tuesday."));
         assert!(may_head_comments("Reviews (12)") && may_head_comments("Réactions") && !may_head_comments("Antworten"));
         assert_eq!(marker("Kommentare schreiben"), Some(Marker::CommentForm));
         assert_eq!(marker("Laisser un commentaire"), Some(Marker::CommentForm));
