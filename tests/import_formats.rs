@@ -269,3 +269,16 @@ fn a_thread_without_names_is_read_by_its_dates_and_counters_are_no_names() {
     let note = page.comments_note().unwrap_or_default();
     assert!(note.contains("3 of them show no author"), "{note}");
 }
+
+#[test]
+fn reviews_marked_up_in_microdata_are_comments_and_a_review_article_stays_the_body() {
+    let page = one("microdata_reviews.html");
+    assert_eq!(threads(&page), [("Maren", None), ("Tomas", None)]);
+    assert_eq!(page.comments[0].text, "Paid for itself in the second week. The night boat is a blessing.");
+    assert!(page.body.contains("every crossing"), "{:?}", page.body);
+    assert!(!page.body.contains("Paid for itself"), "{:?}", page.body);
+
+    let article = one("review_article.html");
+    assert!(article.comments.is_empty(), "{:?}", article.comments);
+    assert!(article.body.contains("night ferry leaves the harbour"), "{:?}", article.body);
+}

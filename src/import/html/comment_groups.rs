@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use dom_query::{Document, NodeId, NodeRef};
 
 use super::comment_heading::HEADED_CLASS;
-use super::comment_key::{Key, is_not_comment, key, names_comment};
+use super::comment_key::{Key, is_comment_item, is_not_comment, key, names_comment};
 use super::nodes::{has_text, words};
 
 /// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
@@ -44,8 +44,9 @@ fn around_alike(outermost: Vec<NodeRef<'_>>, body: NodeId) -> Vec<NodeRef<'_>> {
             None => sections.push(node),
         }
     }
-    for (_, nodes) in by_key {
-        if nodes.len() < 3 {
+    for (k, nodes) in by_key {
+        // Microdata or ARIA items are comments even alone; elements alike only by name need three.
+        if nodes.len() < 3 && !k.item {
             sections.extend(nodes);
             continue;
         }
@@ -87,6 +88,9 @@ pub(super) fn alike_ancestor(node: &NodeRef<'_>, container: &NodeRef<'_>, group_
 /// containers count: the page's `html` and `body` carry template state in their classes (`comments-open`), and a
 /// link or heading named for comments ("12 comments") holds none.
 fn is_section(node: &NodeRef<'_>) -> bool {
+    if is_comment_item(node) {
+        return is_reader_item(node);
+    }
     if node.is_element() && !CONTAINER_TAGS.iter().any(|t| node.has_name(t)) {
         return false;
     }
@@ -95,6 +99,25 @@ fn is_section(node: &NodeRef<'_>) -> bool {
     let contains = |value: &str| value.split_whitespace().any(|token| !is_taxonomy(token) && names_comment(token));
     let (id, class) = (node.id_attr(), node.class());
     (id.as_deref().is_some_and(contains) || class.as_deref().is_some_and(contains)) && !is_not_comment(node)
+}
+
+/// Whether a comment or review item of microdata is a reader's, not the page's own: a review that is the article
+/// holds its headline, or more text than a comment has.
+fn is_reader_item(node: &NodeRef<'_>) -> bool {
+    const LONGEST: usize = 5000;
+    let mut length = 0;
+    for d in node.descendants_it() {
+        if d.has_name("h1") {
+            return false;
+        }
+        if d.is_text() {
+            length += d.text().len();
+            if length > LONGEST {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a class token is a content management system's taxonomy term rather than a part's name.

@@ -65,6 +65,8 @@ pub(super) struct Key {
     pub numbered: bool,
     /// A list item.
     pub li: bool,
+    /// Microdata or ARIA say it is one comment, review or answer ([`is_comment_item`]).
+    pub item: bool,
 }
 
 impl Key {
@@ -100,11 +102,17 @@ pub(super) fn key(node: &NodeRef<'_>) -> Option<Key> {
     let tag = ITEM_TAGS.iter().position(|t| node.has_name(t))?;
     let class = node.class();
     let class = class.as_deref().unwrap_or_default();
-    let token = class
-        .split_whitespace()
-        .find(|t| names_comment(t) || contains_ci(t, "post") || contains_ci(t, "reply"))
-        .or_else(|| class.split_whitespace().next())
-        .unwrap_or_default();
+    let item = is_comment_item(node);
+    // Items that say what they are in microdata or ARIA are alike whatever their (often generated) classes.
+    let token = if item {
+        "\u{1}item"
+    } else {
+        class
+            .split_whitespace()
+            .find(|t| names_comment(t) || contains_ci(t, "post") || contains_ci(t, "reply"))
+            .or_else(|| class.split_whitespace().next())
+            .unwrap_or_default()
+    };
     let kind = fnv(fnv(FNV_OFFSET, std::iter::once(tag as u8)), token.bytes());
     let id = node.id_attr();
     let id = id.as_deref().unwrap_or_default();
@@ -122,8 +130,32 @@ pub(super) fn key(node: &NodeRef<'_>) -> Option<Key> {
     } else {
         kind
     };
-    let named = names_comment(token) || contains_ci(token, "reply") || numbered;
-    Some(Key { alike, kind, named, numbered, li: ITEM_TAGS[tag] == "li" })
+    let named = item || names_comment(token) || contains_ci(token, "reply") || numbered;
+    Some(Key { alike, kind, named, numbered, li: ITEM_TAGS[tag] == "li", item })
+}
+
+/// Microdata types and properties, and the ARIA role, that make an element one comment, review or answer.
+const ITEM_TYPES: &[&str] = &["comment", "usercomments", "review", "answer"];
+const ITEM_PROPERTIES: &[&str] = &["comment", "review", "answer", "suggestedanswer", "acceptedanswer"];
+
+/// Whether microdata (`itemtype="https://schema.org/Comment"`, `itemprop="review"`) or ARIA (`role="comment"`) says
+/// `node` is one comment, review or answer. Attributes are only read where present: this is asked of every element.
+pub(super) fn is_comment_item(node: &NodeRef<'_>) -> bool {
+    let typed = node.has_attr("itemtype")
+        && node.attr("itemtype").is_some_and(|t| {
+            t.split_whitespace().any(|t| {
+                let name = t.rsplit(['/', '#']).next().unwrap_or_default();
+                ITEM_TYPES.iter().any(|w| name.eq_ignore_ascii_case(w))
+            })
+        });
+    let property = || {
+        node.has_attr("itemprop")
+            && node.attr("itemprop").is_some_and(|p| {
+                p.split_whitespace().any(|p| ITEM_PROPERTIES.iter().any(|w| p.eq_ignore_ascii_case(w)))
+            })
+    };
+    let role = || node.has_attr("role") && node.attr("role").is_some_and(|r| r.trim().eq_ignore_ascii_case("comment"));
+    typed || property() || role()
 }
 
 /// Whether the id or class of `node` names something other than the page's comments.
