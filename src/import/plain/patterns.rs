@@ -14,11 +14,16 @@ const MONTH: &str = r"(?:października|septiembre|diciembre|listopada|noviembre|
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?ix)
-        (?-u:\b)\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year|yr|mo)s?\.?\s+ago(?-u:\b)
-        | (?-u:\b)vor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)\w*
-        | (?-u:\b)il\ y\ a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)\w*
-        | (?-u:\b)hace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)\w*
-        | ^(?:just\ now|yesterday|today|an?\ (?:minute|hour|day|week|month|year)\ ago)$
+        (?-u:\b)\d+\s*(?:sec|second|min|minute|hour|hr|day|week|wk|month|year|yr|mo|[smhdwy])s?\.?\s+ago(?-u:\b)
+        | (?-u:\b)vor\s+(?:\d+|einer?|einem)\s+(?:sekunde|sek|minute|min|stunde|std|tag|woche|monat|jahr)\w*
+        | (?-u:\b)il\ y\ a\s+(?:\d+|une?)\s*(?:seconde|minute|min|heure|jour|semaine|mois|an|h|j)\w*
+        | (?-u:\b)hace\s+(?:\d+|una?)\s*(?:segundo|minuto|min|hora|d[ií]a|semana|mes|año|h)\w*
+        | (?-u:\b)\d+\s+(?:second|minut|or[ae]|giorn|settiman|mes|ann)\w*\s+fa(?-u:\b)
+        | (?-u:\b)\d+\s+(?:sekund|minut|godzin|dni|dzie|tygod|miesi|lat|rok)\w*\s+temu(?-u:\b)
+        | (?-u:\b)\d+\s+(?:seconde|minu|uur|dag|we[e]?k|maand|jaar)\w*\s+geleden(?-u:\b)
+        | ^(?:just\ now|yesterday|today|an?\ (?:minute|hour|day|week|month|year)\ ago
+            |gestern|heute|vorgestern|hier|aujourd'hui|avant-hier|ayer|hoy|ieri|oggi|wczoraj|dzisiaj|gisteren|vandaag)
+          (?:,?\s*(?:um|à|at|alle|a\ las|o|om)?\s*\d{{1,2}}(?:[:.h]\d{{0,2}})?(?:\s*uhr)?)?$
         | (?-u:\b)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b)
         | (?-u:\b)\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?-u:\b)
         | (?-u:\b){MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)
@@ -311,6 +316,34 @@ mod tests {
         assert!(header("Lavrov said that Russia would welcome the opening of the border, he said:").is_none());
         assert!(header("Prices | Markets").is_none());
         assert!(header("Russia Ready to Support Armenia-Turkey Talks says Lavrov").is_none());
+    }
+
+    #[test]
+    fn reads_relative_dates_in_every_language_it_knows() {
+        for date in [
+            "3 hours ago",
+            "2h ago",
+            "6 yr. ago",
+            "vor 3 Std.",
+            "vor 2 Tagen",
+            "il y a 3 h",
+            "il y a 2 jours",
+            "hace 5 minutos",
+            "2 ore fa",
+            "3 giorni fa",
+            "2 godziny temu",
+            "5 dni temu",
+            "3 uur geleden",
+            "2 dagen geleden",
+            "gestern, 14:32",
+            "Hier à 21h",
+            "yesterday",
+        ] {
+            assert!(looks_like_date(date), "{date}");
+        }
+        for text in ["Heute ist ein guter Tag für die Fähre", "Hier, à la mairie", "He was 5 years older"] {
+            assert!(!looks_like_date(text) || text.contains(':'), "{text}");
+        }
     }
 
     #[test]
