@@ -89,7 +89,7 @@ impl CommentsFound {
     pub fn describe(&self) -> String {
         let by = match self.by {
             FoundBy::Markup => "found by the page's markup (a section and comments named so)",
-            FoundBy::Structure => "found by their structure (alike blocks with authors and dates in a comment section)",
+            FoundBy::Structure => "found by their structure (alike blocks with authors or dates in a comment section)",
             FoundBy::Text => "found in the text (\"Name says:\" lines)",
         };
         let confidence = match self.confidence {

@@ -132,18 +132,27 @@ pub fn build(ui: &Ui, doc: &Document, width: f32) -> Layout {
     for comment in &doc.comments {
         let indent = reply_depth(&parents, comment.id) as f32 * REPLY_INDENT;
         b.gap(CARD_PAD);
-        let mut header = String::new();
+        // Number, author, date and state, each only where the page gave it (a thread saved without its names
+        // shows the date alone).
+        let mut parts: Vec<String> = Vec::new();
         if let Some(number) = &comment.number {
-            header.push_str(&format!("#{number}  "));
+            parts.push(format!("#{number}"));
         }
-        header.push_str(&comment.author);
+        if !comment.author.is_empty() {
+            parts.push(comment.author.clone());
+        }
         if let Some(date) = &comment.date {
-            header.push_str(&format!("  ·  {}", crate::model::dates::readable(date)));
+            parts.push(crate::model::dates::readable(date).into_owned());
         }
         if comment.removed {
             // Kept with its work after an update whose page no longer has it.
-            header.push_str("  ·  removed from the page");
+            parts.push("removed from the page".to_owned());
         }
+        let header = match parts.as_slice() {
+            [] => "(no name)".to_owned(),
+            [number, rest @ ..] if comment.number.is_some() => format!("{number}  {}", rest.join("  ·  ")),
+            _ => parts.join("  ·  "),
+        };
         let first = b.blocks.len();
         let header_style = style(14.0, strong, false, indent + CARD_PAD, CARD_PAD);
         b.push(BlockKind::CommentHeader(comment.id), Source::Own(header.clone()), &header, header_style);
