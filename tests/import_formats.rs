@@ -252,6 +252,7 @@ fn a_comment_section_only_its_heading_names_is_found_by_the_heading() {
     assert!(comment.text.starts_with("Endlich!"), "{:?}", comment.text);
     assert!(page.body.contains("zweites Fährschiff"), "{:?}", page.body);
     assert!(!page.body.contains("Endlich!"), "the comment is not in the body: {:?}", page.body);
+    assert!(!page.body.contains("Kommentar schreiben"), "nor the form's heading: {:?}", page.body);
     let note = page.comments_note().unwrap_or_default();
     assert!(note.contains("named only by its heading"), "{note}");
 }

@@ -179,11 +179,18 @@ fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
             .collect();
         let paragraph = lines.join("\n");
         let short = paragraph.chars().count() < 200;
-        let credit = short && (CREDIT.is_match(&paragraph) || FURNITURE.is_match(&paragraph));
+        // The comment form's heading ("Leave a Reply", "Kommentar schreiben") is never the article's.
+        let credit = short
+            && (CREDIT.is_match(&paragraph) || FURNITURE.is_match(&paragraph) || plain::is_comment_form(&paragraph));
         let headline = paragraphs.is_empty() && paragraph == title.trim();
         if !paragraph.is_empty() && !credit && !headline {
             paragraphs.push(paragraph);
         }
+    }
+    // A comments heading left at the end, above comments taken out or a comment section the page loads later, is
+    // not the article's last paragraph either.
+    while paragraphs.last().is_some_and(|p| p.chars().count() < 120 && plain::is_comments_heading(p)) {
+        paragraphs.pop();
     }
     paragraphs
 }
