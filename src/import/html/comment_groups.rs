@@ -8,7 +8,7 @@ use dom_query::{Document, NodeId, NodeRef};
 
 use super::comment_heading::HEADED_CLASS;
 use super::comment_key::{Key, is_comment_item, is_not_comment, key, names_comment};
-use super::nodes::{has_text, words};
+use super::nodes::{has_text, tag_in, words};
 
 /// Elements that can hold a comment section: blocks, not links, headings, scripts or the whole page.
 const CONTAINER_TAGS: &[&str] = &["div", "section", "article", "aside", "ol", "ul", "dl", "main", "footer", "table"];
@@ -91,7 +91,7 @@ fn is_section(node: &NodeRef<'_>) -> bool {
     if is_comment_item(node) {
         return is_reader_item(node);
     }
-    if node.is_element() && !CONTAINER_TAGS.iter().any(|t| node.has_name(t)) {
+    if node.is_element() && tag_in(node, CONTAINER_TAGS).is_none() {
         return false;
     }
     // A blog's taxonomy classes (`category-kommentar`, `tag-reviews`) say what a post is about, not what the

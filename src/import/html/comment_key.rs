@@ -4,6 +4,8 @@
 
 use dom_query::NodeRef;
 
+use super::nodes::tag_in;
+
 /// Words in an id or class that mark a comment section or a comment.
 const SECTION_WORDS: &[&str] = &[
     "comment",
@@ -99,7 +101,7 @@ pub(super) fn names_comment(token: &str) -> bool {
 /// The key of `node`, if it is an element that can hold a comment.
 pub(super) fn key(node: &NodeRef<'_>) -> Option<Key> {
     // The parser writes element names in lower case; borrowing the name spares a copy per element.
-    let tag = ITEM_TAGS.iter().position(|t| node.has_name(t))?;
+    let tag = tag_in(node, ITEM_TAGS)?;
     let class = node.class();
     let class = class.as_deref().unwrap_or_default();
     let item = is_comment_item(node);

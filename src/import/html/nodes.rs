@@ -48,3 +48,10 @@ pub(super) fn heading_rank(node: &NodeRef<'_>) -> Option<u8> {
     (bytes.len() == 2 && bytes[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&bytes[1]))
         .then(|| bytes[1] - b'0')
 }
+
+/// Where the element's name stands in `tags` (names as the parser writes them, in lower case), read once.
+pub(super) fn tag_in(node: &NodeRef<'_>, tags: &[&str]) -> Option<usize> {
+    let name = node.qual_name_ref()?;
+    let local: &str = &name.local;
+    tags.iter().position(|t| *t == local)
+}
