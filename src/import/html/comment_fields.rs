@@ -263,9 +263,10 @@ const HEAD_LINES: usize = 4;
 fn without_head(text: &str, author: &str, date: Option<&str>) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let head = lines.iter().take(HEAD_LINES).take_while(|l| l.chars().count() <= 90).count();
-    let last =
+    // The first head line naming each: a name can recur in the text below.
+    let line_of =
         |needle: &str| (!needle.is_empty()).then(|| lines[..head].iter().position(|l| l.contains(needle))).flatten();
-    let Some(end) = last(date.unwrap_or_default()).max(last(author)) else { return text.to_owned() };
+    let Some(end) = line_of(date.unwrap_or_default()).max(line_of(author)) else { return text.to_owned() };
     let rest = lines[end + 1..].join("\n");
     let rest = rest.trim_start();
     // A comment that is all head line keeps it: there is nothing else to show.

@@ -336,7 +336,8 @@ fn holds_several(item: &NodeRef<'_>, group_key: Key) -> bool {
     let (mut times, mut authors) = (0, 0);
     for node in item.descendants_it().filter(NodeRef::is_element) {
         let time = node.has_name("time");
-        let author = node.has_class("fn") || node.attr("itemprop").is_some_and(|p| &*p == "author");
+        let author =
+            node.has_class("fn") || node.has_attr("itemprop") && node.attr("itemprop").is_some_and(|p| &*p == "author");
         // Only the few times and names look up their ancestors: a deep item stays linear.
         if !(time || author) || alike_ancestor(&node, item, group_key) {
             continue;
