@@ -283,3 +283,39 @@ fn reviews_marked_up_in_microdata_are_comments_and_a_review_article_stays_the_bo
     assert!(article.comments.is_empty(), "{:?}", article.comments);
     assert!(article.body.contains("night ferry leaves the harbour"), "{:?}", article.body);
 }
+
+#[test]
+fn a_board_thread_nothing_names_is_found_by_its_shape() {
+    let thread = one("board_thread.html");
+    assert!(thread.body.starts_with("Since the new timetable started on Monday"), "{:?}", thread.body);
+    assert!(thread.body.contains("along the ring road"), "{:?}", thread.body);
+    assert!(!thread.body.contains("Board index") && !thread.body.contains("Post Reply"), "{:?}", thread.body);
+    assert_eq!(threads(&thread), [("tomas_k", None), ("Oona", None), ("lenka", None)]);
+    let first = &thread.comments[0];
+    assert_eq!(first.date.as_deref(), Some("Sat Mar 02, 2024 10:40 pm"));
+    assert_eq!(first.timestamp.as_deref(), Some("2024-03-02T22:40:00+00:00"));
+    assert!(first.text.starts_with("I wrote to them last week"), "{:?}", first.text);
+    assert!(thread.comments.iter().all(|c| !c.text.contains("Quote") && !c.text.contains("Top")));
+    assert!(!thread.comments.iter().any(|c| c.text.contains("Since the new timetable")));
+    assert_eq!(thread.metadata.byline.as_deref(), Some("lenka"));
+    let note = thread.comments_note().unwrap_or_default();
+    assert!(note.starts_with("comments: found by their structure"), "{note}");
+    assert!(note.contains("no part of the page names comments"), "{note}");
+
+    let board = one("board_list.html");
+    assert!(board.body.starts_with("Ab dem 4. März fährt die Fähre"), "{:?}", board.body);
+    let authors: Vec<&str> = board.comments.iter().map(|c| c.author.as_str()).collect();
+    assert_eq!(authors, ["Wiebke", "Jens P."]);
+    assert!(board.comments[0].text.starts_with("Der Kreistag berät"), "{:?}", board.comments[0].text);
+    assert!(board.comments.iter().all(|c| !c.text.contains("Zitieren") && !c.text.contains("#2")));
+}
+
+#[test]
+fn one_reporters_dated_entries_and_a_list_of_other_stories_are_no_thread() {
+    let live = one("live_blog.html");
+    assert!(live.comments.is_empty(), "{:?}", live.comments);
+    assert!(live.comments_note().is_none(), "{:?}", live.comments_note());
+    for entry in ["closed the port", "4,000 homes", "collect their children", "highest level"] {
+        assert!(live.body.contains(entry), "{entry}: {:?}", live.body);
+    }
+}

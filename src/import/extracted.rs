@@ -65,8 +65,9 @@ pub struct CommentsFound {
 pub enum FoundBy {
     /// The page names its comment section and each comment (`id="comments"`, `li.comment`, `comment-123`).
     Markup,
-    /// A section named for comments holds alike blocks that name no comment: their shape (an author, a date,
-    /// text, repeated) made them comments.
+    /// Their shape made them comments (alike blocks, each with an author, a date and text of its own): blocks
+    /// that name no comment inside a section named for comments, or a thread nothing on the page names (a
+    /// forum's posts).
     Structure,
     /// Comments written as text ("Name says:" then the comment).
     Text,
@@ -89,7 +90,7 @@ impl CommentsFound {
     pub fn describe(&self) -> String {
         let by = match self.by {
             FoundBy::Markup => "found by the page's markup (a section and comments named so)",
-            FoundBy::Structure => "found by their structure (alike blocks with authors or dates in a comment section)",
+            FoundBy::Structure => "found by their structure (alike blocks with authors or dates)",
             FoundBy::Text => "found in the text (\"Name says:\" lines)",
         };
         let confidence = match self.confidence {

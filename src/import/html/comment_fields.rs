@@ -47,11 +47,12 @@ static NOT_CONTENT: LazyLock<Selectors> = LazyLock::new(|| {
 pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)> {
     remove_noise(item);
     let scope = Selection::from(*item);
-    let author_node = first_match(&scope, &AUTHOR, |text| (1..=80).contains(&text.chars().count()));
+    let author_node =
+        first_match(&scope, &AUTHOR, |node, text| (1..=80).contains(&text.chars().count()) && !links_to(node, item));
     let mut author = author_node.as_ref().map(|n| clean_author(&n.text())).unwrap_or_default();
     let marked = !author.is_empty() && !looks_like_date(&author);
     let mut date =
-        first_match(&scope, &DATE, |text| text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit()))
+        first_match(&scope, &DATE, |_, text| text.chars().count() <= 80 && text.chars().any(|c| c.is_ascii_digit()))
             .and_then(|n| date_of(&n));
     // Read before the date elements are taken out of the text below.
     let timestamp = timestamp_of(&scope);
@@ -62,7 +63,7 @@ pub(super) fn read_fields(item: &NodeRef<'_>) -> Option<(ExtractedComment, bool)
         author = named.unwrap_or_default();
         date = date.or(dated);
     }
-    let number = first_match(&scope, &NUMBER, |text| text.chars().count() <= 8)
+    let number = first_match(&scope, &NUMBER, |_, text| text.chars().count() <= 8)
         .and_then(|n| DIGITS.find(&n.text()).map(|m| m.as_str().to_owned()));
     let excluded: Vec<NodeRef<'_>> = author_node.into_iter().collect();
     let body = CONTENT
@@ -163,13 +164,36 @@ const CONTENT_SELECTORS: &[&str] = &[
     "[class*=body]",
 ];
 
-/// The first element, by selector priority, whose trimmed text passes `fits`.
-fn first_match<'a>(scope: &Selection<'a>, selectors: &Selectors, fits: impl Fn(&str) -> bool) -> Option<NodeRef<'a>> {
-    selectors.0.iter().flat_map(|m| scope.select_matcher(m).nodes().to_vec()).find(|n| {
-        let text = n.text();
-        let text = text.trim();
-        !text.is_empty() && fits(text)
-    })
+/// The first element, by selector priority, whose trimmed text passes `fits`; one outside quotations first. A
+/// forum post that quotes another (`<blockquote><cite>tomas_k wrote:</cite>…`) names the quoted author and time
+/// there, not its own.
+fn first_match<'a>(
+    scope: &Selection<'a>,
+    selectors: &Selectors,
+    fits: impl Fn(&NodeRef<'a>, &str) -> bool,
+) -> Option<NodeRef<'a>> {
+    let found = || {
+        selectors.0.iter().flat_map(|m| scope.select_matcher(m).nodes().to_vec()).filter(|n| {
+            let text = n.text();
+            let text = text.trim();
+            !text.is_empty() && fits(n, text)
+        })
+    };
+    let quoted = |n: &NodeRef<'_>| {
+        let inside = |a: &NodeRef<'_>| scope.nodes().iter().any(|s| s.id == a.id);
+        n.ancestors_it(None).take_while(|a| !inside(a)).any(|a| a.has_name("blockquote"))
+    };
+    found().find(|n| !quoted(n)).or_else(|| found().next())
+}
+
+/// Whether `node` is (or lies in) a link to `item` itself: the comment's permalink (`href="…#p101"` on
+/// `div#p101`), which names no author.
+fn links_to(node: &NodeRef<'_>, item: &NodeRef<'_>) -> bool {
+    let Some(id) = item.id_attr().filter(|id| !id.is_empty()) else { return false };
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None).take_while(|a| a.id != item.id))
+        .filter(|a| a.has_name("a"))
+        .any(|a| a.attr("href").is_some_and(|href| href.rsplit_once('#').is_some_and(|(_, f)| f == &*id)))
 }
 
 fn is_inside(node: &NodeRef<'_>, container: &NodeRef<'_>) -> bool {
@@ -231,9 +255,13 @@ fn date_of(node: &NodeRef<'_>) -> Option<String> {
     node.attr("datetime").or_else(|| node.attr("title")).map(|a| a.to_string()).filter(|a| looks_like_date(a))
 }
 
+/// A forum reply's subject line, which repeats the thread's ("Re: Night buses", "AW: Fährplan", "Odp: …").
+static REPLY_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| crate::import::regex(r"(?i)^(?:re|aw|antw|sv|vs|odp|rif|ref)\s*(?:\[\d+\])?\s*:"));
+
 /// `text` after the title the reader gave the comment (`<h5>Quantensprung? Wohl eher ein kleiner Schritt.</h5>`
 /// above the text's own element): a heading in the comment outside its text that is not its author, a date or a
-/// number.
+/// number, nor a reply's subject line.
 fn with_title(item: &NodeRef<'_>, body: &NodeRef<'_>, author: &str, text: String) -> String {
     let title = item.descendants_it().filter(|d| heading_rank(d).is_some_and(|r| r >= 2)).find_map(|heading| {
         if is_inside(&heading, body) || is_inside(body, &heading) {
@@ -246,7 +274,8 @@ fn with_title(item: &NodeRef<'_>, body: &NodeRef<'_>, author: &str, text: String
             && (author.is_empty() || !title.contains(author))
             && !looks_like_date(&title)
             && !counted
-            && !plain::may_head_comments(&title);
+            && !plain::may_head_comments(&title)
+            && !REPLY_SUBJECT.is_match(&title);
         is_title.then_some(title)
     });
     match title {

@@ -98,6 +98,11 @@ pub(super) fn names_comment(token: &str) -> bool {
     SECTION_WORDS.iter().any(|w| contains_ci(token, w))
 }
 
+/// Whether a class token or id names comments or a reply (`reply-text`).
+pub(super) fn names_comment_or_reply(token: &str) -> bool {
+    names_comment(token) || contains_ci(token, "reply")
+}
+
 /// The key of `node`, if it is an element that can hold a comment.
 pub(super) fn key(node: &NodeRef<'_>) -> Option<Key> {
     // The parser writes element names in lower case; borrowing the name spares a copy per element.
@@ -132,7 +137,7 @@ pub(super) fn key(node: &NodeRef<'_>) -> Option<Key> {
     } else {
         kind
     };
-    let named = item || names_comment(token) || contains_ci(token, "reply") || numbered;
+    let named = item || names_comment_or_reply(token) || numbered;
     Some(Key { alike, kind, named, numbered, li: ITEM_TAGS[tag] == "li", item })
 }
 

@@ -16,7 +16,8 @@ use regex::Regex;
 use super::comment_fields::read_fields;
 use super::comment_groups::{Candidate, alike_ancestor, candidates, scattered_candidates, sections};
 use super::comment_heading;
-use super::comment_key::{Key, key};
+use super::comment_key::{Key, key, names_comment_or_reply};
+use super::comment_structure;
 use super::nodes::one_line;
 use crate::import::ExtractedComment;
 use crate::import::plain;
@@ -71,6 +72,14 @@ pub(super) fn take(document: Document) -> (Document, Taken) {
     }
     if blocks.is_empty() {
         let (document, mut taken) = plain_list(document);
+        if taken.comments.is_empty()
+            && let Some((page, mut thread)) = unnamed_thread(&document)
+        {
+            if let Some(found) = thread.found.as_mut() {
+                found.doubts.extend(doubts(refused));
+            }
+            return (page, thread);
+        }
         if let Some(found) = taken.found.as_mut() {
             found.doubts = doubts(refused);
         } else if refused.is_some() {
@@ -122,6 +131,20 @@ fn take_first(
         }
     }
     false
+}
+
+/// A thread nothing on the page names, found by its shape alone ([`comment_structure`]): the page without it, and
+/// its comments.
+fn unnamed_thread(document: &Document) -> Option<(Document, Taken)> {
+    comment_structure::candidates(document).iter().find_map(|candidate| {
+        let trial = document.clone();
+        let block = read_candidate(&trial, candidate).ok()?;
+        comment_structure::is_thread(&block.comments, block.marked).then(|| {
+            let mut taken = joined(vec![block]);
+            comment_structure::settle(&trial, &mut taken);
+            (trial, taken)
+        })
+    })
 }
 
 /// The import report's words for groups that looked like comments but did not read as them.
@@ -362,8 +385,8 @@ fn only_links(node: &NodeRef<'_>) -> bool {
 }
 
 /// A thread of another kind inside a comment: the comments on an answer of a question-and-answer page
-/// (`li.comment` inside `div.answer`). Elements count only if they number themselves (`comment-123`) or are list
-/// items named for comments, and only if the comment has text of its own beside them: a WordPress comment's
+/// (`li.comment` inside `div.answer`). Elements count only if their class or id names comments and they number
+/// themselves (`comment-123`) or are list items, and only if the comment has text of its own beside them: a WordPress comment's
 /// numbered `article.comment-body` is the comment itself, not a reply to it.
 fn nested_thread<'a>(item: &NodeRef<'a>) -> Option<(Key, Vec<NodeRef<'a>>)> {
     let letters = |n: &NodeRef<'_>| n.text().chars().filter(|c| c.is_alphanumeric()).count();
@@ -371,7 +394,13 @@ fn nested_thread<'a>(item: &NodeRef<'a>) -> Option<(Key, Vec<NodeRef<'a>>)> {
     let mut threads: Vec<(Key, Vec<NodeRef<'a>>)> = Vec::new();
     for node in item.descendants_it().filter(NodeRef::is_element) {
         let Some(k) = key(&node) else { continue };
-        let threadlike = k.named && (k.numbered || k.li);
+        // An id that only numbers its element names no comment here: a forum post numbers its profile box and
+        // its text too (`dl#profile101`, `div#post_content101`).
+        let worded = || {
+            node.id_attr().is_some_and(|id| names_comment_or_reply(&id))
+                || node.class().is_some_and(|c| c.split_whitespace().any(names_comment_or_reply))
+        };
+        let threadlike = k.named && (k.numbered || k.li) && worded();
         // A reply says something; a "reply" link in a list item does not.
         if !threadlike || own == Some(k) || letters(&node) < 15 {
             continue;

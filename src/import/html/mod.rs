@@ -7,6 +7,7 @@ mod comment_groups;
 mod comment_header;
 mod comment_heading;
 mod comment_key;
+mod comment_structure;
 mod comments;
 mod flatten;
 mod nodes;
@@ -182,7 +183,7 @@ fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
         // The comment form's heading ("Leave a Reply", "Kommentar schreiben") is never the article's.
         let credit = short
             && (CREDIT.is_match(&paragraph) || FURNITURE.is_match(&paragraph) || plain::is_comment_form(&paragraph));
-        let headline = paragraphs.is_empty() && paragraph == title.trim();
+        let headline = paragraphs.is_empty() && short && is_headline(&paragraph, title.trim());
         if !paragraph.is_empty() && !credit && !headline {
             paragraphs.push(paragraph);
         }
@@ -193,6 +194,14 @@ fn clean_paragraphs(text: &str, title: &str) -> Vec<String> {
         paragraphs.pop();
     }
     paragraphs
+}
+
+/// Whether `paragraph` is the page's headline: its title, or the part of it before the site's name or page
+/// number ("Fährplan ab März" of "Fährplan ab März - Seite 1").
+fn is_headline(paragraph: &str, title: &str) -> bool {
+    title.strip_prefix(paragraph).is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with(' ') && rest.trim_start().starts_with(['-', '|', '–', '—', ':', '·', '»'])
+    })
 }
 
 fn first_words(body: &str) -> String {
