@@ -48,14 +48,14 @@ fn highlights(project: &Project, carries: Carries) -> Vec<String> {
 /// What importing the test project into a new one adds to the default labels.
 const NEW_DIMENSION: &str = "added to the labels: Stance, Stance: agrees, Stance: disagrees";
 
-/// Each comment's author, text, sentiment and dimension values, by name.
+/// Each comment's author, text, sentiment and dimension values, by name, and the position of the one it answers.
 fn comments(project: &Project) -> Vec<String> {
     let schema = &project.schema;
     project
         .documents
         .iter()
-        .flat_map(|doc| doc.comments.iter())
-        .map(|c| {
+        .flat_map(|doc| doc.comments.iter().map(move |c| (doc, c)))
+        .map(|(doc, c)| {
             let own = c.own_tagging(&project.annotator).cloned().unwrap_or_default();
             let sentiment = own.sentiment.and_then(|s| schema.sentiment(s)).map(|l| l.name.clone());
             let tags: Vec<String> = schema
@@ -66,7 +66,8 @@ fn comments(project: &Project) -> Vec<String> {
                     Some(format!("{}={}", d.name, value.name))
                 })
                 .collect();
-            format!("{} | {} | {sentiment:?} | {tags:?}", c.author, c.text)
+            let parent = c.parent.and_then(|p| doc.comment_index(p));
+            format!("{} | {} | {sentiment:?} | {tags:?} | reply to {parent:?}", c.author, c.text)
         })
         .collect()
 }

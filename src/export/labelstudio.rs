@@ -3,7 +3,8 @@
 //! `[...text]`, and its converters slice Python strings): an emoji outside the BMP counts one. Releases from before
 //! then counted UTF-16 code units, and `Format::LabelStudioUtf16` writes those. A highlight in several parts becomes one region per part with the same label (Label Studio has no
 //! discontinuous regions); its note goes in the region's `meta`. A comment's sentiment and dimensions are `choices`
-//! results. The labelling config that matches (`<View>` with `Labels`, `Text` and a `Choices` per scale) is written
+//! results; a comment's number, date, note and the comment it answers ride in the task's `data`, which Label Studio
+//! keeps. The labelling config that matches (`<View>` with `Labels`, `Text` and a `Choices` per scale) is written
 //! beside the tasks as `NAME.config.xml`.
 
 use std::path::Path;
@@ -72,6 +73,19 @@ fn task(project: &Project, doc: &Document, target: Target, unit: Unit) -> Value 
     if let Some(comment) = comment {
         data["comment_id"] = json!(comment.id.0);
         data["author"] = json!(comment.author);
+        // Label Studio keeps every key of a task's data and gives it back in its exports.
+        if let Some(number) = &comment.number {
+            data["comment_number"] = json!(number);
+        }
+        if let Some(parent) = comment.parent {
+            data["parent_id"] = json!(parent.0);
+        }
+        if let Some(date) = &comment.date {
+            data["date"] = json!(date);
+        }
+        if !comment.note.is_empty() {
+            data["note"] = json!(comment.note);
+        }
     }
     let mut task = json!({ "data": data });
     if !result.is_empty() {

@@ -146,8 +146,8 @@ impl Format {
                  comment tags."
             }
             Self::LabelStudio | Self::LabelStudioUtf16 => {
-                "Leaves out speakers, verdicts, check-worthy, annotators and times of highlights, comment numbers, \
-                 replies, dates and notes, orphaned highlights, and other annotators' comment tags."
+                "Leaves out speakers, verdicts, check-worthy, annotators and times of highlights, orphaned \
+                 highlights, and other annotators' comment tags."
             }
             Self::Xmi | Self::WebAnnoTsv => {
                 "Leaves out orphaned highlights, which comments were removed from the page, and other annotators' \

@@ -1,8 +1,8 @@
 //! A project that puts offsets to the test: emoji (also joined and flag sequences), combining marks, Armenian,
 //! CJK (also outside the Basic Multilingual Plane), Arabic (also with harakat) and Hebrew, a tab, a no-break space
 //! and characters other tools take for line ends (U+2028, NEL, form feed) inside highlights; a highlight across
-//! paragraphs, one in two parts, an overlap, highlights in comments, speakers, verdicts, sentiment and a stance
-//! dimension.
+//! paragraphs, one in two parts, an overlap, highlights in comments, a reply, speakers, verdicts, sentiment and a
+//! stance dimension.
 
 use gloss::edit::{Command, Editor, SpanAttribute, SpanDraft, TextField};
 use gloss::model::{Dimension, DimensionId, DimensionValue, Project, Target, ValueId, Verdict};
@@ -43,8 +43,10 @@ pub fn project() -> Project {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("article.txt");
     std::fs::write(&path, ARTICLE).unwrap();
-    let article = gloss::import::extract_file(&path).unwrap().remove(0);
+    let mut article = gloss::import::extract_file(&path).unwrap().remove(0);
     assert_eq!(article.comments.len(), 2, "{:?}", article.warnings);
+    // The second comment answers the first.
+    article.comments[1].parent = Some(0);
     let mut project = Project::new("Exactness «test» 😀");
     project.annotator = "Ани".to_owned();
     project.schema.dimensions.push(Dimension {

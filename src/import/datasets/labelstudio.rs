@@ -1,6 +1,7 @@
 //! Label Studio tasks JSON: an array of tasks, each with its text under `data` and its regions in the results of
 //! its first annotation (or, with none, of its first prediction). Tasks that Gloss exported carry `document_id`,
-//! `target` and `comment_id` in `data` and become one document with its comments again; any other task is a
+//! `target` and `comment_id` in `data` (and a comment's `comment_number`, `date`, `note` and `parent_id`) and become one
+//! document with its comments again; any other task is a
 //! document of its own. A region's `text` is its quote: where the offsets do not select it (a file from a Label
 //! Studio release that counted UTF-16 code units), the quote is found again, and the import report says so.
 
@@ -110,6 +111,8 @@ pub fn read(value: &Value, name: &str) -> Result<Vec<Extracted>, String> {
     let mut articles: Vec<Extracted> = Vec::new();
     let mut warnings = Vec::new();
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
+    // (document_id, comment_id) -> the comment's index in its article.
+    let mut comments: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (number, task) in tasks.iter().enumerate() {
         let Some(data) = task.get("data").and_then(Value::as_object) else { continue };
         let text = text_of(data.get("text"));
@@ -121,17 +124,22 @@ pub fn read(value: &Value, name: &str) -> Result<Vec<Extracted>, String> {
             (Some(index), true) => {
                 let article = &mut articles[index];
                 let position = article.comments.len();
-                let author = text_of(data.get("author"));
+                let doc = document.clone().unwrap_or_default();
+                let field = |key: &str| Some(text_of(data.get(key))).filter(|v| !v.is_empty());
+                // A reply names the comment it answers by id; that one came earlier in the file.
+                let parent = field("parent_id").and_then(|p| comments.get(&(doc.clone(), p)).copied());
                 article.comments.push(ExtractedComment {
-                    number: None,
-                    author,
-                    date: None,
+                    number: field("comment_number"),
+                    author: text_of(data.get("author")),
+                    date: field("date"),
                     timestamp: None,
                     text,
-                    parent: None,
+                    parent,
                 });
+                comments.insert((doc, text_of(data.get("comment_id"))), position);
                 let place = Place::Comment(CommentRef::Index(position));
-                let (spans, marks) = marks_of(&results, &place, &origin, &mut warnings);
+                let (spans, mut marks) = marks_of(&results, &place, &origin, &mut warnings);
+                marks.note = field("note").unwrap_or_default();
                 article.annotations.spans.extend(spans);
                 if !marks.is_empty() {
                     article.annotations.comments.push((CommentRef::Index(position), marks));
